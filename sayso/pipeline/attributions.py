@@ -1,18 +1,257 @@
-"""Component sayso_attributions (being written)."""
+"""Component ``sayso_attributions``: cue, source and content spans, assembled.
+
+For every token the learned cue model (:mod:`sayso.pipeline.cues`) accepts, the
+source and content are attached over the dependency parse:
+
+- content: the clausal complement ("said *that …*"), else an open complement or
+  object ("called for *a ban*"), else the quotation in the same sentence or the one
+  that follows a "said:"; for a parenthetical or "according to" cue, the clause it
+  hangs from. A content that touches a quotation grows to the whole quotation,
+  paragraphs included, because spaCy's sentences split long quotes.
+- source: the subject, the agent of a passive, the object of "according to", or,
+  for "…, saying" and "… and added", the subject of the verb it depends on.
+
+Records are :class:`~sayso.records.Attribution` in text order; speaker, channel
+and hedges are left for the later components.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+from sayso.pipeline.cues import CueModel, features, in_quote_mask, is_candidate
+from sayso.pipeline.quotes import Quote
+from sayso.records import Attribution, Span
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CLAUSES = ("ccomp",)
+_COMPLEMENTS = ("xcomp", "dobj", "oprd", "attr", "acomp")
+# "called for", "referred to", "pointed to", "spoke about": the object of these prepositions is the content.
+_CONTENT_PREPS = frozenset({"for", "to", "as", "about", "on", "against", "of", "that"})
+# Dependents through which "…, saying" or "… and added" borrow the subject of their head.
+_BORROWING = ("advcl", "xcomp", "conj", "ccomp", "acl", "pcomp")
+_EDGE_PUNCT = frozenset(",;:—–-(")
 
 
-class SaysoAttributions:
-    def __init__(self, nlp: Language, name: str) -> None:
+@dataclass(frozen=True)
+class _Found:
+    cue: list[tuple[int, int]]
+    source: list[tuple[int, int]]
+    content: list[tuple[int, int]]
+    probability: float
+
+
+def _span(tokens: list[Token]) -> tuple[int, int] | None:
+    """Character extent of a token run, without punctuation at its edges."""
+    toks = [t for t in tokens if not t.is_space]
+    while toks and (toks[0].text in _EDGE_PUNCT):
+        toks = toks[1:]
+    while toks and (toks[-1].text in _EDGE_PUNCT):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _subtree(tok: Token, without: Token | None = None) -> list[Token]:
+    """The contiguous subtree of ``tok``; with ``without``, cut to the side away from it."""
+    doc = tok.doc
+    start, end = tok.left_edge.i, tok.right_edge.i + 1
+    if without is not None:
+        w_start, w_end = without.left_edge.i, without.right_edge.i + 1
+        if w_start <= tok.i < w_end:
+            return [tok]
+        if w_end <= tok.i:
+            start = max(start, w_end)
+        else:
+            end = min(end, w_start)
+    return list(doc[start:end])
+
+
+def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+class Attributor:
+    """Finds attributions in a parsed doc with a cue model and attachment rules."""
+
+    def __init__(self, model: CueModel, threshold: float) -> None:
+        self.model = model
+        self.threshold = threshold
+
+    def __call__(self, doc: Doc, quotes: list[Quote]) -> list[Attribution]:
+        mask = in_quote_mask(doc, quotes)
+        found: list[_Found] = []
+        for tok in doc:
+            if not is_candidate(tok):
+                continue
+            prob = self.model.probability(features(tok, mask))
+            if prob < self.threshold:
+                continue
+            item = self._attach(tok, quotes, prob)
+            if item is not None:
+                found.append(item)
+        return [self._record(doc.text, f, quotes) for f in self._dedupe(found)]
+
+    def _attach(self, cue: Token, quotes: list[Quote], prob: float) -> _Found | None:
+        cue_tokens = [cue] + [c for c in cue.children if c.dep_ in ("prt", "neg")]
+        content_tok: list[Token] = []
+        lemma = cue.lemma_.lower()
+        if lemma == "accord" or cue.lower_ == "according":
+            to = next((c for c in cue.children if c.lower_ == "to"), None)
+            if to is not None:
+                cue_tokens.append(to)
+            src_head = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+            source = _subtree(src_head) if src_head is not None else []
+            if cue.head is not cue:
+                content_tok = _subtree(cue.head, without=cue)
+            return self._found(cue_tokens, source, content_tok, quotes, prob)
+        clause = _children(cue, _CLAUSES)
+        if clause:
+            content_tok = _subtree(clause[0])
+        elif cue.dep_ == "parataxis" and cue.head.i < cue.i:
+            content_tok = _subtree(cue.head, without=cue)
+        else:
+            comp = _children(cue, _COMPLEMENTS)
+            prep = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS]
+            if comp:
+                content_tok = _subtree(comp[0])
+            elif prep and any(c.dep_ in ("pobj", "pcomp") for c in prep[0].children):
+                obj = next(c for c in prep[0].children if c.dep_ in ("pobj", "pcomp"))
+                cue_tokens.append(prep[0])
+                content_tok = _subtree(obj)
+        source = self._source(cue)
+        return self._found(cue_tokens, source, content_tok, quotes, prob)
+
+    @staticmethod
+    def _source(cue: Token) -> list[Token]:
+        head: Token | None = cue
+        for _ in range(3):
+            if head is None:
+                break
+            agent = next((c for c in head.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return _subtree(pobj)
+            subj = _children(head, ("nsubj",))
+            if subj:
+                return _subtree(subj[0], without=cue)
+            if cue.pos_ == "NOUN":
+                poss = _children(cue, ("poss",))
+                return _subtree(poss[0]) if poss else []
+            head = head.head if head.dep_ in _BORROWING and head.head is not head else None
+        return []
+
+    def _found(
+        self,
+        cue: list[Token],
+        source: list[Token],
+        content: list[Token],
+        quotes: list[Quote],
+        prob: float,
+    ) -> _Found | None:
+        cue_span = _span(sorted(cue, key=lambda t: t.i))
+        src = _span(source)
+        content_span = _span(content)
+        anchor = cue[0]
+        if content_span is None:
+            content_span = self._nearby_quote(anchor, quotes)
+        if content_span is None or cue_span is None:
+            return None
+        fragments = self._grow_to_quotes(content_span, quotes)
+        if src is not None and any(s < src[1] and src[0] < e for s, e in fragments):
+            src = None
+        return _Found([cue_span], [src] if src else [], fragments, prob)
+
+    @staticmethod
+    def _nearby_quote(cue: Token, quotes: list[Quote]) -> tuple[int, int] | None:
+        """The quotation in the cue's sentence, or the one opening right after "said:"."""
+        sent = cue.sent
+        s_start, s_end = sent.start_char, sent.end_char
+        inside = [q for q in quotes if q.start < s_end and s_start < q.end
+                  and not (q.start <= cue.idx < q.end)]
+        if inside:
+            best = min(inside, key=lambda q: abs(q.start - cue.idx))
+            return best.start, best.end
+        after = [q for q in quotes if s_end <= q.start < s_end + 3]
+        if after and cue.i + 1 < len(cue.doc) and cue.nbor(1).text in (":", ","):
+            return after[0].start, after[0].end
+        return None
+
+    @staticmethod
+    def _grow_to_quotes(span: tuple[int, int], quotes: list[Quote]) -> list[tuple[int, int]]:
+        """Extend a content that touches a quotation to the whole quotation (all its paragraphs)."""
+        start, end = span
+        groups = {q.group for q in quotes if q.start < end and start < q.end}
+        for q in quotes:
+            if q.group in groups and q.start < end and start < q.end:
+                if q.start - 3 <= start:
+                    start = min(start, q.start)
+                if end <= q.end + 3:
+                    end = max(end, q.end)
+        fragments = [(start, end)]
+        for q in quotes:
+            if q.group in groups and (q.end <= start or q.start >= end):
+                fragments.append((q.start, q.end))
+        return sorted(fragments)
+
+    @staticmethod
+    def _dedupe(found: list[_Found]) -> list[_Found]:
+        """One attribution per content: the most probable cue wins."""
+        best: dict[tuple, _Found] = {}
+        for f in found:
+            key = tuple(f.content)
+            if key not in best or f.probability > best[key].probability:
+                best[key] = f
+        return sorted(best.values(), key=lambda f: (f.content[0], f.cue[0]))
+
+    @staticmethod
+    def _record(text: str, f: _Found, quotes: list[Quote]) -> Attribution:
+        return Attribution(
+            content=[Span.of(text, s, e) for s, e in f.content],
+            cue=[Span.of(text, s, e) for s, e in f.cue],
+            source=[Span.of(text, s, e) for s, e in f.source],
+            kind=_kind(text, f, quotes),
+            confidence=f.probability,
+        )
+
+
+def _kind(text: str, f: _Found, quotes: list[Quote]) -> str:
+    """direct (all quoted), mixed (partly quoted), indirect, or according_to."""
+    if text[f.cue[0][0]:f.cue[0][1]].lower().startswith("according"):
+        return "according_to"
+    quoted = 0
+    total = 0
+    for s, e in f.content:
+        total += e - s
+        for q in quotes:
+            quoted += max(0, min(e, q.end) - max(s, q.start))
+    if total and quoted >= 0.9 * total:
+        return "direct"
+    return "mixed" if quoted else "indirect"
+
+
+class AttributionFinder:
+    """Writes ``doc._.attributions`` from the parse and ``doc._.quotes``."""
+
+    def __init__(self, nlp: Language, name: str, *, threshold: float) -> None:
         self.name = name
+        self.attributor = Attributor(CueModel.from_disk(), threshold)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.attributions = []
+        doc._.attributions = self.attributor(doc, doc._.quotes or [])
         return doc
 
 
-@Language.factory("sayso_attributions")
-def make_attributions(nlp: Language, name: str) -> SaysoAttributions:
-    return SaysoAttributions(nlp, name)
+@Language.factory(
+    "sayso_attributions",
+    default_config={"threshold": 0.45},
+    requires=["doc._.quotes", "token.dep", "token.lemma"],
+    assigns=["doc._.attributions"],
+)
+def make_attributions(nlp: Language, name: str, threshold: float) -> AttributionFinder:
+    return AttributionFinder(nlp, name, threshold=threshold)
