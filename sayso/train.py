@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -59,21 +60,28 @@ def cue_examples(docs: Iterable[Doc], rows: Iterable[dict]) -> Iterator[tuple[li
                 yield features(tok, mask), int(tok.i in gold)
 
 
-def fit_cue_model(examples: Iterable[tuple[list[str], int]], c: float = 0.5) -> CueModel:
+def fit_cue_model(
+    examples: Iterable[tuple[list[str], int]], c: float = 0.5, min_count: int = 3
+) -> CueModel:
     """Logistic regression over the sparse features; the weights become a plain dict."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     feats, labels = [], []
+    counts: Counter[str] = Counter()
     for f, y in examples:
-        feats.append(dict.fromkeys(f, 1))
+        feats.append(f)
+        counts.update(f)
         labels.append(y)
+    # Features seen fewer than min_count times carry noise and bloat the shipped model.
+    kept = {f for f, n in counts.items() if n >= min_count}
     vec = DictVectorizer(sort=True)
+    feats = [{f: 1 for f in fs if f in kept} for fs in feats]
     x = vec.fit_transform(feats)
     clf = LogisticRegression(C=c, max_iter=2000, solver="liblinear", random_state=SEED)
     clf.fit(x, labels)
     names = vec.get_feature_names_out()
-    weights = {n: round(float(w), 5) for n, w in zip(names, clf.coef_[0]) if abs(w) > 1e-4}
+    weights = {n: round(float(w), 4) for n, w in zip(names, clf.coef_[0]) if abs(w) > 1e-3}
     weights["bias"] = weights.get("bias", 0.0) + round(float(clf.intercept_[0]), 5)
     return CueModel(weights=weights)
 

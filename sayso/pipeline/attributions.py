@@ -15,7 +15,6 @@ Records are :class:`~sayso.records.Attribution` in text order; speaker, channel
 and hedges are left for the later components.
 """
 
-from __future__ import annotations
 
 from dataclasses import dataclass
 
@@ -33,6 +32,7 @@ _COMPLEMENTS = ("xcomp", "dobj", "oprd", "attr", "acomp")
 _CONTENT_PREPS = frozenset({"for", "to", "as", "about", "on", "against", "of", "that"})
 # Dependents through which "…, saying" or "… and added" borrow the subject of their head.
 _BORROWING = ("advcl", "xcomp", "conj", "ccomp", "acl", "pcomp")
+_WH_TAGS = frozenset({"WDT", "WP", "WP$"})
 _EDGE_PUNCT = frozenset(",;:—–-(")
 
 
@@ -71,6 +71,28 @@ def _subtree(tok: Token, without: Token | None = None) -> list[Token]:
     return list(doc[start:end])
 
 
+def _content_preps(cue: Token) -> list[tuple[Token, Token]]:
+    """The prepositions after a cue that lead to its content, with their objects.
+
+    "referred to as *the bunker grandpa*": both "to" and "as" belong to the cue; an
+    object that is a relative pronoun ("whom … referred to") is not content.
+    """
+    preps = []
+    for c in cue.children:
+        if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i > cue.i:
+            obj = next((o for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
+            if obj is None or obj.tag_ in _WH_TAGS:
+                continue
+            preps.append((c, obj))
+    return preps
+
+
+def _union(heads: list[Token]) -> list[Token]:
+    """The token run covering the subtrees of all ``heads`` ("called *Clinton a champion*")."""
+    doc = heads[0].doc
+    return list(doc[min(h.left_edge.i for h in heads):max(h.right_edge.i for h in heads) + 1])
+
+
 def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
@@ -94,7 +116,8 @@ class Attributor:
             item = self._attach(tok, quotes, prob)
             if item is not None:
                 found.append(item)
-        return [self._record(doc.text, f, quotes) for f in self._dedupe(found)]
+        found = _absorb_following_quotes(doc.text, self._dedupe(found), quotes)
+        return [self._record(doc.text, f, quotes) for f in found]
 
     def _attach(self, cue: Token, quotes: list[Quote], prob: float) -> _Found | None:
         cue_tokens = [cue] + [c for c in cue.children if c.dep_ in ("prt", "neg")]
@@ -115,13 +138,13 @@ class Attributor:
         elif cue.dep_ == "parataxis" and cue.head.i < cue.i:
             content_tok = _subtree(cue.head, without=cue)
         else:
-            comp = _children(cue, _COMPLEMENTS)
-            prep = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS]
+            comp = [c for c in _children(cue, _COMPLEMENTS) if c.tag_ not in _WH_TAGS]
+            prep = _content_preps(cue)
             if comp:
-                content_tok = _subtree(comp[0])
-            elif prep and any(c.dep_ in ("pobj", "pcomp") for c in prep[0].children):
-                obj = next(c for c in prep[0].children if c.dep_ in ("pobj", "pcomp"))
-                cue_tokens.append(prep[0])
+                content_tok = _union(comp + [p for p, _ in prep if p.lower_ == "as"])
+            elif prep:
+                last, obj = prep[-1]
+                cue_tokens.extend(p for p, _ in prep)
                 content_tok = _subtree(obj)
         source = self._source(cue)
         return self._found(cue_tokens, source, content_tok, quotes, prob)
@@ -139,7 +162,7 @@ class Attributor:
                     return _subtree(pobj)
             subj = _children(head, ("nsubj",))
             if subj:
-                return _subtree(subj[0], without=cue)
+                return _subtree(subj[0])
             if cue.pos_ == "NOUN":
                 poss = _children(cue, ("poss",))
                 return _subtree(poss[0]) if poss else []
@@ -161,6 +184,9 @@ class Attributor:
         if content_span is None:
             content_span = self._nearby_quote(anchor, quotes)
         if content_span is None or cue_span is None:
+            return None
+        content_span = _clip_to_paragraph(anchor.doc.text, content_span, anchor.idx)
+        if content_span is None:
             return None
         fragments = self._grow_to_quotes(content_span, quotes)
         if src is not None and any(s < src[1] and src[0] < e for s, e in fragments):
@@ -218,6 +244,61 @@ class Attributor:
             kind=_kind(text, f, quotes),
             confidence=f.probability,
         )
+
+
+def _clip_to_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int] | None:
+    """Cut a parse-derived span at paragraph breaks: a byline or dateline glued to the
+    first sentence by the parser is never part of what was said."""
+    start, end = span
+    para_start = text.rfind("\n", 0, anchor) + 1
+    para_end = text.find("\n", anchor)
+    if para_end == -1:
+        para_end = len(text)
+    if start < para_start:
+        start = para_start if end > para_start else start
+    if end > para_end and start < para_end:
+        end = para_end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _absorb_following_quotes(text: str, found: list[_Found], quotes: list[Quote]) -> list[_Found]:
+    """Give an unattributed quotation to the attribution of the quotation before it.
+
+    '"We won," she said. "And we will win again."' is one statement in two pieces;
+    the second has no cue of its own and continues the first one's attribution, as
+    long as it is in the same paragraph and no other attribution comes between.
+    """
+    def owner(q: Quote) -> int | None:
+        for i, f in enumerate(found):
+            if any(s < q.end and q.start < e for s, e in f.content):
+                return i
+        return None
+
+    fragments = [list(f.content) for f in found]
+    last: tuple[int, Quote] | None = None
+    for q in quotes:
+        i = owner(q)
+        if i is not None:
+            last = (i, q)
+            continue
+        if last is None:
+            continue
+        j, prev = last
+        between = text[prev.end:q.start]
+        others = any(prev.end <= c[0] < q.start for k, f in enumerate(found) if k != j for c in f.cue)
+        if "\n" in between or others:
+            last = None
+            continue
+        fragments[j].append((q.start, q.end))
+        last = (j, q)
+    return [
+        _Found(f.cue, f.source, sorted(frags), f.probability) if frags != f.content else f
+        for f, frags in zip(found, fragments)
+    ]
 
 
 def _kind(text: str, f: _Found, quotes: list[Quote]) -> str:

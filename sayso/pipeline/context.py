@@ -1,17 +1,266 @@
-"""Component sayso_context (being written)."""
+"""Component ``sayso_context``: through which channel a statement came, and how it is hedged.
+
+Where something was said (a Telegram post, an interview with Newsweek, a press
+conference) and how the article keeps its distance from it ("alleged",
+"reportedly", "according to") change how far a reader should take it. Those
+words sit around the cue, not in the content, so the component reads the
+phrases that hang from the cue, the source itself ("a video posted on
+Twitter by ...") and, for an attribution nested in another clause, the verbs
+it hangs from ("a video reportedly shows mercenaries calling ..."). News
+prose names the channel once per passage ("said on his Telegram page ... he
+added ... Haidai said"), so a channel carries over to the same speaker's next
+attributions until another channel is named or the passage ends.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
+
+from sayso.pipeline.speakers import Paragraphs, first_offset, load_lexicon, name_tokens, token_span
+from sayso.records import Attribution, Channel, Span
+
+# Edges a nested cue does not climb over: what a relative clause or an
+# apposition says is the writer's description, not part of the outer statement.
+CLAUSE_EDGES = frozenset({"ROOT", "relcl", "appos"})
+
+
+def _alternation(words: Iterable[str], flags: int = 0) -> re.Pattern[str] | None:
+    words = sorted(words, key=len, reverse=True)  # longest first: "Fox News" before "Fox"
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", flags)
+
+
+@dataclass(frozen=True)
+class _Channel:
+    type: str
+    words: re.Pattern[str]
+    outlets: re.Pattern[str] | None
+    in_source: bool
+
+
+class _Lexicons:
+    """The channel and hedge lexicons, compiled once per process."""
+
+    def __init__(self, channels: dict[str, Any], hedges: dict[str, Any]) -> None:
+        self.channels = [
+            _Channel(c["type"], _alternation(c["words"], re.IGNORECASE), _alternation(c.get("outlets", [])),
+                     c["in_source"])
+            for c in channels["channels"]
+        ]
+        self.rank = {c.type: i for i, c in enumerate(self.channels)}
+        self.outlets = _alternation(channels["outlets"] + [o for c in channels["channels"] for o in c.get("outlets", [])])
+        self.media_words = set(channels["media_words"])
+        self.tell_verbs = set(channels["tell_verbs"])
+        self.addressee_prepositions = set(channels["addressee_prepositions"])
+        self.hedge_lemmas: dict[str, str] = hedges["cue_lemmas"]
+        self.hedge_adverbs: dict[str, str] = hedges["adverbs"]
+        self.hedge_phrases: dict[str, str] = hedges["phrases"]
+
+
+@lru_cache(maxsize=1)
+def _lexicons() -> _Lexicons:
+    return _Lexicons(load_lexicon("channels.json"), load_lexicon("hedges.json"))
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A phrase that may say where a statement was made, and how it relates to the cue:
+    ``cue``, ``venue`` ("on his Telegram page"), ``addressee`` ("told Newsweek") or ``source``."""
+
+    tokens: TokenSpan
+    role: str
+
+
+@dataclass(frozen=True, order=True)
+class _Candidate:
+    rank: int
+    type: str
+    unit: _Unit
+    evidence: TokenSpan
+
+
+def _indices(doc: Doc, spans: list[Span]) -> set[int]:
+    return {i for s in spans if (ts := token_span(doc, s)) is not None for i in range(ts.start, ts.end)}
+
+
+def _governors(token: Token) -> list[Token]:
+    """The words a cue hangs from within its sentence, up to a relative clause or apposition."""
+    governors = []
+    while token.dep_ not in CLAUSE_EDGES and token.head is not token:
+        token = token.head
+        governors.append(token)
+    return governors
+
+
+def _outlet(unit: TokenSpan, lex: _Lexicons) -> tuple[str, TokenSpan] | None:
+    """A news outlet named in a phrase: a known one, or an organisation with a media word."""
+    match = lex.outlets.search(unit.text) if lex.outlets else None
+    if match:
+        start = unit.start_char + match.start()
+        return match.group(), unit.doc.char_span(start, start + len(match.group()), alignment_mode="expand")
+    for ent in unit.ents:
+        name = name_tokens(ent)
+        if ent.label_ in ("ORG", "WORK_OF_ART") and name is not None and any(t.text in lex.media_words for t in ent):
+            return name.text, name
+    return None
+
+
+def _narrow(unit: TokenSpan, start: int, end: int) -> TokenSpan:
+    """The evidence for a match: the prepositional phrase around it ("on Twitter"), else the match."""
+    doc = unit.doc
+    match = doc.char_span(start, end, alignment_mode="expand")
+    token = match.root
+    while token.dep_ not in ("prep", "agent") and unit.start <= token.head.i < unit.end and token.head is not token:
+        token = token.head
+    if token.dep_ in ("prep", "agent") and unit.start <= token.i < unit.end:
+        return doc[token.left_edge.i:token.right_edge.i + 1]
+    return match
+
+
+class _Reader:
+    """Reads channel and hedges around one attribution."""
+
+    def __init__(self, doc: Doc, attribution: Attribution, lex: _Lexicons) -> None:
+        self.doc, self.attribution, self.lex = doc, attribution, lex
+        self.cue = [ts for s in attribution.cue if (ts := token_span(doc, s)) is not None]
+        self.source = [ts for s in attribution.source if (ts := token_span(doc, s)) is not None]
+        self.content = _indices(doc, attribution.content)
+        taken = self.content | {t.i for ts in self.cue + self.source for t in ts}
+        self.units = [_Unit(ts, "cue") for ts in self.cue] + [_Unit(ts, "source") for ts in self.source]
+        self.governors = _governors(self.cue[0].root) if self.cue else []
+        for token in (t for ts in self.cue for t in ts):
+            for child in token.children:
+                role = self._role(token, child)
+                phrase = doc[child.left_edge.i:child.right_edge.i + 1]
+                if role and not taken.intersection(range(phrase.start, phrase.end)):
+                    self.units.append(_Unit(phrase, role))
+        for governor in self.governors:
+            subjects = (c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass"))
+            self.units.extend(_Unit(doc[s.i:s.i + 1], "source") for s in subjects if s.i not in self.content)
+
+    def _role(self, cue: Token, child: Token) -> str | None:
+        if child.dep_ in ("prep", "agent"):
+            return "addressee" if child.lower_ in self.lex.addressee_prepositions else "venue"
+        if child.dep_ in ("dobj", "dative", "iobj") and cue.lemma_.lower() in self.lex.tell_verbs:
+            return "addressee"
+        return None
+
+    def candidates(self) -> list[_Candidate]:
+        lex, found = self.lex, []
+        for unit in self.units:
+            for rank, channel in enumerate(lex.channels):
+                if unit.role == "source" and not channel.in_source:
+                    continue
+                match = channel.words.search(unit.tokens.text)
+                if match is None and unit.role == "venue" and channel.outlets is not None:
+                    match = channel.outlets.search(unit.tokens.text)
+                if match is not None:
+                    start = unit.tokens.start_char + match.start()
+                    evidence = _narrow(unit.tokens, start, start + len(match.group()))
+                    found.append(_Candidate(rank, channel.type, unit, evidence))
+            outlet = _outlet(unit.tokens, lex) if unit.role in ("addressee", "source") else None
+            if outlet is not None and unit.role == "addressee":
+                found.append(_Candidate(lex.rank["interview"], "interview", unit, outlet[1]))
+            elif outlet is not None and self.source and unit.tokens == self.source[0] and outlet[1].root == unit.tokens.root:
+                found.append(_Candidate(lex.rank["report"], "report", unit, outlet[1]))
+        return found
+
+    def channel(self) -> Channel:
+        """The most specific channel the phrases name, with its outlet and evidence."""
+        found = self.candidates()
+        if not found:
+            return Channel()
+        best = min(found, key=lambda c: (c.rank, c.evidence.start))
+        outlet = _outlet(best.evidence, self.lex)
+        for unit in self.units:
+            if outlet is None and (unit.role in ("venue", "addressee") or best.type == "report"):
+                outlet = _outlet(unit.tokens, self.lex)
+        evidence = [best.evidence]
+        if outlet is not None and not (best.evidence.start <= outlet[1].start and outlet[1].end <= best.evidence.end):
+            evidence.append(outlet[1])
+        return Channel(
+            type=best.type,
+            outlet=outlet[0] if outlet else None,
+            evidence=sorted(Span(ts.start_char, ts.end_char, ts.text) for ts in evidence),
+        )
+
+    def hedges(self) -> list[str]:
+        """Normalised hedges from the cue, the adverbs on it and on the verbs it hangs from."""
+        lex, found = self.lex, []
+        cue_tokens = [t for ts in self.cue for t in ts]
+        for token in cue_tokens:
+            hedge = lex.hedge_lemmas.get(token.lemma_.lower()) or lex.hedge_adverbs.get(token.lower_)
+            if hedge:
+                found.append((token.i, hedge))
+        for token in cue_tokens + self.governors:
+            found.extend(
+                (c.i, lex.hedge_adverbs[c.lower_]) for c in token.children
+                if c.dep_ == "advmod" and c.lower_ in lex.hedge_adverbs and c.i not in self.content
+            )
+        cue_text = " ".join(ts.text.lower() for ts in self.cue)
+        phrases = [norm for phrase, norm in lex.hedge_phrases.items() if phrase in cue_text]
+        if self.attribution.kind == "according_to":
+            phrases.append(lex.hedge_phrases["according to"])
+        found.extend((self.cue[0].start if self.cue else -1, norm) for norm in phrases)
+        return list(dict.fromkeys(hedge for _, hedge in sorted(found)))
+
+
+def add_context(doc: Doc, attributions: list[Attribution], max_paragraph_gap: int = 3) -> None:
+    """Fill ``channel`` and ``hedges`` of each attribution (after ``sayso_speakers``).
+
+    Args:
+        doc: the parsed article the spans point into.
+        attributions: the article's attributions in text order; changed in place.
+        max_paragraph_gap: how many paragraphs a channel carries over to the same
+            speaker's next attribution that names none.
+    """
+    lex, paragraphs = _lexicons(), Paragraphs(doc.text)
+    chain: tuple[str, Channel, int] | None = None  # speaker, channel, paragraph of the last link
+    for attribution in attributions:
+        reader = _Reader(doc, attribution, lex)
+        attribution.hedges = reader.hedges()
+        attribution.channel = reader.channel()
+        paragraph = paragraphs.of(first_offset(attribution))
+        if attribution.channel.type != "unknown":
+            chain = (attribution.speaker, attribution.channel, paragraph) if attribution.speaker else None
+        elif chain and attribution.speaker == chain[0] and paragraph - chain[2] <= max_paragraph_gap:
+            carried = chain[1]
+            attribution.channel = Channel(carried.type, carried.outlet, list(carried.evidence))
+            chain = (chain[0], carried, paragraph)
 
 
 class SaysoContext:
-    def __init__(self, nlp: Language, name: str) -> None:
+    """Pipeline component: channel and hedges of ``doc._.attributions``."""
+
+    def __init__(self, nlp: Language, name: str, *, max_paragraph_gap: int) -> None:
         self.name = name
+        self.max_paragraph_gap = max_paragraph_gap
 
     def __call__(self, doc: Doc) -> Doc:
+        if doc._.attributions:
+            add_context(doc, doc._.attributions, self.max_paragraph_gap)
         return doc
 
 
-@Language.factory("sayso_context")
-def make_context(nlp: Language, name: str) -> SaysoContext:
-    return SaysoContext(nlp, name)
+@Language.factory(
+    "sayso_context",
+    default_config={"max_paragraph_gap": 3},
+    requires=["doc._.attributions", "token.dep"],
+    assigns=["doc._.attributions"],
+)
+def make_context(nlp: Language, name: str, max_paragraph_gap: int) -> SaysoContext:
+    if not isinstance(max_paragraph_gap, int) or max_paragraph_gap < 0:
+        raise ValueError(
+            f"sayso_context: max_paragraph_gap must be a whole number >= 0, got {max_paragraph_gap!r}; "
+            'e.g. nlp.add_pipe("sayso_context", config={"max_paragraph_gap": 3})'
+        )
+    return SaysoContext(nlp, name, max_paragraph_gap=max_paragraph_gap)

@@ -9,7 +9,6 @@ Unbalanced marks never swallow the rest of the article: an unclosed quote ends
 with its paragraph.
 """
 
-from __future__ import annotations
 
 import re
 from dataclasses import dataclass

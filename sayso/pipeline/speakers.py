@@ -1,17 +1,423 @@
-"""Component sayso_speakers (being written)."""
+"""Component ``sayso_speakers``: who stands behind each attribution's source.
+
+A source is written the way the article refers to someone at that point ("he",
+"Haidai", "the governor", "a video posted by journalist Christo Grozev"), but
+readers, the store and the cross-article speaker registry need one canonical
+name per participant, the kind of speaker, and the role the article gives them.
+So the component builds the article's *cast* once per document (NER entities
+linked by surname, each with the role from its apposition or pre-modifiers) and
+resolves every source against it in text order, which lets a pronoun fall back
+on the previous attribution's speaker, the way "he added" reads in news prose.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any, NamedTuple
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
+
+from sayso.records import Attribution, Span
+
+ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "organisation", "NORP": "group"}
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Dependency labels of the words that may stand before a name as its title ("Italy's leader").
+PREMODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "det", "npadvmod"})
+# The speaker types a pronoun kind (see the lexicon) may refer to.
+ACCEPTS = {"person": {"person"}, "group": {"group", "organisation"}, "organisation": {"organisation"}}
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(name: str) -> dict[str, Any]:
+    """A JSON lexicon shipped in ``sayso/pipeline/lexicons``, read once per process."""
+    path = resources.files("sayso.pipeline") / "lexicons" / name
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def token_span(doc: Doc, span: Span) -> TokenSpan | None:
+    """The tokens covering a character span (``None`` when it covers none)."""
+    return doc.char_span(span.start, span.end, alignment_mode="expand")
+
+
+class Paragraphs:
+    """Paragraph numbers of character offsets; every line break starts a paragraph."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [m.end() for m in re.finditer(r"\n\s*", text)]
+
+    def of(self, offset: int) -> int:
+        return bisect_right(self._starts, offset)
+
+
+def first_offset(attribution: Attribution) -> int:
+    """Where the attribution's cue (or, lacking one, its first span) starts."""
+    spans = attribution.cue or attribution.source or attribution.content
+    return min(s.start for s in spans)
+
+
+class Referent(NamedTuple):
+    """Who a source mention stands for, in the shape of the record's speaker fields."""
+
+    speaker: str | None
+    type: str
+    role: str | None = None
+
+
+UNKNOWN = Referent(None, "unknown")
+ANONYMOUS = Referent(None, "anonymous")
+
+
+@dataclass(eq=False)
+class Entity:
+    """One named participant of the article, with what the article says about them."""
+
+    name: str
+    type: str
+    role: str | None = None
+    gender: str | None = None
+    role_words: set[str] = field(default_factory=set)
+
+    def referent(self) -> Referent:
+        return Referent(self.name, self.type, self.role)
+
+
+class Mention(NamedTuple):
+    start: int
+    root: Token
+    entity: Entity
+
+
+def _lexicon() -> dict[str, Any]:
+    return load_lexicon("speakers.json")
+
+
+def _clean(doc: Doc, start: int, end: int) -> str | None:
+    """The text of ``doc[start:end]`` without leading articles, possessive pronouns,
+    honorifics and punctuation or trailing punctuation (``None`` if nothing is left)."""
+    honorifics = _lexicon()["honorifics"]
+    while start < end and (
+        doc[start].dep_ == "det" or doc[start].tag_ == "PRP$" or doc[start].is_punct
+        or doc[start].lower_ in honorifics
+    ):
+        start += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end].text if start < end else None
+
+
+def noun_phrase(token: Token) -> str | None:
+    """The noun phrase up to its head, e.g. "Wagner mercenaries", "Trump campaign"."""
+    return _clean(token.doc, token.left_edge.i, token.i + 1)
+
+
+def name_tokens(ent: TokenSpan) -> TokenSpan | None:
+    """The name inside an entity span, without an article, honorific or title abbreviation."""
+    lex = _lexicon()
+    skip = {"the"} | lex["honorifics"].keys() | lex["title_abbreviations"].keys()
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].lower_ in skip:
+        start += 1
+    while end > start and (ent.doc[end - 1].is_punct or ent.doc[end - 1].tag_ == "POS"):
+        end -= 1
+    return ent.doc[start:end] if start < end else None
+
+
+def role_of(name: TokenSpan) -> str | None:
+    """The role the article gives a named person at this mention, as written.
+
+    An apposition ("Serhiy Haidai, governor of ...", "the former governor,
+    Christine Todd Whitman") says more than a pre-modifier ("journalist
+    Christo Grozev"), so it wins when both are there.
+    """
+    doc, root = name.doc, name.root
+    for child in root.rights:
+        if child.dep_ == "appos" and child.tag_ in ("NN", "NNS"):
+            return _clean(doc, child.left_edge.i, child.right_edge.i + 1)
+    if root.dep_ == "appos" and root.head.tag_ in ("NN", "NNS") and root.head.i < name.start:
+        return _clean(doc, root.head.left_edge.i, root.left_edge.i)
+    start = name.start
+    while start > root.left_edge.i:
+        before = doc[start - 1]
+        if before.dep_ not in PREMODIFIERS and not (before.dep_ == "punct" and before.tag_ == "HYPH"):
+            break
+        start -= 1
+    return _clean(doc, start, name.start)
+
+
+class Cast:
+    """The named participants of one article and where each is mentioned.
+
+    One-word names ("Haidai", "Mr. Trump") join the most recent multi-word
+    person with that surname (or first name), whatever label NER gave them;
+    failing that the first such person mentioned later (headlines name people
+    by surname before the article gives the full name).
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        lex = _lexicon()
+        self._honorifics: dict[str, str | None] = lex["honorifics"]
+        self._titles: dict[str, str] = lex["title_abbreviations"]
+        self._gendered = {w: g for g, words in lex["gendered_words"].items() for w in words}
+        named = []
+        for ent in doc.ents:
+            name = name_tokens(ent)
+            if ent.label_ in ENTITY_TYPES and name is not None and name.root.pos_ in ("PROPN", "NOUN"):
+                named.append((ent, name, [t.lower_ for t in name if not t.is_punct]))
+        self._full: list[tuple[int, list[str], Entity]] = []
+        full_by_key: dict[tuple[str, str], Entity] = {}
+        for ent, name, words in named:
+            if len(words) > 1 and ENTITY_TYPES[ent.label_] == "person":
+                key = (words[0], words[-1])
+                if key not in full_by_key:
+                    full_by_key[key] = Entity(name.text, "person")
+                self._full.append((name.start_char, words, full_by_key[key]))
+        self.by_name: dict[str, Entity] = {e.name: e for e in full_by_key.values()}
+        self.mentions: list[Mention] = []
+        self.by_token: dict[int, Mention] = {}
+        for ent, name, words in named:
+            if len(words) > 1 and ENTITY_TYPES[ent.label_] == "person":
+                entity = full_by_key[(words[0], words[-1])]
+            else:
+                entity = self.link(words, name, ENTITY_TYPES[ent.label_], ent.label_ != "GPE")
+            self._describe(entity, ent, name)
+            mention = Mention(name.start_char, name.root, entity)
+            self.mentions.append(mention)
+            self.by_token.update((i, mention) for i in range(ent.start, ent.end))
+        self._starts = [m.start for m in self.mentions]
+
+    def link(self, words: list[str], name: TokenSpan, kind: str, by_surname: bool = True) -> Entity:
+        """The entity a name refers to, creating it when the article has none yet."""
+        if len(words) == 1 and by_surname:
+            for index in (-1, 0):  # surname first, then first name
+                matches = [(start, e) for start, full, e in self._full if full[index] == words[0]]
+                earlier = [e for start, e in matches if start < name.start_char]
+                if matches:
+                    return earlier[-1] if earlier else matches[0][1]
+        if name.text not in self.by_name:
+            self.by_name[name.text] = Entity(name.text, kind)
+        return self.by_name[name.text]
+
+    def _describe(self, entity: Entity, ent: TokenSpan, name: TokenSpan) -> None:
+        """Record the role and gender this mention reveals, unless already known."""
+        doc = ent.doc
+        for token in doc[max(ent.start - 1, 0):name.start]:
+            if self._honorifics.get(token.lower_):
+                entity.gender, entity.type = self._honorifics[token.lower_], "person"
+        if entity.type != "person" or entity.role is not None:
+            return
+        entity.role = role_of(name)
+        words = (entity.role or "").lower().split()
+        entity.role_words = set(words) | {self._titles[w] for w in words if w in self._titles}
+        entity.gender = entity.gender or next((self._gendered[w] for w in words if w in self._gendered), None)
+
+    def latest(
+        self, before: int, floor: int, accept: set[str], gender: str | None,
+        subjects_only: bool, outside: _Intervals,
+    ) -> Entity | None:
+        """The most recently mentioned compatible entity between ``floor`` and ``before``."""
+        i = bisect_left(self._starts, before) - 1
+        while i >= 0 and self.mentions[i].start >= floor:
+            start, root, entity = self.mentions[i]
+            i -= 1
+            if (
+                entity.type in accept and gender in (None, entity.gender or gender)
+                and (not subjects_only or root.dep_ in SUBJECTS) and start not in outside
+            ):
+                return entity
+        return None
+
+    def by_role(self, word: str, before: int) -> Entity | None:
+        """The most recently mentioned person whose role contains ``word`` ("the governor")."""
+        i = bisect_left(self._starts, before) - 1
+        while i >= 0:
+            if word in self.mentions[i].entity.role_words:
+                return self.mentions[i].entity
+            i -= 1
+        return None
+
+
+class _Intervals:
+    """Whether a character offset lies inside any of a set of spans."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        merged: list[list[int]] = []
+        for span in sorted(spans):
+            if merged and span.start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], span.end)
+            else:
+                merged.append([span.start, span.end])
+        self._starts = [start for start, _ in merged]
+        self._ends = [end for _, end in merged]
+
+    def __contains__(self, offset: object) -> bool:
+        i = bisect_right(self._starts, offset) - 1  # type: ignore[arg-type]
+        return i >= 0 and offset < self._ends[i]  # type: ignore[operator]
+
+
+def _antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun ("who", "whom") stands for."""
+    while token.dep_ != "relcl" and token.head is not token:
+        token = token.head
+    return token.head if token.dep_ == "relcl" else None
+
+
+def _producer(token: Token, tokens: Iterable[Token]) -> Token | None:
+    """Who made a thing that "says" something: "a video posted by X", "X's statement"."""
+    tokens = list(tokens)
+    for t in tokens:
+        if t.head == token and t.dep_ == "poss":
+            return t
+    for t in tokens:
+        if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ in ("by", "from")):
+            return next((c for c in t.children if c.dep_ == "pobj"), None)
+    return next((t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"), None)
+
+
+class _Resolver:
+    """Resolves the sources of one document's attributions, in text order."""
+
+    def __init__(self, doc: Doc, attributions: list[Attribution], max_paragraph_gap: int) -> None:
+        self.doc = doc
+        self.lex = _lexicon()
+        self.cast = Cast(doc)
+        self.paragraphs = Paragraphs(doc.text)
+        self.quoted = _Intervals(s for a in attributions for s in a.content)
+        self.gap = max_paragraph_gap
+        self._organisations: dict[str, list[tuple[int, str]]] | None = None
+
+    def run(self, attributions: list[Attribution]) -> None:
+        previous: tuple[Attribution, Referent] | None = None
+        for attribution in attributions:
+            span = token_span(self.doc, attribution.source[0]) if attribution.source else None
+            if span is None:
+                attribution.speaker, attribution.speaker_type, attribution.speaker_role = UNKNOWN
+                continue
+            referent = self.referent(span.root, span, attribution, previous)
+            attribution.speaker, attribution.speaker_type, attribution.speaker_role = referent
+            previous = (attribution, referent)
+
+    def referent(
+        self, token: Token, tokens: Iterable[Token], attribution: Attribution,
+        previous: tuple[Attribution, Referent] | None,
+    ) -> Referent:
+        lex, lower, lemma = self.lex, token.lower_, token.lemma_.lower()
+        if lower in lex["relative_pronouns"] and token.tag_ in ("WP", "WDT"):
+            antecedent = _antecedent(token)
+            if antecedent is not None:
+                return self.referent(antecedent, antecedent.subtree, attribution, previous)
+        if token.tag_ == "PRP" and lower in lex["pronouns"]:
+            return self.pronoun(token, previous)
+        indefinite = any(
+            c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in lex["indefinite_determiners"])
+            for c in token.lefts
+        )
+        mention = self.cast.by_token.get(token.i)
+        if mention is not None and not (indefinite and mention.entity.type == "group"):
+            return mention.entity.referent()
+        if token.pos_ == "PROPN" and not indefinite:
+            words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+            name = self.doc[words[0].i:token.i + 1]
+            return self.cast.link([t.lower_ for t in words], name, "unknown").referent()
+        if lemma in lex["product_nouns"]:
+            producer = _producer(token, tokens)
+            return UNKNOWN if producer is None else self.referent(producer, (), attribution, previous)
+        if indefinite or lemma in lex["anonymous_nouns"]:
+            return ANONYMOUS
+        if token.tag_ in ("NNS", "NNPS"):
+            return Referent(noun_phrase(token), "group")
+        if lemma in lex["organisation_nouns"]:
+            return Referent(self.organisation(token), "organisation")
+        if lemma in lex["person_titles"]:
+            entity = self.cast.by_role(lemma, token.idx)
+            return entity.referent() if entity else Referent(None, "person", noun_phrase(token))
+        return UNKNOWN
+
+    def pronoun(self, token: Token, previous: tuple[Attribution, Referent] | None) -> Referent:
+        """A pronoun goes to a named subject since the previous attribution, else to
+        that attribution's speaker, else to the latest compatible named mention."""
+        kind, gender = self.lex["pronouns"][token.lower_]
+        accept = ACCEPTS[kind]
+        near = previous is not None and (
+            self.paragraphs.of(token.idx) - self.paragraphs.of(first_offset(previous[0])) <= self.gap
+        )
+        if previous is not None and near:
+            floor = max(s.end for s in previous[0].cue + previous[0].source)
+        else:
+            floor = token.sent.start_char
+        entity = self.cast.latest(token.idx, floor, accept, gender, True, self.quoted)
+        if entity is None and previous is not None and near:
+            referent = previous[1]
+            known = self.cast.by_name.get(referent.speaker or "")
+            if referent.type == "anonymous" or (
+                referent.type in accept and gender in (None, known and known.gender or gender)
+            ):
+                if known is not None and kind == "person":
+                    known.gender = known.gender or gender
+                return referent
+        entity = entity or self.cast.latest(token.idx, 0, accept, gender, False, self.quoted)
+        if entity is None:
+            return Referent(None, kind)
+        if kind == "person":
+            entity.gender = entity.gender or gender
+        return entity.referent()
+
+    def organisation(self, token: Token) -> str | None:
+        """A bare "the campaign" names the latest "X campaign" mentioned before it."""
+        if any(c.pos_ == "PROPN" for c in token.lefts):
+            return noun_phrase(token)
+        if self._organisations is None:
+            self._organisations = {}
+            for t in self.doc:
+                lemma = t.lemma_.lower()
+                if lemma in self.lex["organisation_nouns"] and any(c.pos_ == "PROPN" for c in t.lefts):
+                    self._organisations.setdefault(lemma, []).append((t.idx, noun_phrase(t) or t.text))
+        earlier = [p for start, p in self._organisations.get(token.lemma_.lower(), []) if start < token.idx]
+        return earlier[-1] if earlier else noun_phrase(token)
+
+
+def resolve_speakers(doc: Doc, attributions: list[Attribution], max_paragraph_gap: int = 3) -> None:
+    """Fill ``speaker``, ``speaker_type`` and ``speaker_role`` of each attribution.
+
+    Args:
+        doc: the parsed article (tagger, parser and NER) the spans point into.
+        attributions: the article's attributions in text order; changed in place.
+        max_paragraph_gap: how many paragraphs back a pronoun source ("he added")
+            may still take the previous attribution's speaker.
+    """
+    _Resolver(doc, attributions, max_paragraph_gap).run(attributions)
 
 
 class SaysoSpeakers:
-    def __init__(self, nlp: Language, name: str) -> None:
+    """Pipeline component: resolves the sources of ``doc._.attributions``."""
+
+    def __init__(self, nlp: Language, name: str, *, max_paragraph_gap: int) -> None:
         self.name = name
+        self.max_paragraph_gap = max_paragraph_gap
 
     def __call__(self, doc: Doc) -> Doc:
+        if doc._.attributions:
+            resolve_speakers(doc, doc._.attributions, self.max_paragraph_gap)
         return doc
 
 
-@Language.factory("sayso_speakers")
-def make_speakers(nlp: Language, name: str) -> SaysoSpeakers:
-    return SaysoSpeakers(nlp, name)
+@Language.factory(
+    "sayso_speakers",
+    default_config={"max_paragraph_gap": 3},
+    requires=["doc._.attributions", "token.dep", "doc.ents"],
+    assigns=["doc._.attributions"],
+)
+def make_speakers(nlp: Language, name: str, max_paragraph_gap: int) -> SaysoSpeakers:
+    if not isinstance(max_paragraph_gap, int) or max_paragraph_gap < 0:
+        raise ValueError(
+            f"sayso_speakers: max_paragraph_gap must be a whole number >= 0, got {max_paragraph_gap!r}; "
+            'e.g. nlp.add_pipe("sayso_speakers", config={"max_paragraph_gap": 3})'
+        )
+    return SaysoSpeakers(nlp, name, max_paragraph_gap=max_paragraph_gap)
