@@ -17,7 +17,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sayso.pipeline.cues import MODEL_PATH, CueModel, features, in_quote_mask, is_candidate
+from sayso.pipeline.cues import MODEL_PATH, CueModel, features, index_doc, is_candidate
 from sayso.pipeline.quotes import find_quotes
 
 log = logging.getLogger(__name__)
@@ -54,10 +54,10 @@ def cue_examples(docs: Iterable[Doc], rows: Iterable[dict]) -> Iterator[tuple[li
     """(features, label) for every candidate token of every document."""
     for doc, row in zip(docs, rows):
         gold = cue_heads(doc, row["attributions"])
-        mask = in_quote_mask(doc, find_quotes(doc.text))
+        index = index_doc(doc, find_quotes(doc.text))
         for tok in doc:
             if is_candidate(tok):
-                yield features(tok, mask), int(tok.i in gold)
+                yield features(tok, index), int(tok.i in gold)
 
 
 def fit_cue_model(

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from sayso.pipeline.cues import CueModel, features, in_quote_mask, is_candidate
+from sayso.pipeline.cues import CueModel, DocIndex, features, index_doc, is_candidate
 from sayso.pipeline.quotes import Quote
 from sayso.records import Attribution, Span
 
@@ -32,6 +32,7 @@ _COMPLEMENTS = ("xcomp", "dobj", "oprd", "attr", "acomp")
 _CONTENT_PREPS = frozenset({"for", "to", "as", "about", "on", "against", "of", "that"})
 # Dependents through which "…, saying" or "… and added" borrow the subject of their head.
 _BORROWING = ("advcl", "xcomp", "conj", "ccomp", "acl", "pcomp")
+_OBJECT_PREPS = frozenset({"as", "for", "to", "over", "of", "with"})
 _WH_TAGS = frozenset({"WDT", "WP", "WP$"})
 _EDGE_PUNCT = frozenset(",;:—–-(")
 
@@ -71,6 +72,20 @@ def _subtree(tok: Token, without: Token | None = None) -> list[Token]:
     return list(doc[start:end])
 
 
+def _clause(head: Token) -> list[Token]:
+    """The subtree of a reported clause, without a coordinated clause that has its own
+    subject ("she said *X*, and when pressed, the mother replied Y")."""
+    tokens = _subtree(head)
+    for c in head.children:
+        if c.dep_ == "conj" and c.i > head.i and any(g.dep_ in _SUBJECTS for g in c.children):
+            cut = c.left_edge.i
+            cc = [t for t in head.children if t.dep_ in ("cc", "punct") and head.i < t.i < c.i]
+            if cc:
+                cut = min(cut, cc[0].i)
+            return [t for t in tokens if t.i < cut]
+    return tokens
+
+
 def _content_preps(cue: Token) -> list[tuple[Token, Token]]:
     """The prepositions after a cue that lead to its content, with their objects.
 
@@ -105,21 +120,21 @@ class Attributor:
         self.threshold = threshold
 
     def __call__(self, doc: Doc, quotes: list[Quote]) -> list[Attribution]:
-        mask = in_quote_mask(doc, quotes)
+        index = index_doc(doc, quotes)
         found: list[_Found] = []
         for tok in doc:
             if not is_candidate(tok):
                 continue
-            prob = self.model.probability(features(tok, mask))
+            prob = self.model.probability(features(tok, index))
             if prob < self.threshold:
                 continue
-            item = self._attach(tok, quotes, prob)
+            item = self._attach(tok, quotes, index, prob)
             if item is not None:
                 found.append(item)
-        found = _absorb_following_quotes(doc.text, self._dedupe(found), quotes)
-        return [self._record(doc.text, f, quotes) for f in found]
+        found = _absorb_following_quotes(index.text, self._dedupe(found), quotes)
+        return [self._record(index.text, f, quotes) for f in found]
 
-    def _attach(self, cue: Token, quotes: list[Quote], prob: float) -> _Found | None:
+    def _attach(self, cue: Token, quotes: list[Quote], index: DocIndex, prob: float) -> _Found | None:
         cue_tokens = [cue] + [c for c in cue.children if c.dep_ in ("prt", "neg")]
         content_tok: list[Token] = []
         lemma = cue.lemma_.lower()
@@ -131,23 +146,28 @@ class Attributor:
             source = _subtree(src_head) if src_head is not None else []
             if cue.head is not cue:
                 content_tok = _subtree(cue.head, without=cue)
-            return self._found(cue_tokens, source, content_tok, quotes, prob)
+            return self._found(cue_tokens, source, content_tok, quotes, index, prob)
         clause = _children(cue, _CLAUSES)
         if clause:
-            content_tok = _subtree(clause[0])
+            # "Writing for X, she noted *that …*": the clause after the cue is what was said.
+            after = [c for c in clause if c.i > cue.i]
+            content_tok = _clause(after[0] if after else clause[-1])
         elif cue.dep_ == "parataxis" and cue.head.i < cue.i:
             content_tok = _subtree(cue.head, without=cue)
         else:
             comp = [c for c in _children(cue, _COMPLEMENTS) if c.tag_ not in _WH_TAGS]
             prep = _content_preps(cue)
             if comp:
-                content_tok = _union(comp + [p for p, _ in prep if p.lower_ == "as"])
+                # "likened *RT to the BBC*", "criticized *Shelby for shooting …*"
+                tail = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS
+                        and c.i > comp[0].i]
+                content_tok = _union(comp + tail)
             elif prep:
                 last, obj = prep[-1]
                 cue_tokens.extend(p for p, _ in prep)
                 content_tok = _subtree(obj)
         source = self._source(cue)
-        return self._found(cue_tokens, source, content_tok, quotes, prob)
+        return self._found(cue_tokens, source, content_tok, quotes, index, prob)
 
     @staticmethod
     def _source(cue: Token) -> list[Token]:
@@ -175,6 +195,7 @@ class Attributor:
         source: list[Token],
         content: list[Token],
         quotes: list[Quote],
+        index: DocIndex,
         prob: float,
     ) -> _Found | None:
         cue_span = _span(sorted(cue, key=lambda t: t.i))
@@ -182,31 +203,16 @@ class Attributor:
         content_span = _span(content)
         anchor = cue[0]
         if content_span is None:
-            content_span = self._nearby_quote(anchor, quotes)
+            content_span = _nearby_quote(anchor, quotes, index)
         if content_span is None or cue_span is None:
             return None
-        content_span = _clip_to_paragraph(anchor.doc.text, content_span, anchor.idx)
+        content_span = _clip_to_paragraph(index.text, content_span, anchor.idx)
         if content_span is None:
             return None
         fragments = self._grow_to_quotes(content_span, quotes)
         if src is not None and any(s < src[1] and src[0] < e for s, e in fragments):
             src = None
         return _Found([cue_span], [src] if src else [], fragments, prob)
-
-    @staticmethod
-    def _nearby_quote(cue: Token, quotes: list[Quote]) -> tuple[int, int] | None:
-        """The quotation in the cue's sentence, or the one opening right after "said:"."""
-        sent = cue.sent
-        s_start, s_end = sent.start_char, sent.end_char
-        inside = [q for q in quotes if q.start < s_end and s_start < q.end
-                  and not (q.start <= cue.idx < q.end)]
-        if inside:
-            best = min(inside, key=lambda q: abs(q.start - cue.idx))
-            return best.start, best.end
-        after = [q for q in quotes if s_end <= q.start < s_end + 3]
-        if after and cue.i + 1 < len(cue.doc) and cue.nbor(1).text in (":", ","):
-            return after[0].start, after[0].end
-        return None
 
     @staticmethod
     def _grow_to_quotes(span: tuple[int, int], quotes: list[Quote]) -> list[tuple[int, int]]:
@@ -246,6 +252,22 @@ class Attributor:
         )
 
 
+def _nearby_quote(cue: Token, quotes: list[Quote], index: DocIndex) -> tuple[int, int] | None:
+    """The quotation in the cue's sentence, or the one opening right after "said:"."""
+    s_start, s_end = index.sents[index.sent_of[cue.i]]
+    inside = [
+        q for q in quotes
+        if q.start < s_end and s_start < q.end and not (q.start <= cue.idx < q.end)
+    ]
+    if inside:
+        best = min(inside, key=lambda q: abs(q.start - cue.idx))
+        return best.start, best.end
+    after = [q for q in quotes if s_end <= q.start < s_end + 3]
+    if after and cue.i + 1 < len(cue.doc) and cue.nbor(1).text in (":", ","):
+        return after[0].start, after[0].end
+    return None
+
+
 def _clip_to_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int] | None:
     """Cut a parse-derived span at paragraph breaks: a byline or dateline glued to the
     first sentence by the parser is never part of what was said."""
@@ -254,10 +276,9 @@ def _clip_to_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[i
     para_end = text.find("\n", anchor)
     if para_end == -1:
         para_end = len(text)
-    if start < para_start:
-        start = para_start if end > para_start else start
-    if end > para_end and start < para_end:
-        end = para_end
+    if end <= para_start or start >= para_end:
+        return None
+    start, end = max(start, para_start), min(end, para_end)
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

@@ -25,16 +25,41 @@ CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADP", "ADJ", "ADV", "PROPN"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 
 
-def in_quote_mask(doc: Doc, quotes: list) -> list[bool]:
-    """For each token, whether it lies inside a quotation."""
-    mask = [False] * len(doc)
+@dataclass(frozen=True)
+class DocIndex:
+    """Per-token facts computed once per doc, so scoring a token never walks the doc.
+
+    ``text``: the doc's text (``Doc.text`` rebuilds it on every access);
+    ``in_quote[i]``: token i lies inside a quotation; ``sent_of[i]``: the index of
+    its sentence in ``sents`` (character extents); ``sent_quoted[k]``: sentence k
+    contains quoted words.
+    """
+
+    text: str
+    in_quote: list[bool]
+    sent_of: list[int]
+    sents: list[tuple[int, int]]
+    sent_quoted: list[bool]
+
+
+def index_doc(doc: Doc, quotes: list) -> DocIndex:
+    """Build the :class:`DocIndex` of a parsed doc and its quotations."""
+    in_quote = [False] * len(doc)
     qi = 0
     for tok in doc:
         while qi < len(quotes) and quotes[qi].end <= tok.idx:
             qi += 1
         if qi < len(quotes) and quotes[qi].start < tok.idx < quotes[qi].end:
-            mask[tok.i] = True
-    return mask
+            in_quote[tok.i] = True
+    sent_of = [0] * len(doc)
+    sents: list[tuple[int, int]] = []
+    sent_quoted: list[bool] = []
+    for k, sent in enumerate(doc.sents):
+        sents.append((sent.start_char, sent.end_char))
+        sent_quoted.append(any(in_quote[sent.start:sent.end]))
+        for i in range(sent.start, sent.end):
+            sent_of[i] = k
+    return DocIndex(doc.text, in_quote, sent_of, sents, sent_quoted)
 
 
 def is_candidate(tok: Token) -> bool:
@@ -42,15 +67,14 @@ def is_candidate(tok: Token) -> bool:
     return tok.pos_ in CANDIDATE_POS and tok.is_alpha
 
 
-def features(tok: Token, in_quote: list[bool]) -> list[str]:
+def features(tok: Token, index: DocIndex) -> list[str]:
     """Sparse features of ``tok`` as a cue head (strings, weights looked up by name)."""
     lemma = tok.lemma_.lower()
     child_deps = sorted({c.dep_ for c in tok.children})
     subj = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
     nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else "<end>"
     prev = tok.nbor(-1).lower_ if tok.i > 0 else "<start>"
-    sent = tok.sent
-    sent_has_quote = any(in_quote[sent.start:sent.end])
+    sent_has_quote = index.sent_quoted[index.sent_of[tok.i]]
     feats = [
         "bias",
         f"l={lemma}",
@@ -65,7 +89,7 @@ def features(tok: Token, in_quote: list[bool]) -> list[str]:
         f"nx={nxt}",
         f"l|nx={lemma}|{nxt}",
         f"pv={prev}",
-        f"q={in_quote[tok.i]}",
+        f"q={index.in_quote[tok.i]}",
         f"sq={sent_has_quote}",
         f"l|sq={lemma}|{sent_has_quote}",
     ]
