@@ -151,7 +151,11 @@ class Attributor:
         if clause:
             # "Writing for X, she noted *that …*": the clause after the cue is what was said.
             after = [c for c in clause if c.i > cue.i]
-            content_tok = _clause(after[0] if after else clause[-1])
+            if len(after) > 1:
+                # A misparsed long clause comes in pieces: "alleged that X, led by Y, *helmed* …, *want* …".
+                content_tok = _union(after)
+            else:
+                content_tok = _clause(after[0] if after else clause[-1])
         elif cue.dep_ == "parataxis" and cue.head.i < cue.i:
             content_tok = _subtree(cue.head, without=cue)
         else:

@@ -1,0 +1,53 @@
+"""Quotation marks: curly, straight, NYT-style, unbalanced, paragraph continuation."""
+
+import pytest
+
+from sayso.pipeline.quotes import find_quotes
+
+
+def quoted(text: str) -> list[str]:
+    return [text[q.start:q.end] for q in find_quotes(text)]
+
+
+def test_quotes_curly_marks_in_example(bakhmut_text):
+    found = quoted(bakhmut_text)
+    assert "“the bunker grandpa.”" in found
+    assert "“erased from the earth”" in found
+    assert all(q.startswith("“") and q.endswith("”") for q in found)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ('Wahl said, "I cannot be part of it," and quit.', ['"I cannot be part of it,"']),
+        ("He called it ''not in line with our editorial policy.'' Then he left.",
+         ["''not in line with our editorial policy.''"]),
+        ("Clinton called them ``deplorables'' on Friday.", ["``deplorables''"]),
+        ("Marks «comme ça» too.", ["«comme ça»"]),
+    ],
+)
+def test_quotes_other_conventions(text, expected):
+    assert quoted(text) == expected
+
+
+def test_quotes_paragraph_continuation_shares_group():
+    text = (
+        "“We will win this state,” he said. “We are going to win it big.\n\n"
+        "“And then we will win the country.”\n\nOthers disagreed."
+    )
+    quotes = find_quotes(text)
+    assert [text[q.start:q.end] for q in quotes][1:] == [
+        "“We are going to win it big.",
+        "“And then we will win the country.”",
+    ]
+    assert quotes[1].group == quotes[2].group != quotes[0].group
+    assert not quotes[1].closed and quotes[2].closed
+
+
+def test_quotes_unbalanced_mark_ends_at_paragraph():
+    text = 'He said "this never closes.\n\nA new paragraph "with a quote" here.'
+    assert quoted(text) == ['"this never closes.', '"with a quote"']
+
+
+def test_quotes_apostrophes_are_not_quotes():
+    assert quoted("Trump’s and Clinton's campaigns don't agree.") == []
