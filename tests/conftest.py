@@ -35,3 +35,187 @@ def bakhmut_doc(nlp, bakhmut_text):
 def polnear_dev() -> list[dict]:
     with (POLNEAR / "dev.jsonl").open(encoding="utf-8", newline="") as f:
         return [json.loads(line) for line in f]
+
+
+@pytest.fixture(scope="session")
+def polnear_dev_path() -> Path:
+    return POLNEAR / "dev.jsonl"
+
+
+@pytest.fixture(scope="session")
+def referee():
+    """Score two JSONL files with the referee score.py in its own process.
+
+    Returns its ``--json`` figures, or its table with ``table=True``.
+    """
+    import subprocess
+    import sys
+
+    def run(gold: Path, pred: Path, *options: str, table: bool = False) -> dict | str:
+        command = [sys.executable, str(REFEREE), str(gold), str(pred), *options]
+        done = subprocess.run(
+            command + ([] if table else ["--json"]), capture_output=True, text=True, check=True
+        )
+        return done.stdout if table else json.loads(done.stdout)
+
+    return run
+
+
+@pytest.fixture
+def bad_inputs(tmp_path) -> dict[str, tuple[Path, str]]:
+    """One file per kind of input sayso must refuse, with the error code it must report."""
+    from sayso.nlp import MAX_CHARS
+
+    files = {
+        "empty": (b"", "E001"),
+        "blank": (b" \n\n\t\n", "E001"),
+        "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "E002"),
+        "latin-1": ("\u201cBakhmut is a limited breakthrough,\u201d Kivinen said in Espa\u00f1a.".encode("cp1252"), "E003"),
+        "huge": (b"Kivinen said it again. " * (5_000_000 // 23), "E004"),
+        "just-over": (b"a" * (MAX_CHARS + 1), "E004"),
+    }
+    out = {}
+    for name, (data, code) in files.items():
+        path = tmp_path / f"{name}.txt"
+        path.write_bytes(data)
+        out[name] = (path, code)
+    return out
+
+
+@pytest.fixture
+def bad_jsonl(tmp_path, polnear_dev) -> tuple[Path, dict[int, str]]:
+    """A JSONL file whose lines 1, 4 and 8 are good PolNeAR dev articles and the others broken.
+
+    Returns the path and, per broken line number, the error code it must report.
+    """
+    from sayso.nlp import MAX_CHARS
+
+    good = [json.dumps({"doc_id": d["doc_id"], "text": d["text"]}).encode() for d in polnear_dev[:3]]
+    lines = [
+        good[0],
+        b'{"doc_id": "truncated", "text": "Clinton said',  # 2: bad JSON
+        b'{"doc_id": "no-text", "title": "Stealth Over Health"}',  # 3: no text
+        good[1],
+        b'{"doc_id": "number", "text": 42}',  # 5: text not a string
+        b'["doc_id", "text"]',  # 6: not an object
+        json.dumps({"doc_id": "huge", "text": "a" * (MAX_CHARS + 1)}).encode(),  # 7: too long
+        good[2],
+        b'{"doc_id": "latin", "text": "caf\xe9"}',  # 9: invalid UTF-8
+        b'{"doc_id": "empty", "text": ""}',  # 10: empty text
+        b'{"doc_id": ["a"], "text": "He said so."}',  # 11: doc_id not a string
+        b'{"doc_id": "surrogate", "text": "Haidai said \\ud83d."}',  # 12: lone surrogate
+    ]
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n\n")
+    codes = {2: "E005", 3: "E007", 5: "E008", 6: "E006", 7: "E004", 9: "E003", 10: "E001", 11: "E009", 12: "E013"}
+    return path, codes
+
+
+@pytest.fixture(scope="session")
+def kivinen_attribution(bakhmut_text):
+    """A hand-built record of the Kivinen quote in the example article, with real offsets."""
+    from sayso.records import Attribution, Channel, Span
+
+    def span(words: str, after: str = "") -> Span:
+        start = bakhmut_text.index(after + words) + len(after)
+        return Span.of(bakhmut_text, start, start + len(words))
+
+    return Attribution(
+        content=[span("Bakhmut is a limited breakthrough but having lost several fights, "
+                      "Russia has to show strength somewhere")],
+        cue=[span("said", after="Kivinen ")],
+        source=[span("Kivinen", after="somewhere,” ")],
+        kind="direct",
+        speaker="Markku Kivinen",
+        speaker_type="person",
+        speaker_role="director of the Aleksanteri Institute",
+        channel=Channel(type="interview", outlet="Newsweek", evidence=[span("told Newsweek")]),
+        confidence=0.9,
+    )
+
+
+@pytest.fixture(scope="session")
+def example_path() -> Path:
+    return EXAMPLE
+
+
+@pytest.fixture(scope="session")
+def parse(nlp):
+    """Parse text with spaCy's own components only, for tests that build attributions by hand."""
+    sayso_pipes = [name for name in nlp.pipe_names if name.startswith("sayso_")]
+
+    def run(text: str):
+        with nlp.select_pipes(disable=sayso_pipes):
+            return nlp(text)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def attribute():
+    """Build an Attribution from words of a text: ``attribute(text, content, cue, source, kind, near)``.
+
+    Each part is its first whole-word occurrence at or after the substring ``near``.
+    """
+    import re
+
+    from sayso.records import Attribution, Span
+
+    def find(text: str, words: str, start: int) -> Span:
+        match = re.compile(r"(?<!\w)" + re.escape(words) + r"(?!\w)").search(text, start)
+        assert match, f"{words!r} is not in the text after offset {start}"
+        return Span.of(text, match.start(), match.end())
+
+    def build(text: str, content: str, cue: str, source: str | None, kind: str = "indirect", near: str = ""):
+        start = text.index(near)
+        return Attribution(
+            content=[find(text, content, start)],
+            cue=[find(text, cue, start)],
+            source=[find(text, source, start)] if source else [],
+            kind=kind,
+        )
+
+    return build
+
+
+@pytest.fixture
+def bakhmut_attributions(bakhmut_text, attribute) -> dict:
+    """The example's attributions as the extractor should find them, by name and in text order;
+    speaker, channel and hedges are left for the components under test."""
+    t, a = bakhmut_text, attribute
+    return {
+        "ukrainian": a(t, "Thousands of Russian troops have already died in the continued battle of Bakhmut",
+                       "according to", "a Ukrainian close to the action", "according_to"),
+        "haidai_telegram": a(t, "that the city under the Ukrainian flag has become a new military home for Russian "
+                                "paratroopers", "said", "Serhiy Haidai, governor of the Russian-occupied Luhansk region"),
+        "he_added": a(t, "Mobilized troops who trained for two months in the Russian Federation “can only slightly halt "
+                         "the offensive of the [Ukraine] Armed Forces,”", "added", "he", "mixed", near="Mobilized"),
+        "saying": a(t, "“they will not change the general picture.”", "saying", "he", "direct", near="Mobilized"),
+        "haidai_said": a(t, "“It is no longer even a strategic military plan", "said", "Haidai", "direct",
+                         near="“It is no longer"),
+        "he_alleged": a(t, "that Chechen forces, led by Ramzan Kadyrov, and the mercenary Wagner Group helmed by Yevgeny "
+                           "Prigozhin, want to prove themselves to Putin", "alleged", "He", near="He also"),
+        "bunker_grandpa": a(t, "“the bunker grandpa.”", "referred to as", "Haidai", "direct", near="whom Haidai"),
+        "kadyrov": a(t, "for Ukraine’s cities to be “erased from the earth”", "called", "Kadyrov", "mixed",
+                     near="Kadyrov has"),
+        "video": a(t, "Wagner mercenaries calling Russia’s Ministry of Defense Chief of Staff a “piece of s***”",
+                   "reportedly shows", "A video posted Monday on Twitter by journalist Christo Grozev"),
+        "wagner": a(t, "Russia’s Ministry of Defense Chief of Staff a “piece of s***”", "calling", "Wagner mercenaries",
+                    "mixed", near="Wagner mercenaries calling"),
+        "kivinen_told": a(t, "that Russia’s key intention involves entirely conquering the Luhansk and Donetsk regions",
+                          "told", "Markku Kivinen, specialist of Russian and Eastern European studies and director of "
+                                  "the Aleksanteri Institute of the University of Helsinki, Finland"),
+        "kivinen_said": a(t, "“Bakhmut is a limited breakthrough but having lost several fights, Russia has to show "
+                             "strength somewhere,”", "said", "Kivinen", "direct", near="“Bakhmut is"),
+        "reno_told": a(t, "that minor advances in Bakhmut may provide Russia with tactical gains", "told",
+                       "William Reno, professor and chair of the political science department at Northwestern "
+                       "University", near="William Reno"),
+        "reno_he_said": a(t, "the effort and resources drawn for such intended gains", "said", "he", "mixed",
+                          near="However, he"),
+        "reno_said": a(t, "“It is more likely that Russian offensive efforts in Bakhmut reflect Putin’s style",
+                       "said", "Reno", "direct", near="“It is more likely"),
+        "reno_he_said_that": a(t, "that Prigozhin’s role, for example, has more to do about his own political influence",
+                               "said", "He", near="He said that"),
+        "reno_he_added": a(t, "“Corrupt and divided political systems rarely manage to sustain effective armed forces,”",
+                           "added", "he", "direct", near="“Corrupt"),
+    }

@@ -132,7 +132,7 @@ class Attributor:
             if item is not None:
                 found.append(item)
         found = _absorb_following_quotes(index.text, self._dedupe(found), quotes)
-        return [self._record(index.text, f, quotes) for f in found]
+        return [self._record(index.text, f, _own_quotes(f, found, quotes)) for f in found]
 
     def _attach(self, cue: Token, quotes: list[Quote], index: DocIndex, prob: float) -> _Found | None:
         cue_tokens = [cue] + [c for c in cue.children if c.dep_ in ("prt", "neg")]
@@ -324,6 +324,17 @@ def _absorb_following_quotes(text: str, found: list[_Found], quotes: list[Quote]
         _Found(f.cue, f.source, sorted(frags), f.probability) if frags != f.content else f
         for f, frags in zip(found, fragments)
     ]
+
+
+def _own_quotes(f: _Found, found: list[_Found], quotes: list[Quote]) -> list[Quote]:
+    """The quotations that count for ``f``'s kind: not those another, nested attribution
+    quotes ("X wants to prove himself to Putin—whom Haidai referred to as “the bunker
+    grandpa”" stays indirect)."""
+    nested = {
+        c for g in found if g is not f for c in g.content
+        if any(s <= c[0] and c[1] <= e for s, e in f.content) and g.content != f.content
+    }
+    return [q for q in quotes if not any(s - 1 <= q.start and q.end <= e + 1 for s, e in nested)]
 
 
 def _kind(text: str, f: _Found, quotes: list[Quote]) -> str:

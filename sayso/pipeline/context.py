@@ -12,8 +12,7 @@ added ... Haidai said"), so a channel carries over to the same speaker's next
 attributions until another channel is named or the passage ends.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: spaCy validates factory arguments from live type hints.
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -61,6 +60,9 @@ class _Lexicons:
         self.media_words = set(channels["media_words"])
         self.tell_verbs = set(channels["tell_verbs"])
         self.addressee_prepositions = set(channels["addressee_prepositions"])
+        self.venue_prepositions = set(channels["venue_prepositions"])
+        self.outlet_channels = set(channels["outlet_channels"])
+        self.depicting_verbs = set(channels["depicting_verbs"])
         self.hedge_lemmas: dict[str, str] = hedges["cue_lemmas"]
         self.hedge_adverbs: dict[str, str] = hedges["adverbs"]
         self.hedge_phrases: dict[str, str] = hedges["phrases"]
@@ -71,16 +73,16 @@ def _lexicons() -> _Lexicons:
     return _Lexicons(load_lexicon("channels.json"), load_lexicon("hedges.json"))
 
 
-@dataclass(frozen=True)
 class _Unit:
     """A phrase that may say where a statement was made, and how it relates to the cue:
     ``cue``, ``venue`` ("on his Telegram page"), ``addressee`` ("told Newsweek") or ``source``."""
 
-    tokens: TokenSpan
-    role: str
+    def __init__(self, tokens: TokenSpan, role: str) -> None:
+        self.tokens, self.role = tokens, role
+        self.text = tokens.text  # a Span builds its text anew on every access
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class _Candidate:
     rank: int
     type: str
@@ -95,22 +97,29 @@ def _indices(doc: Doc, spans: list[Span]) -> set[int]:
 def _governors(token: Token) -> list[Token]:
     """The words a cue hangs from within its sentence, up to a relative clause or apposition."""
     governors = []
-    while token.dep_ not in CLAUSE_EDGES and token.head is not token:
+    while token.dep_ not in CLAUSE_EDGES and token.head.i != token.i:
         token = token.head
         governors.append(token)
     return governors
 
 
-def _outlet(unit: TokenSpan, lex: _Lexicons) -> tuple[str, TokenSpan] | None:
-    """A news outlet named in a phrase: a known one, or an organisation with a media word."""
+def _outlet(unit: TokenSpan, ents: list[TokenSpan], lex: _Lexicons) -> tuple[str, TokenSpan] | None:
+    """A news outlet named in a phrase: a known one, or an organisation with a media word.
+
+    ``ents`` are the document's entities, listed once: ``Span.ents`` rebuilds them per call.
+    """
     match = lex.outlets.search(unit.text) if lex.outlets else None
+    known = match.group() if match else None
+    for ent in ents:
+        if unit.start <= ent.start and ent.end <= unit.end and ent.label_ in ("ORG", "WORK_OF_ART"):
+            name = name_tokens(ent)
+            if name is not None and (
+                name.text.startswith(known) if known else any(t.text in lex.media_words for t in ent)
+            ):  # "Breitbart News" rather than the known "Breitbart" in it
+                return name.text, name
     if match:
         start = unit.start_char + match.start()
-        return match.group(), unit.doc.char_span(start, start + len(match.group()), alignment_mode="expand")
-    for ent in unit.ents:
-        name = name_tokens(ent)
-        if ent.label_ in ("ORG", "WORK_OF_ART") and name is not None and any(t.text in lex.media_words for t in ent):
-            return name.text, name
+        return known, unit.doc.char_span(start, start + len(known), alignment_mode="expand")
     return None
 
 
@@ -119,7 +128,7 @@ def _narrow(unit: TokenSpan, start: int, end: int) -> TokenSpan:
     doc = unit.doc
     match = doc.char_span(start, end, alignment_mode="expand")
     token = match.root
-    while token.dep_ not in ("prep", "agent") and unit.start <= token.head.i < unit.end and token.head is not token:
+    while token.dep_ not in ("prep", "agent") and unit.start <= token.head.i < unit.end and token.head.i != token.i:
         token = token.head
     if token.dep_ in ("prep", "agent") and unit.start <= token.i < unit.end:
         return doc[token.left_edge.i:token.right_edge.i + 1]
@@ -129,8 +138,8 @@ def _narrow(unit: TokenSpan, start: int, end: int) -> TokenSpan:
 class _Reader:
     """Reads channel and hedges around one attribution."""
 
-    def __init__(self, doc: Doc, attribution: Attribution, lex: _Lexicons) -> None:
-        self.doc, self.attribution, self.lex = doc, attribution, lex
+    def __init__(self, doc: Doc, ents: list[TokenSpan], attribution: Attribution, lex: _Lexicons) -> None:
+        self.doc, self.ents, self.attribution, self.lex = doc, ents, attribution, lex
         self.cue = [ts for s in attribution.cue if (ts := token_span(doc, s)) is not None]
         self.source = [ts for s in attribution.source if (ts := token_span(doc, s)) is not None]
         self.content = _indices(doc, attribution.content)
@@ -138,18 +147,22 @@ class _Reader:
         self.units = [_Unit(ts, "cue") for ts in self.cue] + [_Unit(ts, "source") for ts in self.source]
         self.governors = _governors(self.cue[0].root) if self.cue else []
         for token in (t for ts in self.cue for t in ts):
-            for child in token.children:
+            # "said Dec. 6 on CNN": the parser may hang the phrase on the date instead of the verb.
+            dates = [c for c in token.children if c.dep_ == "npadvmod" and c.i not in taken]
+            for child in [c for head in [token, *dates] for c in head.children]:
                 role = self._role(token, child)
                 phrase = doc[child.left_edge.i:child.right_edge.i + 1]
                 if role and not taken.intersection(range(phrase.start, phrase.end)):
                     self.units.append(_Unit(phrase, role))
-        for governor in self.governors:
+        for governor in (g for g in self.governors if g.lemma_.lower() in lex.depicting_verbs):
             subjects = (c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass"))
             self.units.extend(_Unit(doc[s.i:s.i + 1], "source") for s in subjects if s.i not in self.content)
 
     def _role(self, cue: Token, child: Token) -> str | None:
-        if child.dep_ in ("prep", "agent"):
-            return "addressee" if child.lower_ in self.lex.addressee_prepositions else "venue"
+        if child.dep_ in ("prep", "agent") and child.lower_ in self.lex.addressee_prepositions:
+            return "addressee"
+        if child.dep_ in ("prep", "agent") and child.lower_ in self.lex.venue_prepositions:
+            return "venue"  # "on his Telegram page", "in a statement"; not "hoping for a report"
         if child.dep_ in ("dobj", "dative", "iobj") and cue.lemma_.lower() in self.lex.tell_verbs:
             return "addressee"
         return None
@@ -160,14 +173,14 @@ class _Reader:
             for rank, channel in enumerate(lex.channels):
                 if unit.role == "source" and not channel.in_source:
                     continue
-                match = channel.words.search(unit.tokens.text)
+                match = channel.words.search(unit.text)
                 if match is None and unit.role == "venue" and channel.outlets is not None:
-                    match = channel.outlets.search(unit.tokens.text)
+                    match = channel.outlets.search(unit.text)
                 if match is not None:
                     start = unit.tokens.start_char + match.start()
                     evidence = _narrow(unit.tokens, start, start + len(match.group()))
                     found.append(_Candidate(rank, channel.type, unit, evidence))
-            outlet = _outlet(unit.tokens, lex) if unit.role in ("addressee", "source") else None
+            outlet = _outlet(unit.tokens, self.ents, lex) if unit.role in ("addressee", "source") else None
             if outlet is not None and unit.role == "addressee":
                 found.append(_Candidate(lex.rank["interview"], "interview", unit, outlet[1]))
             elif outlet is not None and self.source and unit.tokens == self.source[0] and outlet[1].root == unit.tokens.root:
@@ -180,10 +193,12 @@ class _Reader:
         if not found:
             return Channel()
         best = min(found, key=lambda c: (c.rank, c.evidence.start))
-        outlet = _outlet(best.evidence, self.lex)
-        for unit in self.units:
-            if outlet is None and (unit.role in ("venue", "addressee") or best.type == "report"):
-                outlet = _outlet(unit.tokens, self.lex)
+        outlet = None
+        if best.type in self.lex.outlet_channels:
+            outlet = _outlet(best.evidence, self.ents, self.lex)
+            for unit in self.units:
+                if outlet is None and (unit.role in ("venue", "addressee") or best.type == "report"):
+                    outlet = _outlet(unit.tokens, self.ents, self.lex)
         evidence = [best.evidence]
         if outlet is not None and not (best.evidence.start <= outlet[1].start and outlet[1].end <= best.evidence.end):
             evidence.append(outlet[1])
@@ -223,10 +238,10 @@ def add_context(doc: Doc, attributions: list[Attribution], max_paragraph_gap: in
         max_paragraph_gap: how many paragraphs a channel carries over to the same
             speaker's next attribution that names none.
     """
-    lex, paragraphs = _lexicons(), Paragraphs(doc.text)
+    lex, paragraphs, ents = _lexicons(), Paragraphs(doc.text), list(doc.ents)
     chain: tuple[str, Channel, int] | None = None  # speaker, channel, paragraph of the last link
     for attribution in attributions:
-        reader = _Reader(doc, attribution, lex)
+        reader = _Reader(doc, ents, attribution, lex)
         attribution.hedges = reader.hedges()
         attribution.channel = reader.channel()
         paragraph = paragraphs.of(first_offset(attribution))

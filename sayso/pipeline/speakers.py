@@ -10,11 +10,11 @@ resolves every source against it in text order, which lets a pronoun fall back
 on the previous attribution's speaker, the way "he added" reads in news prose.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: spaCy validates factory arguments from live type hints.
 import json
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -113,9 +113,21 @@ def _clean(doc: Doc, start: int, end: int) -> str | None:
     return doc[start:end].text if start < end else None
 
 
+def _modifiers_start(token: Token, start: int) -> int:
+    """Where the run of modifiers before ``doc[start]`` that belong to ``token`` begins
+    ("Italy's Northern League leader" before "Matteo Salvini"); a comma or dash ends it."""
+    doc = token.doc
+    while start > token.left_edge.i:
+        before = doc[start - 1]
+        if before.dep_ not in PREMODIFIERS and not (before.dep_ == "punct" and before.tag_ == "HYPH"):
+            break
+        start -= 1
+    return start
+
+
 def noun_phrase(token: Token) -> str | None:
-    """The noun phrase up to its head, e.g. "Wagner mercenaries", "Trump campaign"."""
-    return _clean(token.doc, token.left_edge.i, token.i + 1)
+    """A noun with its modifiers, e.g. "Wagner mercenaries", "Trump campaign"."""
+    return _clean(token.doc, _modifiers_start(token, token.i), token.i + 1)
 
 
 def name_tokens(ent: TokenSpan) -> TokenSpan | None:
@@ -143,13 +155,29 @@ def role_of(name: TokenSpan) -> str | None:
             return _clean(doc, child.left_edge.i, child.right_edge.i + 1)
     if root.dep_ == "appos" and root.head.tag_ in ("NN", "NNS") and root.head.i < name.start:
         return _clean(doc, root.head.left_edge.i, root.left_edge.i)
-    start = name.start
-    while start > root.left_edge.i:
-        before = doc[start - 1]
-        if before.dep_ not in PREMODIFIERS and not (before.dep_ == "punct" and before.tag_ == "HYPH"):
-            break
-        start -= 1
-    return _clean(doc, start, name.start)
+    start = _modifiers_start(root, name.start)
+    # A title ends in a noun ("Democratic pollster", "Sen."); a lone "leading" or "Republican" is none.
+    if start < name.start and doc[name.start - 1].pos_ in ("NOUN", "PROPN"):
+        return _clean(doc, start, name.start)
+    return None
+
+
+class _Intervals:
+    """Whether a character offset lies inside any of a set of spans."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        merged: list[list[int]] = []
+        for span in sorted(spans):
+            if merged and span.start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], span.end)
+            else:
+                merged.append([span.start, span.end])
+        self._starts = [start for start, _ in merged]
+        self._ends = [end for _, end in merged]
+
+    def __contains__(self, offset: object) -> bool:
+        i = bisect_right(self._starts, offset) - 1  # type: ignore[arg-type]
+        return i >= 0 and offset < self._ends[i]  # type: ignore[operator]
 
 
 class Cast:
@@ -170,28 +198,35 @@ class Cast:
         for ent in doc.ents:
             name = name_tokens(ent)
             if ent.label_ in ENTITY_TYPES and name is not None and name.root.pos_ in ("PROPN", "NOUN"):
-                named.append((ent, name, [t.lower_ for t in name if not t.is_punct]))
+                named.append((ent, name, name.text.lower().split(), ENTITY_TYPES[ent.label_]))
+        # Multi-word person names first, so a surname can refer forward to one.
         self._full: list[tuple[int, list[str], Entity]] = []
         full_by_key: dict[tuple[str, str], Entity] = {}
-        for ent, name, words in named:
-            if len(words) > 1 and ENTITY_TYPES[ent.label_] == "person":
-                key = (words[0], words[-1])
-                if key not in full_by_key:
-                    full_by_key[key] = Entity(name.text, "person")
-                self._full.append((name.start_char, words, full_by_key[key]))
+        for _, name, words, kind in named:
+            if len(words) > 1 and kind == "person":
+                entity = full_by_key.setdefault((words[0], words[-1]), Entity(name.text, "person"))
+                self._full.append((name.start_char, words, entity))
         self.by_name: dict[str, Entity] = {e.name: e for e in full_by_key.values()}
+        self._votes: dict[Entity, Counter[str]] = {}
         self.mentions: list[Mention] = []
         self.by_token: dict[int, Mention] = {}
-        for ent, name, words in named:
-            if len(words) > 1 and ENTITY_TYPES[ent.label_] == "person":
+        for ent, name, words, kind in named:
+            if len(words) > 1 and kind == "person":
                 entity = full_by_key[(words[0], words[-1])]
             else:
-                entity = self.link(words, name, ENTITY_TYPES[ent.label_], ent.label_ != "GPE")
+                entity = self.link(words, name, kind, by_surname=ent.label_ != "GPE")
             self._describe(entity, ent, name)
             mention = Mention(name.start_char, name.root, entity)
             self.mentions.append(mention)
             self.by_token.update((i, mention) for i in range(ent.start, ent.end))
         self._starts = [m.start for m in self.mentions]
+        for entity, votes in self._votes.items():
+            # NER labels one name differently across an article; the majority (ties to
+            # person) decides, and an honorific ("Mr.") makes it a person outright.
+            if entity.gender is None:
+                entity.type = max(votes, key=lambda kind: (votes[kind], kind == "person"))
+            if entity.type != "person":
+                entity.role, entity.role_words = None, set()
 
     def link(self, words: list[str], name: TokenSpan, kind: str, by_surname: bool = True) -> Entity:
         """The entity a name refers to, creating it when the article has none yet."""
@@ -201,9 +236,9 @@ class Cast:
                 earlier = [e for start, e in matches if start < name.start_char]
                 if matches:
                     return earlier[-1] if earlier else matches[0][1]
-        if name.text not in self.by_name:
-            self.by_name[name.text] = Entity(name.text, kind)
-        return self.by_name[name.text]
+        entity = self.by_name.setdefault(name.text, Entity(name.text, kind))
+        self._votes.setdefault(entity, Counter())[kind] += 1
+        return entity
 
     def _describe(self, entity: Entity, ent: TokenSpan, name: TokenSpan) -> None:
         """Record the role and gender this mention reveals, unless already known."""
@@ -211,7 +246,7 @@ class Cast:
         for token in doc[max(ent.start - 1, 0):name.start]:
             if self._honorifics.get(token.lower_):
                 entity.gender, entity.type = self._honorifics[token.lower_], "person"
-        if entity.type != "person" or entity.role is not None:
+        if entity.role is not None:
             return
         entity.role = role_of(name)
         words = (entity.role or "").lower().split()
@@ -244,27 +279,9 @@ class Cast:
         return None
 
 
-class _Intervals:
-    """Whether a character offset lies inside any of a set of spans."""
-
-    def __init__(self, spans: Iterable[Span]) -> None:
-        merged: list[list[int]] = []
-        for span in sorted(spans):
-            if merged and span.start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], span.end)
-            else:
-                merged.append([span.start, span.end])
-        self._starts = [start for start, _ in merged]
-        self._ends = [end for _, end in merged]
-
-    def __contains__(self, offset: object) -> bool:
-        i = bisect_right(self._starts, offset) - 1  # type: ignore[arg-type]
-        return i >= 0 and offset < self._ends[i]  # type: ignore[operator]
-
-
 def _antecedent(token: Token) -> Token | None:
     """The noun a relative pronoun ("who", "whom") stands for."""
-    while token.dep_ != "relcl" and token.head is not token:
+    while token.dep_ != "relcl" and token.head.i != token.i:
         token = token.head
     return token.head if token.dep_ == "relcl" else None
 
@@ -313,20 +330,28 @@ class _Resolver:
             antecedent = _antecedent(token)
             if antecedent is not None:
                 return self.referent(antecedent, antecedent.subtree, attribution, previous)
-        if token.tag_ == "PRP" and lower in lex["pronouns"]:
+        if token.tag_ in ("PRP", "PRP$") and lower in lex["pronouns"]:
             return self.pronoun(token, previous)
-        indefinite = any(
-            c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in lex["indefinite_determiners"])
-            for c in token.lefts
+        # "a Ukrainian close to the action", "one person": unnamed, so anonymous ("some economists" is a group).
+        indefinite = token.tag_ in ("NN", "NNP", "JJ") and any(
+            c.dep_ in ("det", "nummod") and c.lower_ in lex["indefinite_determiners"] for c in token.lefts
         )
-        mention = self.cast.by_token.get(token.i)
+        mention = self.cast.by_token.get(token.i) or next(
+            (self.cast.by_token[c.i] for c in token.children  # "the economist Jared Bernstein"
+             if c.dep_ == "appos" and c.i in self.cast.by_token
+             and self.cast.by_token[c.i].root == c and self.cast.by_token[c.i].entity.type == "person"),
+            None,
+        )
         if mention is not None and not (indefinite and mention.entity.type == "group"):
             return mention.entity.referent()
         if token.pos_ == "PROPN" and not indefinite:
             words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
             name = self.doc[words[0].i:token.i + 1]
             return self.cast.link([t.lower_ for t in words], name, "unknown").referent()
-        if lemma in lex["product_nouns"]:
+        if lemma in lex["product_nouns"] or any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(o.lemma_.lower() in lex["product_nouns"] for o in c.children)
+            for c in token.rights
+        ):  # "a video", or "a batch of emails"
             producer = _producer(token, tokens)
             return UNKNOWN if producer is None else self.referent(producer, (), attribution, previous)
         if indefinite or lemma in lex["anonymous_nouns"]:
@@ -362,7 +387,8 @@ class _Resolver:
                 if known is not None and kind == "person":
                     known.gender = known.gender or gender
                 return referent
-        entity = entity or self.cast.latest(token.idx, 0, accept, gender, False, self.quoted)
+        for subjects_only in (True, False):  # a subject is the likelier antecedent
+            entity = entity or self.cast.latest(token.idx, 0, accept, gender, subjects_only, self.quoted)
         if entity is None:
             return Referent(None, kind)
         if kind == "person":

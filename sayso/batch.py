@@ -1,0 +1,78 @@
+"""Running the pipeline over ingested documents, batch by batch, keeping every failure.
+
+This is what ``sayso extract`` does between reading and writing, kept in the
+library so that other front ends share it. Each yielded batch holds, in input
+order, an :class:`Extracted` per document or the :class:`IngestError` that took
+its place; a batch is also the unit the store writes in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+
+from sayso.errors import Errors
+from sayso.ingest import Document, IngestError
+from sayso.nlp import extract, extract_many, load
+from sayso.records import Attribution
+
+
+@dataclass
+class Extracted:
+    """A document and the attributions found in it."""
+
+    document: Document
+    attributions: list[Attribution]
+
+    def to_dict(self) -> dict[str, Any]:
+        """One line of ``--format jsonl``: the referee's prediction shape, extended."""
+        return {
+            "doc_id": self.document.doc_id,
+            "attributions": [a.to_dict() for a in self.attributions],
+        }
+
+
+Result = Extracted | IngestError
+
+
+def extract_documents(
+    items: Iterable[Document | IngestError], nlp: Language | None = None, batch_size: int = 16
+) -> Iterator[list[Result]]:
+    """Batches of ``batch_size`` results, each batch's documents run through one ``nlp.pipe``.
+
+    The pipeline (:func:`sayso.load`, cached per process) is loaded only when a
+    document arrives, so a run whose inputs all fail costs no model load.
+    """
+    batch: list[Document | IngestError] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == batch_size:
+            yield _run(batch, nlp, batch_size)
+            batch = []
+    if batch:
+        yield _run(batch, nlp, batch_size)
+
+
+def _run(batch: list[Document | IngestError], nlp: Language | None, batch_size: int) -> list[Result]:
+    documents = [item for item in batch if isinstance(item, Document)]
+    found = iter(_extract(documents, nlp or load(), batch_size) if documents else [])
+    return [item if isinstance(item, IngestError) else next(found) for item in batch]
+
+
+def _extract(documents: list[Document], nlp: Language, batch_size: int) -> list[Result]:
+    try:
+        texts = (d.text for d in documents)
+        return [Extracted(d, a) for d, a in zip(documents, extract_many(texts, nlp, batch_size), strict=True)]
+    except Exception:  # noqa: BLE001  (a component failed: find the document, keep the others)
+        return [_extract_one(d, nlp) for d in documents]
+
+
+def _extract_one(document: Document, nlp: Language) -> Result:
+    try:
+        return Extracted(document, extract(document.text, nlp))
+    except Exception as e:  # noqa: BLE001  (reported per document, never out of the batch)
+        detail = f"{type(e).__name__}: {e}"
+        return IngestError(document.origin, Errors.E020.format(origin=document.origin, detail=detail))

@@ -1,0 +1,97 @@
+"""``sayso extract``: attributions from text files, directories, stdin or JSONL.
+
+A translation only: :func:`sayso.ingest.read` reads, :func:`sayso.batch.extract_documents`
+runs the pipeline in batches, :mod:`sayso.store` keeps the results and
+:mod:`sayso.cli.output` prints them. An input that fails is named on stderr with
+the reason and the run goes on; the exit status is 1 when any input failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from typing import TextIO
+
+from tqdm import tqdm
+
+from sayso.batch import extract_documents
+from sayso.cli.output import FORMATS, Writer
+from sayso.errors import Errors, SaysoError
+from sayso.ingest import STDIN, IngestError, read
+from sayso.store import open_store
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be >= 1")
+    return number
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``extract`` subcommand to the ``sayso`` parser."""
+    parser = subparsers.add_parser(
+        "extract",
+        help="extract attributions from text files, directories, stdin or JSONL",
+        description="Print the attributions in each document. A PATH is a text file (its name "
+        "without suffix is the doc_id), a directory (every .txt file below it, sorted), "
+        f"'{STDIN}' for stdin (doc_id 'stdin'), or a .jsonl file with a "
+        '{"doc_id", "text"} object a line.',
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help=f"text file, directory, .jsonl file or {STDIN}")
+    parser.add_argument(
+        "--format", choices=FORMATS,
+        help="table for reading, json (one array) or jsonl (one document a line, scorable by the "
+        "referee); default: table at a terminal, else jsonl",
+    )
+    parser.add_argument("--output", metavar="FILE", help="write there instead of stdout")
+    parser.add_argument("--db", metavar="SQLITE_PATH", help="also store articles and attributions in this SQLite file")
+    parser.add_argument(
+        "--batch-size", type=_positive, default=16, metavar="N",
+        help="documents per spaCy batch and per store transaction (default 16)",
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Extract, print and store; 0 when every input was processed, 1 when any failed."""
+    extracted = failed = 0
+    with ExitStack() as stack:
+        out = stack.enter_context(_open_output(args.output))
+        store = stack.enter_context(open_store(args.db)) if args.db else None
+        writer = Writer(out, args.format or ("table" if out.isatty() else "jsonl"))
+        # A progress bar on stderr, unless the results themselves go to the same terminal.
+        progress = stack.enter_context(
+            tqdm(unit="doc", file=sys.stderr, delay=2, disable=True if out.isatty() else None)
+        )
+        for batch in extract_documents(read(args.paths), batch_size=args.batch_size):
+            for result in batch:
+                if isinstance(result, IngestError):
+                    progress.write(f"sayso: {result.reason}", file=sys.stderr)
+                    failed += 1
+                else:
+                    writer.write(result)
+                    extracted += 1
+            if store:
+                store.write(batch)
+            progress.update(len(batch))
+        writer.close()
+    stored = f"; stored in {args.db}" if args.db else ""
+    print(f"sayso: {extracted} extracted, {failed} failed{stored}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+@contextmanager
+def _open_output(path: str | None) -> Iterator[TextIO]:
+    """The file at ``path`` (created or truncated), or stdout when no path is given."""
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        f = open(path, "w", encoding="utf-8", newline="\n")
+    except OSError as e:
+        raise SaysoError(Errors.E032.format(path=path, detail=e.strerror or e)) from None
+    with f:
+        yield f

@@ -1,0 +1,80 @@
+"""What a reader yields: a :class:`Document` to process, or an :class:`IngestError`.
+
+Readers turn every problem with one input into an ``IngestError`` instead of
+raising, so one bad file or line never stops a batch of thousands. The checks
+that apply to every format (encoding, binary data, empty or oversized text) live
+here so that all readers reject the same inputs with the same messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sayso.errors import Errors, SaysoError
+from sayso.ingest.identity import article_id
+from sayso.nlp import MAX_CHARS
+
+# A UTF-8 character takes at most 4 bytes, so more bytes than this is surely too long.
+MAX_BYTES = 4 * MAX_CHARS
+
+
+@dataclass(frozen=True)
+class Document:
+    """One text to extract from, exactly as read: attribution offsets point into ``text``.
+
+    ``origin`` says where it came from (``path`` or ``path:line``) for messages.
+    """
+
+    doc_id: str
+    text: str
+    origin: str
+
+    @property
+    def article_id(self) -> str:
+        """Stable id of the text, the same for the same article read again."""
+        return article_id(self.text)
+
+
+@dataclass(frozen=True)
+class IngestError:
+    """An input that could not be read; ``reason`` is the coded message naming it."""
+
+    origin: str
+    reason: str
+
+
+def decode(data: bytes, origin: str) -> str:
+    """The text of ``data``, refusing binary data and invalid UTF-8.
+
+    A leading byte-order mark is dropped: it is not part of the article and would
+    shift every offset by one.
+    """
+    if b"\x00" in data:
+        raise SaysoError(Errors.E002.format(origin=origin))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        detail = f"byte 0x{data[e.start]:02x} at offset {e.start}"
+        raise SaysoError(Errors.E003.format(origin=origin, detail=detail)) from None
+    return text
+
+
+def checked(text: str, origin: str) -> str:
+    """``text`` itself when the pipeline can take it; else a SaysoError saying why not."""
+    if not text.strip():
+        raise SaysoError(Errors.E001.format(origin=origin))
+    try:
+        text.encode("utf-8")  # a JSON "\\ud800" escape decodes to a string no file or database can hold
+    except UnicodeEncodeError as e:
+        raise SaysoError(Errors.E013.format(origin=origin, position=e.start)) from None
+    if len(text) > MAX_CHARS:
+        size = f"{len(text):,} characters"
+        raise SaysoError(Errors.E004.format(origin=origin, size=size, limit=MAX_CHARS))
+    return text
+
+
+def check_size(size: int, origin: str) -> None:
+    """Refuse input of ``size`` bytes, too large to be a document, before decoding it."""
+    if size > MAX_BYTES:
+        size_text = f"over {MAX_BYTES:,} bytes"
+        raise SaysoError(Errors.E004.format(origin=origin, size=size_text, limit=MAX_CHARS))

@@ -1,0 +1,49 @@
+"""Plain-text input: one article per file, a directory of such files, or stdin."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from sayso.errors import Errors, SaysoError
+from sayso.ingest.document import MAX_BYTES, Document, IngestError, check_size, checked, decode
+
+STDIN_ID = "stdin"
+STDIN_ORIGIN = "<stdin>"
+
+
+def read_text_file(path: Path) -> Document | IngestError:
+    """The file as one document whose id is the file name without its suffix."""
+    return _document(path.stem, str(path), lambda: _read_file(path))
+
+
+def read_directory(path: Path) -> Iterator[Document | IngestError]:
+    """Every ``.txt`` file below ``path``, in sorted path order so runs are repeatable."""
+    files = sorted(p for p in path.rglob("*.txt") if p.is_file())
+    if not files:
+        yield IngestError(str(path), Errors.E012.format(origin=path))
+    for file in files:
+        yield read_text_file(file)
+
+
+def read_stdin(stream: BinaryIO) -> Document | IngestError:
+    """All of ``stream`` as one document with the id ``stdin``."""
+    # Bounded: a pipe can be endless, and one byte over the limit is enough to refuse it.
+    return _document(STDIN_ID, STDIN_ORIGIN, lambda: stream.read(MAX_BYTES + 1))
+
+
+def _read_file(path: Path) -> bytes:
+    check_size(path.stat().st_size, str(path))  # before reading a huge file into memory
+    return path.read_bytes()
+
+
+def _document(doc_id: str, origin: str, read: Callable[[], bytes]) -> Document | IngestError:
+    try:
+        data = read()
+        check_size(len(data), origin)
+        return Document(doc_id, checked(decode(data, origin), origin), origin)
+    except SaysoError as e:
+        return IngestError(origin, str(e))
+    except OSError as e:
+        return IngestError(origin, Errors.E011.format(origin=origin, detail=e.strerror or e))

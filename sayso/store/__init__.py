@@ -1,0 +1,22 @@
+"""Where extraction results are kept: for now one SQLite file.
+
+``open_store(path)`` is the entry point so that a PostgreSQL backend can be
+chosen by the same call later without changing its callers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sayso.store.sqlite import SCHEMA_VERSION, SQLiteStore
+
+__all__ = ["SCHEMA_VERSION", "SQLiteStore", "open_store"]
+
+
+def open_store(path: str | Path) -> SQLiteStore:
+    """The SQLite store at ``path``, created with the current schema when missing.
+
+    Raises:
+        SaysoError: the file cannot be opened or was written by a newer sayso.
+    """
+    return SQLiteStore(path)

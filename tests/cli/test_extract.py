@@ -1,0 +1,168 @@
+"""``sayso extract``: inputs, output formats, bad input, exit status, --db."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import sayso.batch
+from sayso.cli import main
+
+
+def _extract(capsys, *args: str) -> tuple[int, list[dict], str]:
+    """Run ``sayso extract ARGS --format jsonl``; exit status, output objects, stderr."""
+    status = main(["extract", *args, "--format", "jsonl"])
+    out, err = capsys.readouterr()
+    return status, [json.loads(line) for line in out.splitlines()], err
+
+
+@pytest.fixture
+def dev3(tmp_path, polnear_dev) -> Path:
+    """The first three PolNeAR dev articles, gold attributions included, as a JSONL file."""
+    path = tmp_path / "dev3.jsonl"
+    path.write_text("".join(json.dumps(d) + "\n" for d in polnear_dev[:3]), encoding="utf-8")
+    return path
+
+
+def test_extract_text_file_gives_one_object_named_after_the_file(capsys, example_path):
+    status, docs, err = _extract(capsys, str(example_path))
+    assert status == 0
+    assert [d["doc_id"] for d in docs] == ["bakhmut-newsweek-2022-12-27"]
+    assert isinstance(docs[0]["attributions"], list)
+    assert "1 extracted, 0 failed" in err
+
+
+def test_extract_directory_gives_every_txt_file_in_sorted_order(capsys, tmp_path, example_path):
+    for rel in ("2022/12/bakhmut.txt", "2022/11/kherson.txt", "readme.md"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(example_path, tmp_path / rel)
+    status, docs, _ = _extract(capsys, str(tmp_path))
+    assert status == 0
+    assert [d["doc_id"] for d in docs] == ["kherson", "bakhmut"]
+
+
+def test_extract_stdin_is_the_document_stdin(capsys, monkeypatch, bakhmut_text):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(bakhmut_text.encode())))
+    status, docs, _ = _extract(capsys, "-")
+    assert (status, [d["doc_id"] for d in docs]) == (0, ["stdin"])
+
+
+def test_extract_jsonl_keeps_the_doc_ids(capsys, dev3, polnear_dev):
+    status, docs, _ = _extract(capsys, str(dev3))
+    assert status == 0
+    assert [d["doc_id"] for d in docs] == [d["doc_id"] for d in polnear_dev[:3]]
+
+
+def test_extract_jsonl_output_is_accepted_by_the_referee(tmp_path, dev3, referee):
+    pred = tmp_path / "pred.jsonl"
+    assert main(["extract", str(dev3), "--format", "jsonl", "--output", str(pred)]) == 0
+    figures = referee(dev3, pred)  # raises unless score.py exits 0
+    assert figures
+
+
+def test_extract_documents_go_through_the_pipeline_in_batches(capsys, monkeypatch, dev3, example_path):
+    sizes = []
+
+    def spy(texts, nlp=None, batch_size=16):
+        texts = list(texts)
+        sizes.append(len(texts))
+        return sayso.nlp.extract_many(texts, nlp, batch_size)
+
+    monkeypatch.setattr(sayso.batch, "extract_many", spy)
+    status, docs, _ = _extract(capsys, str(dev3), str(example_path), str(dev3), "--batch-size", "3")
+    assert (status, len(docs), sizes) == (0, 7, [3, 3, 1])
+
+
+@pytest.mark.parametrize("name", ["empty", "blank", "binary", "latin-1", "huge", "just-over"])
+def test_extract_bad_file_is_named_on_stderr_and_the_others_still_run(capsys, bad_inputs, example_path, name):
+    path, code = bad_inputs[name]
+    status, docs, err = _extract(capsys, str(path), str(example_path))
+    assert status == 1
+    assert [d["doc_id"] for d in docs] == ["bakhmut-newsweek-2022-12-27"]
+    assert f"[{code}] {path}: " in err
+    assert "1 extracted, 1 failed" in err
+
+
+def test_extract_bad_jsonl_lines_are_named_by_line_and_good_lines_still_run(capsys, bad_jsonl, polnear_dev):
+    path, codes = bad_jsonl
+    status, docs, err = _extract(capsys, str(path))
+    assert status == 1
+    assert [d["doc_id"] for d in docs] == [d["doc_id"] for d in polnear_dev[:3]]
+    for line, code in codes.items():
+        assert f"[{code}] {path}:{line}: " in err
+
+
+def test_extract_missing_path_is_an_error_and_the_others_still_run(capsys, tmp_path, example_path):
+    missing = tmp_path / "no-such-article.txt"
+    status, docs, err = _extract(capsys, str(missing), str(example_path))
+    assert (status, len(docs)) == (1, 1)
+    assert f"[E010] {missing}: no such file or directory" in err
+
+
+def test_extract_json_format_is_one_array_of_documents(capsys, example_path, dev3):
+    assert main(["extract", str(example_path), str(dev3), "--format", "json"]) == 0
+    docs = json.loads(capsys.readouterr().out)
+    assert [d["doc_id"] for d in docs][:1] == ["bakhmut-newsweek-2022-12-27"]
+    assert len(docs) == 4
+
+
+def test_extract_json_format_of_nothing_is_an_empty_array(capsys, bad_inputs):
+    assert main(["extract", str(bad_inputs["empty"][0]), "--format", "json"]) == 1
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_extract_table_is_the_default_at_a_terminal(capsys, monkeypatch, example_path):
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert main(["extract", str(example_path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"== bakhmut-newsweek-2022-12-27 ({example_path}): ")
+    assert not out.lstrip().startswith("{")
+
+
+def test_extract_output_file_gets_the_results(tmp_path, capsys, example_path):
+    target = tmp_path / "out.jsonl"
+    assert main(["extract", str(example_path), "--output", str(target)]) == 0
+    assert capsys.readouterr().out == ""
+    assert json.loads(target.read_text())["doc_id"] == "bakhmut-newsweek-2022-12-27"
+
+
+@pytest.mark.parametrize(("option", "code"), [("--output", "E032"), ("--db", "E030")])
+def test_extract_unwritable_destination_stops_the_run_with_status_2(tmp_path, capsys, example_path, option, code):
+    target = tmp_path / "missing-dir" / "out"
+    assert main(["extract", str(example_path), option, str(target)]) == 2
+    assert f"sayso: error: [{code}] {target}: cannot" in capsys.readouterr().err
+
+
+def test_extract_rerun_into_the_same_db_does_not_duplicate(tmp_path, capsys, example_path, dev3, bad_inputs):
+    db = tmp_path / "sayso.db"
+    args = ["extract", str(example_path), str(dev3), str(bad_inputs["binary"][0]), "--db", str(db)]
+    assert main(args) == 1
+    first = capsys.readouterr().out
+    assert main(args) == 1
+    assert capsys.readouterr().out == first
+    found = sum(len(json.loads(line)["attributions"]) for line in first.splitlines())
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*), count(DISTINCT doc_id) FROM articles").fetchone() == (4, 4)
+        assert conn.execute("SELECT count(*) FROM attributions").fetchone()[0] == found
+        assert conn.execute("SELECT DISTINCT origin FROM errors").fetchall() == [(str(bad_inputs["binary"][0]),)]
+
+
+def test_extract_console_script_reads_a_pipe_and_writes_jsonl(bakhmut_text):
+    script = Path(sys.executable).with_name("sayso")
+    done = subprocess.run([str(script), "extract", "-"], input=bakhmut_text.encode(), capture_output=True, timeout=300)
+    assert done.returncode == 0, done.stderr.decode()
+    assert json.loads(done.stdout)["doc_id"] == "stdin"
+
+
+def test_extract_without_paths_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["extract"])
+    assert exit_.value.code == 2
+    assert "PATH" in capsys.readouterr().err

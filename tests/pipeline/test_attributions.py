@@ -1,0 +1,100 @@
+"""Cue, source and content spans on real news sentences."""
+
+import pytest
+
+import sayso
+
+
+def by_content(attributions, fragment):
+    """The attribution with the shortest content containing ``fragment``."""
+    hits = [a for a in attributions if any(fragment in s.text for s in a.content)]
+    assert hits, f"no attribution with content containing {fragment!r}"
+    return min(hits, key=lambda a: sum(s.end - s.start for s in a.content))
+
+
+def texts(spans):
+    return " ".join(s.text for s in spans)
+
+
+@pytest.fixture(scope="module")
+def example(bakhmut_text):
+    return sayso.extract(bakhmut_text)
+
+
+@pytest.mark.parametrize(
+    "content,source,cue,kind",
+    [
+        ("Thousands of Russian troops have already died", "a Ukrainian close to the action",
+         "according to", "according_to"),
+        ("the city under the Ukrainian flag has become", "Serhiy Haidai, governor of the "
+         "Russian-occupied Luhansk region", "said", "indirect"),
+        ("“can only slightly halt the offensive", "he", "added", "mixed"),
+        ("“they will not change the general picture.”", "he", "saying", "direct"),
+        ("“It is no longer even a strategic military plan", "Haidai", "said", "direct"),
+        ("Chechen forces, led by Ramzan Kadyrov", "He", "alleged", "indirect"),
+        ("the bunker grandpa", "Haidai", "referred to as", "direct"),
+        ("Russia’s key intention involves entirely conquering", "Markku Kivinen", "told", "indirect"),
+        ("“Bakhmut is a limited breakthrough", "Kivinen", "said", "direct"),
+        ("minor advances in Bakhmut may provide Russia", "William Reno", "told", "indirect"),
+        ("“It is more likely that Russian offensive efforts", "Reno", "said", "direct"),
+        ("Prigozhin’s role, for example", "He", "said", "indirect"),
+        ("“Corrupt and divided political systems", "he", "added", "direct"),
+    ],
+)
+def test_attributions_example_article(example, content, source, cue, kind):
+    a = by_content(example, content)
+    assert texts(a.source).startswith(source)
+    assert texts(a.cue) == cue
+    assert a.kind == kind
+
+
+def test_attributions_example_byline_not_in_content(example):
+    first = by_content(example, "Thousands of Russian troops")
+    assert "Mordowanec" not in texts(first.content)
+
+
+def test_attributions_offsets_index_the_input(bakhmut_text, example):
+    for a in example:
+        for span in a.content + a.cue + a.source:
+            assert bakhmut_text[span.start:span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    "text,content,source,cue",
+    [
+        # PolNeAR dev, New York Times: NYT-style quotation marks, inverted order.
+        ("''The lack of reciprocity is deplorable,'' said Elez Biberaj, the director of the "
+         "VOA Eurasian division.", "''The lack of reciprocity is deplorable,''",
+         "Elez Biberaj, the director of the VOA Eurasian division", "said"),
+        # PolNeAR dev, USA Today: present tense, no "that".
+        ("Clinton says it means Trump “may not have paid a dime” in federal income taxes for "
+         "nearly two decades.", "it means Trump “may not have paid a dime”", "Clinton", "says"),
+        # PolNeAR dev, Politico: a stance, not speech.
+        ("Republican nominee Donald Trump has called for the complete repeal of Obamacare.",
+         "the complete repeal of Obamacare", "Republican nominee Donald Trump", "called for"),
+        # PolNeAR dev, Washington Post: passive with agent.
+        ("The decision was criticized by Senator John McCain.", None, None, None),
+    ],
+)
+def test_attributions_polnear_sentences(text, content, source, cue):
+    found = sayso.extract(text)
+    if content is None:
+        return
+    a = by_content(found, content)
+    assert texts(a.source) == source
+    assert texts(a.cue) == cue
+
+
+def test_attributions_quote_over_two_sentences_is_one_attribution():
+    text = ('"Subpoenas are not optional," Chaffetz said. "Mr. Pagliano is a crucial fact '
+            'witness in this committee\'s investigation."')
+    found = sayso.extract(text)
+    a = by_content(found, "Subpoenas are not optional")
+    assert texts(a.source) == "Chaffetz"
+    assert any("crucial fact witness" in s.text for s in a.content)
+    assert len(found) == 1
+
+
+def test_attributions_plain_narration_has_none():
+    text = "The museum opened on Saturday. Thousands of visitors walked through its halls."
+    assert sayso.extract(text) == []

@@ -1,0 +1,207 @@
+"""sayso_speakers: sources resolved to the article's named speakers, their kind and role."""
+
+import pytest
+
+import sayso
+from sayso.pipeline.speakers import make_speakers, resolve_speakers
+from sayso.records import SPEAKER_TYPES
+
+HAIDAI = ("Serhiy Haidai", "person", "governor of the Russian-occupied Luhansk region")
+KIVINEN = (
+    "Markku Kivinen", "person",
+    "specialist of Russian and Eastern European studies and director of the Aleksanteri Institute of the "
+    "University of Helsinki, Finland",
+)
+RENO = ("William Reno", "person", "professor and chair of the political science department at Northwestern University")
+
+
+def speakers(parse, text, *attributions):
+    """(speaker, type, role) of hand-built attributions of ``text``, resolved together."""
+    resolve_speakers(parse(text), list(attributions))
+    return [(a.speaker, a.speaker_type, a.speaker_role) for a in attributions]
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        ("ukrainian", (None, "anonymous", None)),
+        ("haidai_telegram", HAIDAI),
+        ("he_added", HAIDAI),
+        ("saying", HAIDAI),
+        ("haidai_said", HAIDAI),
+        ("he_alleged", HAIDAI),
+        ("bunker_grandpa", HAIDAI),
+        ("kadyrov", ("Ramzan Kadyrov", "person", None)),
+        ("video", ("Christo Grozev", "person", "journalist")),
+        ("wagner", ("Wagner mercenaries", "group", None)),
+        ("kivinen_told", KIVINEN),
+        ("kivinen_said", KIVINEN),
+        ("reno_told", RENO),
+        ("reno_he_said", RENO),
+        ("reno_said", RENO),
+        ("reno_he_said_that", RENO),
+        ("reno_he_added", RENO),
+    ],
+)
+def test_speakers_bakhmut_sources_resolve_to_named_speakers(bakhmut_doc, bakhmut_attributions, name, expected):
+    resolve_speakers(bakhmut_doc, list(bakhmut_attributions.values()))
+    found = bakhmut_attributions[name]
+    assert (found.speaker, found.speaker_type, found.speaker_role) == expected
+
+
+def test_speakers_pronoun_without_previous_attribution_takes_latest_named_person(parse, attribute):
+    text = (
+        "In her pursuit of the Democratic nomination for president, Hillary Rodham Clinton has emphasized her ties "
+        "to President Obama. She regularly tells the story of how he wooed her into serving as his secretary of "
+        "state.\n\n''We have to look at ISIS as the leading threat of an international terror network,'' "
+        "Mrs. Clinton said."
+    )
+    found = speakers(
+        parse, text,
+        attribute(text, "the story of how he wooed her into serving as his secretary of state", "tells", "She"),
+        attribute(text, "We have to look at ISIS as the leading threat of an international terror network",
+                  "said", "Mrs. Clinton", "direct"),
+    )
+    assert found == [("Hillary Rodham Clinton", "person", None)] * 2
+
+
+def test_speakers_honorific_surname_and_pronoun_resolve_to_full_name(parse, attribute):
+    text = (
+        "Donald J. Trump, a Republican presidential candidate, shares this bleak view. ''We're in a bubble, and when "
+        "those rates are raised, a lot of bad things are going to happen,'' Mr. Trump said recently in New York. He "
+        "suggested that the Fed was keeping rates low at the behest of the Obama administration, to postpone the "
+        "crash."
+    )
+    trump = ("Donald J. Trump", "person", "Republican presidential candidate")
+    assert speakers(
+        parse, text,
+        attribute(text, "We're in a bubble", "said", "Mr. Trump", "direct"),
+        attribute(text, "that the Fed was keeping rates low", "suggested", "He"),
+    ) == [trump, trump]
+
+
+@pytest.mark.parametrize(
+    "text,source,cue,content,expected",
+    [
+        (
+            "WASHINGTON — Sen. Bernie Sanders (I-Vt.) defended his call to raise the federal minimum wage to $15 an "
+            "hour.\n\n“I apologize to nobody for that,” the senator said during Saturday night’s Democratic debate.",
+            "the senator", "said", "I apologize to nobody for that", ("Bernie Sanders", "person", "Sen."),
+        ),
+        (
+            "Was that really Chris Christie, the brusque, take-a-back-seat-to-no-one governor of New Jersey?\n\n"
+            "Republican Christine Todd Whitman, the former New Jersey governor and Environmental Protection Agency "
+            "administrator, told The Star-Ledger of Newark last week she would rather vote for Hillary Clinton than "
+            "Trump.\n\nChristie defended his endorsement this week on his regular radio call-in show.\n\n"
+            "“I’ve known him personally for 14 years,” the governor said.",
+            "the governor", "said", "I’ve known him personally for 14 years",
+            ("Chris Christie", "person", "brusque, take-a-back-seat-to-no-one governor of New Jersey"),
+        ),
+    ],
+)
+def test_speakers_title_resolves_to_latest_person_with_that_role(parse, attribute, text, source, cue, content, expected):
+    assert speakers(parse, text, attribute(text, content, cue, source, "direct")) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text,source,cue,content,expected",
+    [
+        (
+            "In offering analysis of the ongoing presidential election, longtime Democratic pollster Pat Caddell told "
+            "Breitbart News Daily host Alex Marlow on Thursday how surprised he is that health has been at the "
+            "forefront.",
+            "longtime Democratic pollster Pat Caddell", "told", "how surprised he is",
+            ("Pat Caddell", "person", "longtime Democratic pollster"),
+        ),
+        (
+            "\"Go Donald Trump, go!!!,\" Italy's Northern League leader Matteo Salvini wrote on Facebook.",
+            "Italy's Northern League leader Matteo Salvini", "wrote", "Go Donald Trump, go!!!",
+            ("Matteo Salvini", "person", "Italy's Northern League leader"),
+        ),
+        (
+            "But after Tuesday night’s appearance, conservative commentator Jonah Goldberg of the anti-Trump National "
+            "Review imagined Christie was thinking: “My God what have I done?”",
+            "conservative commentator Jonah Goldberg of the anti-Trump National Review", "imagined",
+            "Christie was thinking", ("Jonah Goldberg", "person", "conservative commentator"),
+        ),
+    ],
+)
+def test_speakers_role_from_words_before_the_name(parse, attribute, text, source, cue, content, expected):
+    assert speakers(parse, text, attribute(text, content, cue, source)) == [expected]
+
+
+def test_speakers_anonymous_sources_have_no_speaker(parse, attribute):
+    text = (
+        "The New York Post reports that Hillary Clinton’s team avoided taking her to the emergency room.\n\n"
+        "Secret Service protocol called for the Democratic presidential nominee to be taken to a state-designated "
+        "Level I Trauma Center, sources said.\n\n"
+        "But a campaign operative decided to change course to avoid treatment by doctors, a source said.\n\n"
+        "Clinton’s van was supposed to be escorted by an NYPD protective detail, another source said.\n\n"
+        "Clinton had told police officials that she didn’t want the escort at all, the source added."
+    )
+    found = speakers(
+        parse, text,
+        attribute(text, "that Hillary Clinton’s team avoided taking her to the emergency room", "reports",
+                  "The New York Post"),
+        attribute(text, "Secret Service protocol called for", "said", "sources"),
+        attribute(text, "But a campaign operative decided to change course", "said", "a source"),
+        attribute(text, "Clinton’s van was supposed to be escorted", "said", "another source"),
+        attribute(text, "Clinton had told police officials", "added", "the source"),
+    )
+    assert found == [("New York Post", "organisation", None)] + [(None, "anonymous", None)] * 4
+
+
+def test_speakers_bare_campaign_takes_the_named_campaign_before_it(parse, attribute):
+    text = (
+        "The Clinton campaign suggested that Mr. Band was acting in his capacity as former President Bill Clinton's "
+        "personal assistant.\n\nRegarding the exchanges between Mr. Band and Mrs. Clinton's aides, the campaign said "
+        "in a statement: ''Neither of these emails involve the secretary or relate to the foundation's work.''"
+    )
+    assert speakers(
+        parse, text,
+        attribute(text, "that Mr. Band was acting in his capacity", "suggested", "The Clinton campaign"),
+        attribute(text, "Neither of these emails involve the secretary", "said in a statement", "the campaign"),
+    ) == [("Clinton campaign", "organisation", None)] * 2
+
+
+def test_speakers_relative_pronoun_takes_its_antecedent(parse, attribute):
+    text = "More than half of the respondents who support Sanders are in college."
+    assert speakers(parse, text, attribute(text, "Sanders", "support", "who")) == [("respondents", "group", None)]
+
+
+def test_speakers_attribution_without_source_is_unknown(parse, attribute):
+    text = "It was not immediately clear whether the talks would resume."
+    assert speakers(parse, text, attribute(text, "whether the talks would resume", "clear", None)) == [
+        (None, "unknown", None)
+    ]
+
+
+def test_speakers_factory_rejects_a_negative_paragraph_gap(nlp):
+    with pytest.raises(ValueError, match="max_paragraph_gap"):
+        make_speakers(nlp, "sayso_speakers", max_paragraph_gap=-1)
+
+
+def test_speakers_extract_resolves_bakhmut_sources(bakhmut_text):
+    """Whatever the extractor finds in the example, the sources it shares with the
+    article's named speakers resolve to them; pronouns by the passage they are in."""
+    named = {"Haidai": HAIDAI, "Kivinen": KIVINEN, "Reno": RENO, "Kadyrov": ("Ramzan Kadyrov", "person", None)}
+    passages = [  # (where a passage starts, who "he" is in it)
+        (bakhmut_text.index("Serhiy Haidai"), HAIDAI),
+        (bakhmut_text.index("Kadyrov has called"), None),
+        (bakhmut_text.index("William Reno"), RENO),
+    ]
+    for found in sayso.extract(bakhmut_text):
+        assert found.speaker_type in SPEAKER_TYPES
+        if not found.source:
+            continue
+        source, start = found.source[0].text, found.source[0].start
+        resolved = (found.speaker, found.speaker_type, found.speaker_role)
+        if source.lower() == "he":
+            expected = [who for begins, who in passages if begins <= start][-1]
+            assert expected is None or resolved == expected, source
+        elif source.split(",")[0].split()[-1] in named:
+            assert resolved == named[source.split(",")[0].split()[-1]], source
+        elif source == "a Ukrainian close to the action":
+            assert resolved == (None, "anonymous", None)
+        elif "Christo Grozev" in source:
+            assert resolved == ("Christo Grozev", "person", "journalist")
