@@ -115,9 +115,10 @@ def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
 class Attributor:
     """Finds attributions in a parsed doc with a cue model and attachment rules."""
 
-    def __init__(self, model: CueModel, threshold: float) -> None:
+    def __init__(self, model: CueModel, threshold: float, quoted_threshold: float) -> None:
         self.model = model
         self.threshold = threshold
+        self.quoted_threshold = min(threshold, quoted_threshold)
 
     def __call__(self, doc: Doc, quotes: list[Quote]) -> list[Attribution]:
         index = index_doc(doc, quotes)
@@ -126,10 +127,13 @@ class Attributor:
             if not is_candidate(tok):
                 continue
             prob = self.model.probability(features(tok, index))
-            if prob < self.threshold:
+            if prob < self.quoted_threshold:
                 continue
             item = self._attach(tok, quotes, index, prob)
-            if item is not None:
+            if item is None:
+                continue
+            # A weaker cue still counts when what it introduces is a quotation.
+            if prob >= self.threshold or _is_quoted(item, quotes):
                 found.append(item)
         found = _absorb_following_quotes(index.text, self._dedupe(found), quotes)
         return [self._record(index.text, f, _own_quotes(f, found, quotes)) for f in found]
@@ -144,7 +148,7 @@ class Attributor:
                 cue_tokens.append(to)
             src_head = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
             source = _subtree(src_head) if src_head is not None else []
-            if cue.head is not cue:
+            if cue.head.i != cue.i:
                 content_tok = _subtree(cue.head, without=cue)
             return self._found(cue_tokens, source, content_tok, quotes, index, prob)
         clause = _children(cue, _CLAUSES)
@@ -167,9 +171,13 @@ class Attributor:
                         and c.i > comp[0].i]
                 content_tok = _union(comp + tail)
             elif prep:
-                last, obj = prep[-1]
+                obj = prep[-1][1]
                 cue_tokens.extend(p for p, _ in prep)
                 content_tok = _subtree(obj)
+        nxt = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+        if nxt is not None and nxt.head.i == cue.i and nxt.dep_ == "prep" and nxt.lower_ in _CONTENT_PREPS:
+            if content_tok and content_tok[0].i > nxt.i and nxt not in cue_tokens:
+                cue_tokens.append(nxt)  # "has called for Ukraine's cities to be …"
         source = self._source(cue)
         return self._found(cue_tokens, source, content_tok, quotes, index, prob)
 
@@ -187,10 +195,13 @@ class Attributor:
             subj = _children(head, ("nsubj",))
             if subj:
                 return _subtree(subj[0])
+            if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
+                # "Wagner mercenaries *calling* X a 'piece of s***'": the noun speaks.
+                return _subtree(head.head, without=head)
             if cue.pos_ == "NOUN":
                 poss = _children(cue, ("poss",))
                 return _subtree(poss[0]) if poss else []
-            head = head.head if head.dep_ in _BORROWING and head.head is not head else None
+            head = head.head if head.dep_ in _BORROWING and head.head.i != head.i else None
         return []
 
     def _found(
@@ -326,6 +337,11 @@ def _absorb_following_quotes(text: str, found: list[_Found], quotes: list[Quote]
     ]
 
 
+def _is_quoted(f: _Found, quotes: list[Quote]) -> bool:
+    """Whether a content starts or ends with a quotation mark (a direct or mixed quote)."""
+    return any(q.start == s or q.end == e for s, e in f.content for q in quotes)
+
+
 def _own_quotes(f: _Found, found: list[_Found], quotes: list[Quote]) -> list[Quote]:
     """The quotations that count for ``f``'s kind: not those another, nested attribution
     quotes ("X wants to prove himself to Putin—whom Haidai referred to as “the bunker
@@ -355,9 +371,9 @@ def _kind(text: str, f: _Found, quotes: list[Quote]) -> str:
 class AttributionFinder:
     """Writes ``doc._.attributions`` from the parse and ``doc._.quotes``."""
 
-    def __init__(self, nlp: Language, name: str, *, threshold: float) -> None:
+    def __init__(self, nlp: Language, name: str, *, threshold: float, quoted_threshold: float) -> None:
         self.name = name
-        self.attributor = Attributor(CueModel.from_disk(), threshold)
+        self.attributor = Attributor(CueModel.from_disk(), threshold, quoted_threshold)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.attributions = self.attributor(doc, doc._.quotes or [])
@@ -366,9 +382,13 @@ class AttributionFinder:
 
 @Language.factory(
     "sayso_attributions",
-    default_config={"threshold": 0.45},
+    default_config={"threshold": 0.45, "quoted_threshold": 0.25},
     requires=["doc._.quotes", "token.dep", "token.lemma"],
     assigns=["doc._.attributions"],
 )
-def make_attributions(nlp: Language, name: str, threshold: float) -> AttributionFinder:
-    return AttributionFinder(nlp, name, threshold=threshold)
+def make_attributions(
+    nlp: Language, name: str, threshold: float, quoted_threshold: float
+) -> AttributionFinder:
+    """Args: threshold: cue probability to accept; quoted_threshold: lower bar for a cue
+    whose content is a quotation."""
+    return AttributionFinder(nlp, name, threshold=threshold, quoted_threshold=quoted_threshold)
