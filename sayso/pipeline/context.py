@@ -17,18 +17,22 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from sayso.pipeline.speakers import Paragraphs, first_offset, load_lexicon, name_tokens, token_span
+from sayso.pipeline.speakers import (
+    Paragraphs, check_paragraph_gap, first_offset, load_lexicon, name_tokens, token_span,
+)
 from sayso.records import Attribution, Channel, Span
 
 # Edges a nested cue does not climb over: what a relative clause or an
 # apposition says is the writer's description, not part of the outer statement.
 CLAUSE_EDGES = frozenset({"ROOT", "relcl", "appos"})
+ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+PHRASES = frozenset({"prep", "agent"})  # the heads of phrases like "on Twitter", "by journalist Christo Grozev"
 
 
 def _alternation(words: Iterable[str], flags: int = 0) -> re.Pattern[str] | None:
@@ -42,7 +46,7 @@ def _alternation(words: Iterable[str], flags: int = 0) -> re.Pattern[str] | None
 class _Channel:
     type: str
     words: re.Pattern[str]
-    outlets: re.Pattern[str] | None
+    audience: re.Pattern[str] | None
     in_source: bool
 
 
@@ -51,12 +55,15 @@ class _Lexicons:
 
     def __init__(self, channels: dict[str, Any], hedges: dict[str, Any]) -> None:
         self.channels = [
-            _Channel(c["type"], _alternation(c["words"], re.IGNORECASE), _alternation(c.get("outlets", [])),
-                     c["in_source"])
+            _Channel(c["type"], _alternation(c["words"], re.IGNORECASE),
+                     _alternation(c.get("audience", []), re.IGNORECASE), c["in_source"])
             for c in channels["channels"]
         ]
         self.rank = {c.type: i for i, c in enumerate(self.channels)}
-        self.outlets = _alternation(channels["outlets"] + [o for c in channels["channels"] for o in c.get("outlets", [])])
+        # Broadcasters: "on BBC Radio 4" is radio, though "BBC" alone is television.
+        self.broadcaster_type = {o: c["type"] for c in channels["channels"] for o in c.get("outlets", [])}
+        self.broadcasters = _alternation(self.broadcaster_type)
+        self.outlets = _alternation(channels["outlets"] + list(self.broadcaster_type))
         self.media_words = set(channels["media_words"])
         self.tell_verbs = set(channels["tell_verbs"])
         self.addressee_prepositions = set(channels["addressee_prepositions"])
@@ -82,16 +89,16 @@ class _Unit:
         self.text = tokens.text  # a Span builds its text anew on every access
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
+    """A channel some words name; the lowest rank (the lexicon's order) wins."""
+
     rank: int
     type: str
-    unit: _Unit
     evidence: TokenSpan
 
 
-def _indices(doc: Doc, spans: list[Span]) -> set[int]:
-    return {i for s in spans if (ts := token_span(doc, s)) is not None for i in range(ts.start, ts.end)}
+def _token_spans(doc: Doc, spans: list[Span]) -> list[TokenSpan]:
+    return [ts for s in spans if (ts := token_span(doc, s)) is not None]
 
 
 def _governors(token: Token) -> list[Token]:
@@ -109,7 +116,7 @@ def _outlet(unit: TokenSpan, ents: list[TokenSpan], lex: _Lexicons) -> tuple[str
     ``ents`` are the document's entities, listed once: ``Span.ents`` rebuilds them per call.
     """
     match = lex.outlets.search(unit.text) if lex.outlets else None
-    known = match.group() if match else None
+    known = ARTICLE.sub("", match.group()) if match else None  # named as speakers are: "New York Times"
     for ent in ents:
         if unit.start <= ent.start and ent.end <= unit.end and ent.label_ in ("ORG", "WORK_OF_ART"):
             name = name_tokens(ent)
@@ -117,9 +124,9 @@ def _outlet(unit: TokenSpan, ents: list[TokenSpan], lex: _Lexicons) -> tuple[str
                 name.text.startswith(known) if known else any(t.text in lex.media_words for t in ent)
             ):  # "Breitbart News" rather than the known "Breitbart" in it
                 return name.text, name
-    if match:
-        start = unit.start_char + match.start()
-        return known, unit.doc.char_span(start, start + len(known), alignment_mode="expand")
+    if match and known:
+        end = unit.start_char + match.end()
+        return known, unit.doc.char_span(end - len(known), end, alignment_mode="expand")
     return None
 
 
@@ -128,9 +135,9 @@ def _narrow(unit: TokenSpan, start: int, end: int) -> TokenSpan:
     doc = unit.doc
     match = doc.char_span(start, end, alignment_mode="expand")
     token = match.root
-    while token.dep_ not in ("prep", "agent") and unit.start <= token.head.i < unit.end and token.head.i != token.i:
+    while token.dep_ not in PHRASES and unit.start <= token.head.i < unit.end and token.head.i != token.i:
         token = token.head
-    if token.dep_ in ("prep", "agent") and unit.start <= token.i < unit.end:
+    if token.dep_ in PHRASES and unit.start <= token.i < unit.end:
         return doc[token.left_edge.i:token.right_edge.i + 1]
     return match
 
@@ -140,30 +147,35 @@ class _Reader:
 
     def __init__(self, doc: Doc, ents: list[TokenSpan], attribution: Attribution, lex: _Lexicons) -> None:
         self.doc, self.ents, self.attribution, self.lex = doc, ents, attribution, lex
-        self.cue = [ts for s in attribution.cue if (ts := token_span(doc, s)) is not None]
-        self.source = [ts for s in attribution.source if (ts := token_span(doc, s)) is not None]
-        self.content = _indices(doc, attribution.content)
+        self.cue, self.source = _token_spans(doc, attribution.cue), _token_spans(doc, attribution.source)
+        content = _token_spans(doc, attribution.content)
+        self.content = {i for ts in content for i in range(ts.start, ts.end)}
         taken = self.content | {t.i for ts in self.cue + self.source for t in ts}
         self.units = [_Unit(ts, "cue") for ts in self.cue] + [_Unit(ts, "source") for ts in self.source]
         self.governors = _governors(self.cue[0].root) if self.cue else []
-        for token in (t for ts in self.cue for t in ts):
-            # "said Dec. 6 on CNN": the parser may hang the phrase on the date instead of the verb.
-            dates = [c for c in token.children if c.dep_ == "npadvmod" and c.i not in taken]
-            for child in [c for head in [token, *dates] for c in head.children]:
-                role = self._role(token, child)
+        # Where phrases about the statement hang: on the cue; on a date after it ("said Dec. 6
+        # on CNN"); on the verb a participle cue hangs from ("denounced them, saying ..."); on the
+        # content's head but after the content ("saying he doesn't want “that crap,” in an interview").
+        heads = [t for ts in self.cue for t in ts]
+        heads += [c for t in heads for c in t.children if c.dep_ == "npadvmod" and c.i not in taken]
+        heads += [t.head for t in heads if t.dep_ in ("advcl", "xcomp") and t.head.i not in taken]
+        heads += [ts.root for ts in content]
+        for head in heads:
+            for child in head.children:
                 phrase = doc[child.left_edge.i:child.right_edge.i + 1]
+                role = self._role(head, child)
                 if role and not taken.intersection(range(phrase.start, phrase.end)):
                     self.units.append(_Unit(phrase, role))
         for governor in (g for g in self.governors if g.lemma_.lower() in lex.depicting_verbs):
             subjects = (c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass"))
             self.units.extend(_Unit(doc[s.i:s.i + 1], "source") for s in subjects if s.i not in self.content)
 
-    def _role(self, cue: Token, child: Token) -> str | None:
-        if child.dep_ in ("prep", "agent") and child.lower_ in self.lex.addressee_prepositions:
+    def _role(self, head: Token, child: Token) -> str | None:
+        if child.dep_ in PHRASES and child.lower_ in self.lex.addressee_prepositions:
             return "addressee"
-        if child.dep_ in ("prep", "agent") and child.lower_ in self.lex.venue_prepositions:
+        if child.dep_ in PHRASES and child.lower_ in self.lex.venue_prepositions:
             return "venue"  # "on his Telegram page", "in a statement"; not "hoping for a report"
-        if child.dep_ in ("dobj", "dative", "iobj") and cue.lemma_.lower() in self.lex.tell_verbs:
+        if child.dep_ in ("dobj", "dative", "iobj") and head.lemma_.lower() in self.lex.tell_verbs:
             return "addressee"
         return None
 
@@ -174,18 +186,30 @@ class _Reader:
                 if unit.role == "source" and not channel.in_source:
                     continue
                 match = channel.words.search(unit.text)
-                if match is None and unit.role == "venue" and channel.outlets is not None:
-                    match = channel.outlets.search(unit.text)
-                if match is not None:
-                    start = unit.tokens.start_char + match.start()
-                    evidence = _narrow(unit.tokens, start, start + len(match.group()))
-                    found.append(_Candidate(rank, channel.type, unit, evidence))
-            outlet = _outlet(unit.tokens, self.ents, lex) if unit.role in ("addressee", "source") else None
-            if outlet is not None and unit.role == "addressee":
-                found.append(_Candidate(lex.rank["interview"], "interview", unit, outlet[1]))
-            elif outlet is not None and self.source and unit.tokens == self.source[0] and outlet[1].root == unit.tokens.root:
-                found.append(_Candidate(lex.rank["report"], "report", unit, outlet[1]))
+                if match is None and unit.role == "addressee" and channel.audience is not None:
+                    match = channel.audience.search(unit.text)  # "told reporters"
+                if match is None:
+                    continue
+                evidence = self._evidence(unit, match)
+                # In a source, only "a video", or "posted on Twitter"; not "a Twitter spokesman".
+                if unit.role != "source" or evidence.root.i == unit.tokens.root.i or evidence.root.dep_ in PHRASES:
+                    found.append(_Candidate(rank, channel.type, evidence))
+            match = lex.broadcasters.search(unit.text) if unit.role == "venue" and lex.broadcasters else None
+            if match is not None:  # "on Fox News"
+                kind = lex.broadcaster_type[match.group()]
+                found.append(_Candidate(lex.rank[kind], kind, self._evidence(unit, match)))
+            outlet = _outlet(unit.tokens, self.ents, lex) if unit.role == "addressee" else None
+            if outlet is not None:  # "told Newsweek"
+                found.append(_Candidate(lex.rank["interview"], "interview", outlet[1]))
+        outlet = _outlet(self.source[0], self.ents, lex) if self.source else None
+        if outlet is not None and outlet[1].root == self.source[0].root:  # "The New York Post reports"
+            found.append(_Candidate(lex.rank["report"], "report", outlet[1]))
         return found
+
+    @staticmethod
+    def _evidence(unit: _Unit, match: re.Match[str]) -> TokenSpan:
+        start = unit.tokens.start_char + match.start()
+        return _narrow(unit.tokens, start, start + len(match.group()))
 
     def channel(self) -> Channel:
         """The most specific channel the phrases name, with its outlet and evidence."""
@@ -273,9 +297,5 @@ class SaysoContext:
     assigns=["doc._.attributions"],
 )
 def make_context(nlp: Language, name: str, max_paragraph_gap: int) -> SaysoContext:
-    if not isinstance(max_paragraph_gap, int) or max_paragraph_gap < 0:
-        raise ValueError(
-            f"sayso_context: max_paragraph_gap must be a whole number >= 0, got {max_paragraph_gap!r}; "
-            'e.g. nlp.add_pipe("sayso_context", config={"max_paragraph_gap": 3})'
-        )
+    check_paragraph_gap(name, max_paragraph_gap)
     return SaysoContext(nlp, name, max_paragraph_gap=max_paragraph_gap)

@@ -90,6 +90,8 @@ class Entity:
 
 
 class Mention(NamedTuple):
+    """Where a named entity is mentioned: first character, head token of the name."""
+
     start: int
     root: Token
     entity: Entity
@@ -104,7 +106,8 @@ def _clean(doc: Doc, start: int, end: int) -> str | None:
     honorifics and punctuation or trailing punctuation (``None`` if nothing is left)."""
     honorifics = _lexicon()["honorifics"]
     while start < end and (
-        doc[start].dep_ == "det" or doc[start].tag_ == "PRP$" or doc[start].is_punct
+        doc[start].dep_ == "det" or doc[start].tag_ in ("PRP$", "WP$") or doc[start].is_punct
+        or doc[start].is_space
         or doc[start].lower_ in honorifics
     ):
         start += 1
@@ -135,9 +138,11 @@ def name_tokens(ent: TokenSpan) -> TokenSpan | None:
     lex = _lexicon()
     skip = {"the"} | lex["honorifics"].keys() | lex["title_abbreviations"].keys()
     start, end = ent.start, ent.end
-    while start < end and ent.doc[start].lower_ in skip:
+    # A name does not run across a line break; NER sometimes does ("X.\n\nTrump").
+    start = max([start] + [t.i + 1 for t in ent if t.is_space and t.i < end - 1])
+    while start < end and (ent.doc[start].lower_ in skip or ent.doc[start].is_space):
         start += 1
-    while end > start and (ent.doc[end - 1].is_punct or ent.doc[end - 1].tag_ == "POS"):
+    while end > start and (ent.doc[end - 1].is_punct or ent.doc[end - 1].is_space or ent.doc[end - 1].tag_ == "POS"):
         end -= 1
     return ent.doc[start:end] if start < end else None
 
@@ -191,7 +196,7 @@ class Cast:
 
     def __init__(self, doc: Doc) -> None:
         lex = _lexicon()
-        self._honorifics: dict[str, str | None] = lex["honorifics"]
+        self._honorifics: dict[str, str] = lex["honorifics"]
         self._titles: dict[str, str] = lex["title_abbreviations"]
         self._gendered = {w: g for g, words in lex["gendered_words"].items() for w in words}
         named = []
@@ -244,7 +249,7 @@ class Cast:
         """Record the role and gender this mention reveals, unless already known."""
         doc = ent.doc
         for token in doc[max(ent.start - 1, 0):name.start]:
-            if self._honorifics.get(token.lower_):
+            if token.lower_ in self._honorifics:
                 entity.gender, entity.type = self._honorifics[token.lower_], "person"
         if entity.role is not None:
             return
@@ -317,19 +322,19 @@ class _Resolver:
             if span is None:
                 attribution.speaker, attribution.speaker_type, attribution.speaker_role = UNKNOWN
                 continue
-            referent = self.referent(span.root, span, attribution, previous)
+            referent = self.referent(span.root, span, previous)
             attribution.speaker, attribution.speaker_type, attribution.speaker_role = referent
             previous = (attribution, referent)
 
     def referent(
-        self, token: Token, tokens: Iterable[Token], attribution: Attribution,
-        previous: tuple[Attribution, Referent] | None,
+        self, token: Token, tokens: Iterable[Token], previous: tuple[Attribution, Referent] | None
     ) -> Referent:
+        """Who the mention headed by ``token`` (its words ``tokens``) stands for."""
         lex, lower, lemma = self.lex, token.lower_, token.lemma_.lower()
         if lower in lex["relative_pronouns"] and token.tag_ in ("WP", "WDT"):
             antecedent = _antecedent(token)
             if antecedent is not None:
-                return self.referent(antecedent, antecedent.subtree, attribution, previous)
+                return self.referent(antecedent, antecedent.subtree, previous)
         if token.tag_ in ("PRP", "PRP$") and lower in lex["pronouns"]:
             return self.pronoun(token, previous)
         # "a Ukrainian close to the action", "one person": unnamed, so anonymous ("some economists" is a group).
@@ -353,7 +358,7 @@ class _Resolver:
             for c in token.rights
         ):  # "a video", or "a batch of emails"
             producer = _producer(token, tokens)
-            return UNKNOWN if producer is None else self.referent(producer, (), attribution, previous)
+            return UNKNOWN if producer is None else self.referent(producer, (), previous)
         if indefinite or lemma in lex["anonymous_nouns"]:
             return ANONYMOUS
         if token.tag_ in ("NNS", "NNPS"):
@@ -396,9 +401,12 @@ class _Resolver:
         return entity.referent()
 
     def organisation(self, token: Token) -> str | None:
-        """A bare "the campaign" names the latest "X campaign" mentioned before it."""
+        """A named organisation ("the Trump campaign") as written; a bare "the campaign"
+        is the latest named one mentioned before it; "his campaign" stays unnamed."""
         if any(c.pos_ == "PROPN" for c in token.lefts):
             return noun_phrase(token)
+        if any(c.tag_ in ("PRP$", "WP$") for c in token.lefts):
+            return None
         if self._organisations is None:
             self._organisations = {}
             for t in self.doc:
@@ -406,7 +414,7 @@ class _Resolver:
                 if lemma in self.lex["organisation_nouns"] and any(c.pos_ == "PROPN" for c in t.lefts):
                     self._organisations.setdefault(lemma, []).append((t.idx, noun_phrase(t) or t.text))
         earlier = [p for start, p in self._organisations.get(token.lemma_.lower(), []) if start < token.idx]
-        return earlier[-1] if earlier else noun_phrase(token)
+        return earlier[-1] if earlier else None
 
 
 def resolve_speakers(doc: Doc, attributions: list[Attribution], max_paragraph_gap: int = 3) -> None:
@@ -434,6 +442,15 @@ class SaysoSpeakers:
         return doc
 
 
+def check_paragraph_gap(component: str, max_paragraph_gap: int) -> None:
+    """Refuse a negative paragraph gap with a message that shows the fix."""
+    if max_paragraph_gap < 0:
+        raise ValueError(
+            f"{component}: max_paragraph_gap must be 0 or more, got {max_paragraph_gap}; "
+            f'e.g. nlp.add_pipe("{component}", config={{"max_paragraph_gap": 3}})'
+        )
+
+
 @Language.factory(
     "sayso_speakers",
     default_config={"max_paragraph_gap": 3},
@@ -441,9 +458,5 @@ class SaysoSpeakers:
     assigns=["doc._.attributions"],
 )
 def make_speakers(nlp: Language, name: str, max_paragraph_gap: int) -> SaysoSpeakers:
-    if not isinstance(max_paragraph_gap, int) or max_paragraph_gap < 0:
-        raise ValueError(
-            f"sayso_speakers: max_paragraph_gap must be a whole number >= 0, got {max_paragraph_gap!r}; "
-            'e.g. nlp.add_pipe("sayso_speakers", config={"max_paragraph_gap": 3})'
-        )
+    check_paragraph_gap(name, max_paragraph_gap)
     return SaysoSpeakers(nlp, name, max_paragraph_gap=max_paragraph_gap)

@@ -116,6 +116,16 @@ def test_context_channel_carries_only_within_the_paragraph_gap(bakhmut_doc, bakh
             "Go Donald Trump, go!!!", "wrote", "Italy's Northern League leader Matteo Salvini", ("facebook", None, []),
         ),
         (
+            "''If Hillary thinks she can unleash her husband, with his terrible record of women abuse, while playing "
+            "the women's card on me, she's wrong!'' Mr. Trump wrote on Twitter on Monday.",
+            "If Hillary thinks she can unleash her husband", "wrote", "Mr. Trump", ("twitter", None, []),
+        ),
+        (
+            "Sanders  has denounced supporters that level sexist attacks, saying his campaign doesn’t want “that "
+            "crap,” in an interview with CNN on Sunday.",
+            "his campaign doesn’t want “that crap,”", "saying", "Sanders", ("interview", "CNN", []),
+        ),
+        (
             "Trump tweeted in the early morning hours that Machado was “disgusting” and “a con.”",
             "that Machado was “disgusting” and “a con.”", "tweeted", "Trump", ("twitter", None, []),
         ),
@@ -150,29 +160,29 @@ def test_context_channel_outlet_and_hedges_of_news_sentences(parse, attribute, t
     assert context(parse, text, attribute(text, content, cue, source)) == [expected]
 
 
-def test_context_radio_show_carries_to_the_title_that_names_the_speaker(parse, attribute):
-    text = (
-        "Was that really Chris Christie, the brusque, take-a-back-seat-to-no-one governor of New Jersey?\n\n"
-        "Christie defended his endorsement this week on his regular radio call-in show.\n\n"
-        "“I’ve known him personally for 14 years,” the governor said."
-    )
-    assert context(
-        parse, text,
-        attribute(text, "his endorsement", "defended", "Christie"),
-        attribute(text, "I’ve known him personally for 14 years", "said", "the governor", "direct"),
-    ) == [("radio", None, []), ("radio", None, [])]
-
-
-def test_context_channel_does_not_carry_to_another_speaker(parse, attribute):
-    text = (
-        "Tom Fitton, the president of Judicial Watch, said in a telephone interview that the two worked hand in "
-        "hand.\n\n''There was no daylight between the two,'' Mr. Band wrote."
-    )
-    assert context(
-        parse, text,
-        attribute(text, "that the two worked hand in hand", "said", "Tom Fitton, the president of Judicial Watch"),
-        attribute(text, "There was no daylight between the two", "wrote", "Mr. Band", "direct"),
-    ) == [("interview", None, []), ("unknown", None, [])]
+@pytest.mark.parametrize(
+    "text,parts,expected",
+    [
+        (
+            "Was that really Chris Christie, the brusque, take-a-back-seat-to-no-one governor of New Jersey?\n\n"
+            "Christie defended his endorsement this week on his regular radio call-in show.\n\n"
+            "“I’ve known him personally for 14 years,” the governor said.",
+            [("his endorsement", "defended", "Christie"),
+             ("I’ve known him personally for 14 years", "said", "the governor", "direct")],
+            [("radio", None, []), ("radio", None, [])],
+        ),
+        (
+            "Tom Fitton, the president of Judicial Watch, said in a telephone interview that the two worked hand in "
+            "hand.\n\n''There was no daylight between the two,'' Mr. Band wrote.",
+            [("that the two worked hand in hand", "said", "Tom Fitton, the president of Judicial Watch"),
+             ("There was no daylight between the two", "wrote", "Mr. Band", "direct")],
+            [("interview", None, []), ("unknown", None, [])],
+        ),
+    ],
+    ids=["same-speaker-named-by-title", "another-speaker"],
+)
+def test_context_channel_carries_to_the_same_speaker_only(parse, attribute, text, parts, expected):
+    assert context(parse, text, *(attribute(text, *part) for part in parts)) == expected
 
 
 def test_context_factory_rejects_a_negative_paragraph_gap(nlp):

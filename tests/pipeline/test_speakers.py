@@ -83,12 +83,13 @@ def test_speakers_honorific_surname_and_pronoun_resolve_to_full_name(parse, attr
 @pytest.mark.parametrize(
     "text,source,cue,content,expected",
     [
-        (
+        pytest.param(
             "WASHINGTON — Sen. Bernie Sanders (I-Vt.) defended his call to raise the federal minimum wage to $15 an "
             "hour.\n\n“I apologize to nobody for that,” the senator said during Saturday night’s Democratic debate.",
             "the senator", "said", "I apologize to nobody for that", ("Bernie Sanders", "person", "Sen."),
+            id="title-to-the-person-with-that-role",
         ),
-        (
+        pytest.param(
             "Was that really Chris Christie, the brusque, take-a-back-seat-to-no-one governor of New Jersey?\n\n"
             "Republican Christine Todd Whitman, the former New Jersey governor and Environmental Protection Agency "
             "administrator, told The Star-Ledger of Newark last week she would rather vote for Hillary Clinton than "
@@ -96,37 +97,46 @@ def test_speakers_honorific_surname_and_pronoun_resolve_to_full_name(parse, attr
             "“I’ve known him personally for 14 years,” the governor said.",
             "the governor", "said", "I’ve known him personally for 14 years",
             ("Chris Christie", "person", "brusque, take-a-back-seat-to-no-one governor of New Jersey"),
+            id="title-to-the-latest-mentioned-person-with-that-role",
         ),
-    ],
-)
-def test_speakers_title_resolves_to_latest_person_with_that_role(parse, attribute, text, source, cue, content, expected):
-    assert speakers(parse, text, attribute(text, content, cue, source, "direct")) == [expected]
-
-
-@pytest.mark.parametrize(
-    "text,source,cue,content,expected",
-    [
-        (
+        pytest.param(
             "In offering analysis of the ongoing presidential election, longtime Democratic pollster Pat Caddell told "
             "Breitbart News Daily host Alex Marlow on Thursday how surprised he is that health has been at the "
             "forefront.",
             "longtime Democratic pollster Pat Caddell", "told", "how surprised he is",
             ("Pat Caddell", "person", "longtime Democratic pollster"),
+            id="role-from-words-before-the-name",
         ),
-        (
+        pytest.param(
             "\"Go Donald Trump, go!!!,\" Italy's Northern League leader Matteo Salvini wrote on Facebook.",
             "Italy's Northern League leader Matteo Salvini", "wrote", "Go Donald Trump, go!!!",
             ("Matteo Salvini", "person", "Italy's Northern League leader"),
+            id="role-with-a-possessive",
         ),
-        (
+        pytest.param(
             "But after Tuesday night’s appearance, conservative commentator Jonah Goldberg of the anti-Trump National "
             "Review imagined Christie was thinking: “My God what have I done?”",
             "conservative commentator Jonah Goldberg of the anti-Trump National Review", "imagined",
             "Christie was thinking", ("Jonah Goldberg", "person", "conservative commentator"),
+            id="name-in-apposition-to-its-role",
+        ),
+        pytest.param(
+            "It would hurt the administration's strategy to get the Supreme Court to rule on a separate program, "
+            "people familiar with the session said.",
+            "people familiar with the session", "said", "It would hurt the administration's strategy",
+            (None, "anonymous", None),
+            id="people-familiar-are-anonymous",
+        ),
+        pytest.param(
+            "But Republicans said Mr. Obama would have a hard time convincing the public with a rosy picture that "
+            "conflicts with their own perceptions and experiences.",
+            "Republicans", "said", "Mr. Obama would have a hard time convincing the public",
+            ("Republicans", "group", None),
+            id="named-plural-is-a-group",
         ),
     ],
 )
-def test_speakers_role_from_words_before_the_name(parse, attribute, text, source, cue, content, expected):
+def test_speakers_single_source(parse, attribute, text, source, cue, content, expected):
     assert speakers(parse, text, attribute(text, content, cue, source)) == [expected]
 
 
