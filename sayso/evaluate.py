@@ -37,6 +37,7 @@ from sayso.eval_records import (
     read_gold,
 )
 from sayso.nlp import extract_many
+from sayso.resolution import FIELDS, FieldScores, score_fields
 from sayso.spanmatch import (
     SOFT_DICE,
     ScoredText,
@@ -260,7 +261,26 @@ def evaluate(
                 out.writelines(json.dumps(p, ensure_ascii=False) + "\n" for p in predictions)
         except OSError as exc:
             raise SaysoError(Errors.E032.format(path=predictions_path, detail=exc.strerror)) from None
-    return score(gold, predictions)
+    report = score(gold, predictions)
+    if any("speaker" in a for record in gold for a in record["attributions"]):
+        report["resolution"] = resolution_report(gold, predictions)
+    return report
+
+
+def resolution_report(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> dict[str, Any]:
+    """Speaker, role, channel and hedge accuracy over who-said-what matches, for gold that has them.
+
+    An extra the referee does not score; see :mod:`sayso.resolution`.
+    """
+    by_id = {p["doc_id"]: p["attributions"] for p in pred}
+    total = FieldScores(matched=0, gold=0, right=dict.fromkeys(FIELDS, 0))
+    for record in gold:
+        one = score_fields(record["text"], record["attributions"], by_id.get(record["doc_id"], []))
+        total.matched += one.matched
+        total.gold += one.gold
+        for f in FIELDS:
+            total.right[f] += one.right[f]
+    return total.to_dict()
 
 
 def format_report(report: dict[str, Any]) -> str:
@@ -288,4 +308,8 @@ def format_report(report: dict[str, Any]) -> str:
     for level in LEVELS:
         cells = ["-" if group[level] is None else f"{group[level]:.3f}" for group in (quoted, unquoted)]
         lines.append(f"{level:<27} {cells[0]:>8} {cells[1]:>9}")
+    if "resolution" in report:
+        res = report["resolution"]
+        lines += ["", f"resolved fields over {res['matched']} who-said-what matches (of {res['gold']} gold):"]
+        lines += [f"{name:<27} {acc:8.3f}" for name, acc in res["accuracy"].items()]
     return "\n".join(lines)
