@@ -1,0 +1,41 @@
+"""Building the cue model from annotated data: gold labels, determinism, a usable model."""
+
+from pathlib import Path
+
+import pytest
+
+from sayso.pipeline.cues import features, index_doc
+from sayso.pipeline.quotes import find_quotes
+from sayso.train import UNANNOTATED, cue_examples, cue_heads, fit_cue_model, parse, read_gold
+
+TRAIN = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "train.jsonl"
+
+
+@pytest.fixture(scope="module")
+def sample(nlp):
+    rows = read_gold(TRAIN)[:25]
+    return rows, parse(nlp, rows)
+
+
+def test_train_skips_the_unannotated_article():
+    assert not any(r["doc_id"] in UNANNOTATED for r in read_gold(TRAIN))
+
+
+def test_train_cue_head_is_the_verb_of_a_multiword_cue(nlp):
+    text = "The campaign said in a statement that it would appeal."
+    doc = nlp(text)
+    start = text.index("said in a statement")
+    gold = [{"cue": [[start, start + len("said in a statement")]]}]
+    assert [doc[i].text for i in cue_heads(doc, gold)] == ["said"]
+
+
+def test_train_is_deterministic_and_learns_said(sample, nlp):
+    rows, docs = sample
+    first = fit_cue_model(cue_examples(docs, rows), min_count=1)
+    second = fit_cue_model(cue_examples(docs, rows), min_count=1)
+    assert first.weights == second.weights
+    doc = nlp("“We will appeal,” the senator said on Monday.")
+    index = index_doc(doc, find_quotes(doc.text))
+    said = next(t for t in doc if t.text == "said")
+    monday = next(t for t in doc if t.text == "Monday")
+    assert first.probability(features(said, index)) > 0.5 > first.probability(features(monday, index))
