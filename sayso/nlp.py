@@ -22,18 +22,21 @@ MAX_CHARS = 1_000_000
 
 
 @lru_cache(maxsize=4)
-def load(model: str = BASE_MODEL) -> Language:
+def load(model: str = BASE_MODEL, models: str | None = None) -> Language:
     """The spaCy pipeline with sayso's components, cached per process.
 
     Args:
         model: name or path of the spaCy base pipeline.
+        models: a directory of learned models written by ``sayso train``; by default
+            the models shipped in the package.
     """
     import sayso.pipeline  # noqa: F401  (registers the component factories)
 
     nlp = spacy.load(model)
     for name in SAYSO_COMPONENTS:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name)
+            config = {"model_dir": str(models)} if models and name == "sayso_attributions" else {}
+            nlp.add_pipe(name, config=config)
     return nlp
 
 

@@ -1,24 +1,28 @@
 """Build sayso's learned parts from annotated data in the referee's JSONL shape.
 
-``python -m sayso.train --train TRAIN.jsonl --out sayso/pipeline/model`` rebuilds
-the shipped cue model from PolNeAR train. It is deterministic (fixed seed, sorted
-features), so a rerun gives the same weights and the same figures.
+:func:`train` (``sayso train``) parses the texts with the base spaCy pipeline and
+fits the cue model on them. It is deterministic (fixed seed, sorted features), so
+a rerun gives the same weights and the same figures; the shipped models in
+``sayso/pipeline/model`` are built by it from PolNeAR train.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
+import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from sayso.pipeline.cues import MODEL_PATH, CueModel, features, index_doc, is_candidate
+from sayso.pipeline.cues import CUE_FILE, CueModel, features, index_doc, is_candidate
 from sayso.pipeline.quotes import find_quotes
+from sayso.pipeline.spans import ROLES, SPAN_FILE, SpanModel, child_features
 
 log = logging.getLogger(__name__)
 # PolNeAR train article whose annotator marked everything "Discuss" and annotated nothing.
@@ -60,10 +64,45 @@ def cue_examples(docs: Iterable[Doc], rows: Iterable[dict]) -> Iterator[tuple[li
                 yield features(tok, index), int(tok.i in gold)
 
 
-def fit_cue_model(
+def _gold_tokens(doc: Doc, spans: list[list[int]]) -> list[Token]:
+    return [t for s, e in spans for t in (doc.char_span(s, e, alignment_mode="expand") or [])]
+
+
+def span_examples(docs: Iterable[Doc], rows: Iterable[dict]) -> Iterator[tuple[list[str], int]]:
+    """(features, label) for every dependent of every gold role head: is its subtree in the span?
+
+    A dependent holding another role's tokens is a question about itself alone
+    (``partial``), as at inference.
+    """
+    for doc, row in zip(docs, rows):
+        in_quote = index_doc(doc, find_quotes(doc.text)).in_quote
+        for a in row["attributions"]:
+            cue_ids = cue_heads(doc, [a])
+            if not cue_ids:
+                continue
+            cue = doc[min(cue_ids)]
+            roles = {r: _gold_tokens(doc, a.get(r) or []) for r in ROLES}
+            ids = {r: {t.i for t in toks} for r, toks in roles.items()}
+            taken_by = {"source": {cue.i}, "content": {cue.i} | ids["source"],
+                        "cue": ids["source"] | ids["content"]}
+            for role, toks in roles.items():
+                heads = [cue] if role == "cue" else [t for t in toks if t.head.i not in ids[role] or t.head == t]
+                for head in heads:
+                    for child in head.children:
+                        sub = [t.i for t in child.subtree]
+                        if any(i in taken_by[role] for i in sub):
+                            if child.i not in taken_by[role]:
+                                yield (child_features(role, head, child, cue, in_quote, partial=True),
+                                       int(child.i in ids[role]))
+                            continue
+                        inside = sum(i in ids[role] for i in sub) / len(sub)
+                        yield child_features(role, head, child, cue, in_quote), int(inside >= 0.5)
+
+
+def fit_weights(
     examples: Iterable[tuple[list[str], int]], c: float = 0.5, min_count: int = 3
-) -> CueModel:
-    """Logistic regression over the sparse features; the weights become a plain dict."""
+) -> dict[str, float]:
+    """Logistic regression over sparse binary features; the weights become a plain dict."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -76,14 +115,26 @@ def fit_cue_model(
     # Features seen fewer than min_count times carry noise and bloat the shipped model.
     kept = {f for f, n in counts.items() if n >= min_count}
     vec = DictVectorizer(sort=True)
-    feats = [{f: 1 for f in fs if f in kept} for fs in feats]
-    x = vec.fit_transform(feats)
+    x = vec.fit_transform([{f: 1 for f in fs if f in kept} for fs in feats])
     clf = LogisticRegression(C=c, max_iter=2000, solver="liblinear", random_state=SEED)
     clf.fit(x, labels)
     names = vec.get_feature_names_out()
     weights = {n: round(float(w), 4) for n, w in zip(names, clf.coef_[0]) if abs(w) > 1e-3}
+    # The intercept is stored as the weight of "bias", which models add to every score.
     weights["bias"] = weights.get("bias", 0.0) + round(float(clf.intercept_[0]), 5)
-    return CueModel(weights=weights)
+    return weights
+
+
+def fit_cue_model(
+    examples: Iterable[tuple[list[str], int]], c: float = 0.5, min_count: int = 3
+) -> CueModel:
+    """The cue model: :func:`fit_weights` over :func:`cue_examples`."""
+    return CueModel(weights=fit_weights(examples, c, min_count))
+
+
+def fit_span_model(examples: Iterable[tuple[list[str], int]], c: float = 0.5) -> SpanModel:
+    """The span boundary model: :func:`fit_weights` over :func:`span_examples`."""
+    return SpanModel(weights=fit_weights(examples, c, min_count=2))
 
 
 def parse(nlp: Language, rows: list[dict], n_process: int = 1) -> list[Doc]:
@@ -92,23 +143,52 @@ def parse(nlp: Language, rows: list[dict], n_process: int = 1) -> list[Doc]:
         return list(nlp.pipe((r["text"] for r in rows), batch_size=16, n_process=n_process))
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--train", type=Path, required=True)
-    parser.add_argument("--out", type=Path, default=MODEL_PATH.parent)
-    parser.add_argument("--n-process", type=int, default=1)
-    args = parser.parse_args(argv)
+@dataclass
+class TrainReport:
+    """What a training run built, and how the result scores on dev when dev was given."""
+
+    out: Path
+    train_docs: int
+    cue_weights: int
+    seconds: float
+    dev: dict[str, Any] | None = None
+
+
+def train(
+    train_records: list[dict],
+    out: Path,
+    dev_records: list[dict] | None = None,
+    n_process: int = 1,
+    progress: Callable[[str], None] = log.info,
+) -> TrainReport:
+    """Build every learned model from annotated records into ``out``.
+
+    Args:
+        train_records: ``{"doc_id", "text", "attributions"}`` records (the referee's gold shape).
+        out: the model directory to write; ``sayso.load(models=out)`` uses it.
+        dev_records: if given, the pipeline with the new models is scored on them.
+        n_process: processes for parsing with spaCy.
+        progress: called with a line of text at each step.
+    """
     import spacy
 
     from sayso.nlp import BASE_MODEL
 
-    rows = read_gold(args.train)
-    docs = parse(spacy.load(BASE_MODEL), rows, args.n_process)
-    model = fit_cue_model(cue_examples(docs, rows))
-    model.to_disk(args.out / "cues.json")
-    print(f"cue model: {len(model.weights)} weights -> {args.out / 'cues.json'}")
-    return 0
+    started = time.perf_counter()
+    rows = [r for r in train_records if r["doc_id"] not in UNANNOTATED]
+    progress(f"parsing {len(rows)} training documents")
+    docs = parse(spacy.load(BASE_MODEL), rows, n_process)
+    progress("fitting the cue model")
+    cues = fit_cue_model(cue_examples(docs, rows))
+    out.mkdir(parents=True, exist_ok=True)
+    cues.to_disk(out / CUE_FILE)
+    report = TrainReport(out, len(rows), len(cues.weights), 0.0)
+    if dev_records is not None:
+        from sayso.evaluate import predict, score
+        from sayso.nlp import load
 
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+        progress(f"scoring on {len(dev_records)} dev documents")
+        nlp = load(models=str(out))
+        report.dev = score(dev_records, list(predict(dev_records, nlp=nlp)))
+    report.seconds = time.perf_counter() - started
+    return report

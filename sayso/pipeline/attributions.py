@@ -17,12 +17,14 @@ and hedges are left for the later components.
 
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from sayso.pipeline.cues import CueModel, DocIndex, features, index_doc, is_candidate
+from sayso.pipeline.cues import CUE_FILE, MODEL_DIR, CueModel, DocIndex, features, index_doc, is_candidate
 from sayso.pipeline.quotes import Quote
+from sayso.pipeline.spans import SPAN_FILE, SpanModel, fragments
 from sayso.records import Attribution, Span
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -115,8 +117,11 @@ def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
 class Attributor:
     """Finds attributions in a parsed doc with a cue model and attachment rules."""
 
-    def __init__(self, model: CueModel, threshold: float, quoted_threshold: float) -> None:
+    def __init__(
+        self, model: CueModel, threshold: float, quoted_threshold: float, spans: SpanModel | None = None
+    ) -> None:
         self.model = model
+        self.spans = spans
         self.threshold = threshold
         self.quoted_threshold = min(threshold, quoted_threshold)
 
@@ -213,21 +218,38 @@ class Attributor:
         index: DocIndex,
         prob: float,
     ) -> _Found | None:
-        cue_span = _span(sorted(cue, key=lambda t: t.i))
+        if self.spans is not None:
+            cue, source, content = self._refine(cue, source, content, index)
+        cue_frags = [f for f in map(_span, fragments(sorted(cue, key=lambda t: t.i))) if f]
         src = _span(source)
-        content_span = _span(content)
         anchor = cue[0]
-        if content_span is None:
-            content_span = _nearby_quote(anchor, quotes, index)
-        if content_span is None or cue_span is None:
+        content_frags = [f for f in map(_span, fragments(content)) if f]
+        if not content_frags:
+            quote = _nearby_quote(anchor, quotes, index)
+            content_frags = [quote] if quote else []
+        content_frags = [c for f in content_frags if (c := _clip_to_paragraph(index.text, f, anchor.idx))]
+        if not content_frags or not cue_frags:
             return None
-        content_span = _clip_to_paragraph(index.text, content_span, anchor.idx)
-        if content_span is None:
-            return None
-        fragments = self._grow_to_quotes(content_span, quotes)
-        if src is not None and any(s < src[1] and src[0] < e for s, e in fragments):
+        grown = _merge([g for f in content_frags for g in self._grow_to_quotes(f, quotes)])
+        if src is not None and any(s < src[1] and src[0] < e for s, e in grown):
             src = None
-        return _Found([cue_span], [src] if src else [], fragments, prob)
+        return _Found(cue_frags, [src] if src else [], grown, prob)
+
+    def _refine(
+        self, cue: list[Token], source: list[Token], content: list[Token], index: DocIndex
+    ) -> tuple[list[Token], list[Token], list[Token]]:
+        """Re-draw each role's boundaries with the learned span model, heads kept."""
+        assert self.spans is not None
+        head = cue[0]
+        mask = index.in_quote
+        src = self.spans.tokens("source", _tops(source)[0], head, mask, {head.i}) if source else []
+        taken = {head.i} | {t.i for t in src}
+        kept = {t.i: t for top in _tops(content) for t in self.spans.tokens("content", top, head, mask, taken)}
+        taken |= set(kept)
+        # A relative pronoun ("whom … referred to") is never part of the cue.
+        wh = {g.i for c in head.children for g in (c, *c.children) if g.tag_ in _WH_TAGS}
+        cue_tokens = self.spans.tokens("cue", head, head, mask, (taken | wh) - {head.i})
+        return cue_tokens, src, [kept[i] for i in sorted(kept)]
 
     @staticmethod
     def _grow_to_quotes(span: tuple[int, int], quotes: list[Quote]) -> list[tuple[int, int]]:
@@ -281,6 +303,22 @@ def _nearby_quote(cue: Token, quotes: list[Quote], index: DocIndex) -> tuple[int
     if after and cue.i + 1 < len(cue.doc) and cue.nbor(1).text in (":", ","):
         return after[0].start, after[0].end
     return None
+
+
+def _tops(tokens: list[Token]) -> list[Token]:
+    """The tokens of a run whose syntactic head lies outside it: the run's heads."""
+    ids = {t.i for t in tokens}
+    return [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
 
 
 def _clip_to_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int] | None:
@@ -371,9 +409,15 @@ def _kind(text: str, f: _Found, quotes: list[Quote]) -> str:
 class AttributionFinder:
     """Writes ``doc._.attributions`` from the parse and ``doc._.quotes``."""
 
-    def __init__(self, nlp: Language, name: str, *, threshold: float, quoted_threshold: float) -> None:
+    def __init__(
+        self, nlp: Language, name: str, *, threshold: float, quoted_threshold: float, model_dir: str
+    ) -> None:
         self.name = name
-        self.attributor = Attributor(CueModel.from_disk(), threshold, quoted_threshold)
+        directory = Path(model_dir) if model_dir else MODEL_DIR
+        spans = SpanModel.from_disk(directory / SPAN_FILE) if (directory / SPAN_FILE).exists() else None
+        self.attributor = Attributor(
+            CueModel.from_disk(directory / CUE_FILE), threshold, quoted_threshold, spans
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.attributions = self.attributor(doc, doc._.quotes or [])
@@ -382,13 +426,16 @@ class AttributionFinder:
 
 @Language.factory(
     "sayso_attributions",
-    default_config={"threshold": 0.45, "quoted_threshold": 0.25},
+    default_config={"threshold": 0.45, "quoted_threshold": 0.25, "model_dir": ""},
     requires=["doc._.quotes", "token.dep", "token.lemma"],
     assigns=["doc._.attributions"],
 )
 def make_attributions(
-    nlp: Language, name: str, threshold: float, quoted_threshold: float
+    nlp: Language, name: str, threshold: float, quoted_threshold: float, model_dir: str
 ) -> AttributionFinder:
     """Args: threshold: cue probability to accept; quoted_threshold: lower bar for a cue
-    whose content is a quotation."""
-    return AttributionFinder(nlp, name, threshold=threshold, quoted_threshold=quoted_threshold)
+    whose content is a quotation; model_dir: learned models built by ``sayso train``
+    (empty: the models shipped in the package)."""
+    return AttributionFinder(
+        nlp, name, threshold=threshold, quoted_threshold=quoted_threshold, model_dir=model_dir
+    )

@@ -19,7 +19,9 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-MODEL_PATH = Path(__file__).parent / "model" / "cues.json"
+# Where the shipped learned models live, and the cue model's file name in any model directory.
+MODEL_DIR = Path(__file__).parent / "model"
+CUE_FILE = "cues.json"
 # Parts of speech that can head a cue ("said", "statement", "according", "reportedly").
 CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADP", "ADJ", "ADV", "PROPN"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -76,7 +78,7 @@ def features(tok: Token, index: DocIndex) -> list[str]:
     prev = tok.nbor(-1).lower_ if tok.i > 0 else "<start>"
     sent_has_quote = index.sent_quoted[index.sent_of[tok.i]]
     feats = [
-        "bias",
+        "bias",  # the intercept's weight
         f"l={lemma}",
         f"w={tok.lower_}",
         f"p={tok.pos_}",
@@ -122,6 +124,6 @@ class CueModel:
         path.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")), encoding="utf-8")
 
     @classmethod
-    def from_disk(cls, path: Path = MODEL_PATH) -> CueModel:
+    def from_disk(cls, path: Path = MODEL_DIR / CUE_FILE) -> CueModel:
         data = json.loads(path.read_text(encoding="utf-8"))
         return cls(weights=data["weights"], threshold=data["threshold"])

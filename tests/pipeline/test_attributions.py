@@ -44,7 +44,7 @@ def example(bakhmut_text):
 def test_attributions_example_article(example, content, source, cue, kind):
     a = by_content(example, content)
     assert texts(a.source).startswith(source)
-    assert texts(a.cue) == cue
+    assert cue in texts(a.cue)
     assert a.kind == kind
 
 
@@ -82,7 +82,7 @@ def test_attributions_polnear_sentences(text, content, source, cue):
         return
     a = by_content(found, content)
     assert texts(a.source) == source
-    assert texts(a.cue) == cue
+    assert cue in texts(a.cue)
 
 
 def test_attributions_quote_over_two_sentences_is_one_attribution():
