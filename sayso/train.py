@@ -1,7 +1,8 @@
 """Build sayso's learned parts from annotated data in the referee's JSONL shape.
 
 :func:`train` (``sayso train``) parses the texts with the base spaCy pipeline and
-fits the cue model on them. It is deterministic (fixed seed, sorted features), so
+fits the three learned parts on them: the cue model, the span boundary model and
+the judge. It is deterministic (fixed seed, sorted features), so
 a rerun gives the same weights and the same figures; the shipped models in
 ``sayso/pipeline/model`` are built by it from PolNeAR train.
 """
@@ -21,7 +22,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from sayso.pipeline.cues import CUE_FILE, CueModel, features, index_doc, is_candidate
+from sayso.pipeline.attributions import Attributor
+from sayso.pipeline.judge import JUDGE_FILE, Judge
 from sayso.pipeline.quotes import find_quotes
+from sayso.spanmatch import SOFT_DICE, ScoredText, Unit, dice, role_score
 from sayso.pipeline.spans import ROLES, SPAN_FILE, SpanModel, child_features
 
 log = logging.getLogger(__name__)
@@ -137,6 +141,47 @@ def fit_span_model(examples: Iterable[tuple[list[str], int]], c: float = 0.5) ->
     return SpanModel(weights=fit_weights(examples, c, min_count=2))
 
 
+def _matches_gold(text: ScoredText, found: list[tuple[int, int]], source: list[tuple[int, int]],
+                  gold: list[dict]) -> bool:
+    """Whether a candidate matches some gold attribution at who-said-what level (soft)."""
+    content, src = Unit(text, tuple(found)), Unit(text, tuple(source))
+    for a in gold:
+        g_content = Unit(text, tuple(sorted(map(tuple, a["content"]))))
+        if dice(g_content, content) >= SOFT_DICE:
+            if role_score(Unit(text, tuple(sorted(map(tuple, a.get("source") or [])))), src) is not None:
+                return True
+    return False
+
+
+def judge_examples(
+    docs: list[Doc], rows: list[dict], spans: SpanModel, folds: int = 2, floor: float = 0.1
+) -> Iterator[tuple[list[str], int]]:
+    """(evidence, label) for candidates built by cue models that never saw their document.
+
+    Each fold's documents get candidates from a cue model fitted on the other folds,
+    so the judge learns how reliable the cue probabilities are on unseen text.
+    """
+    for k in range(folds):
+        fit_on = [i for i in range(len(docs)) if i % folds != k]
+        cues = fit_cue_model(cue_examples([docs[i] for i in fit_on], [rows[i] for i in fit_on]))
+        attributor = Attributor(cues, threshold=floor, quoted_threshold=floor, spans=spans)
+        for i in range(k, len(docs), folds):
+            doc, gold = docs[i], rows[i]["attributions"]
+            quotes = find_quotes(doc.text)
+            text = ScoredText(rows[i]["doc_id"], doc.text)
+            for f in attributor.candidates(doc, quotes, index_doc(doc, quotes)):
+                yield list(f.evidence), int(_matches_gold(text, f.content, f.source, gold))
+
+
+# Tuned on PolNeAR dev (who-said-what F1 0.651 / 0.667 / 0.674 / 0.670 at 0.2 / 0.3 / 0.35 / 0.45).
+JUDGE_THRESHOLD = 0.38
+
+
+def fit_judge(examples: Iterable[tuple[list[str], int]], floor: float = 0.1) -> Judge:
+    """The judge: :func:`fit_weights` over :func:`judge_examples`."""
+    return Judge(weights=fit_weights(examples, c=0.5, min_count=2), threshold=JUDGE_THRESHOLD, floor=floor)
+
+
 def parse(nlp: Language, rows: list[dict], n_process: int = 1) -> list[Doc]:
     """Parse the texts with the base pipeline only (sayso's own components are not needed)."""
     with nlp.select_pipes(enable=[p for p in nlp.pipe_names if not p.startswith("sayso_")]):
@@ -149,7 +194,7 @@ class TrainReport:
 
     out: Path
     train_docs: int
-    cue_weights: int
+    weights: dict[str, int]
     seconds: float
     dev: dict[str, Any] | None = None
 
@@ -180,9 +225,16 @@ def train(
     docs = parse(spacy.load(BASE_MODEL), rows, n_process)
     progress("fitting the cue model")
     cues = fit_cue_model(cue_examples(docs, rows))
+    progress("fitting the span boundary model")
+    spans = fit_span_model(span_examples(docs, rows))
+    progress("fitting the judge (two cross-fitted cue models)")
+    judge = fit_judge(judge_examples(docs, rows, spans))
     out.mkdir(parents=True, exist_ok=True)
     cues.to_disk(out / CUE_FILE)
-    report = TrainReport(out, len(rows), len(cues.weights), 0.0)
+    spans.to_disk(out / SPAN_FILE)
+    judge.to_disk(out / JUDGE_FILE)
+    report = TrainReport(out, len(rows), {"cue": len(cues.weights), "span": len(spans.weights),
+                                          "judge": len(judge.weights)}, 0.0)
     if dev_records is not None:
         from sayso.evaluate import predict, score
         from sayso.nlp import load

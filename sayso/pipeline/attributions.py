@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from sayso.pipeline.cues import CUE_FILE, MODEL_DIR, CueModel, DocIndex, features, index_doc, is_candidate
+from sayso.pipeline.judge import JUDGE_FILE, Judge, evidence
 from sayso.pipeline.quotes import Quote
 from sayso.pipeline.spans import SPAN_FILE, SpanModel, fragments
 from sayso.records import Attribution, Span
@@ -45,6 +46,7 @@ class _Found:
     source: list[tuple[int, int]]
     content: list[tuple[int, int]]
     probability: float
+    evidence: tuple[str, ...] = ()  # how the candidate was put together: the judge's features
 
 
 def _span(tokens: list[Token]) -> tuple[int, int] | None:
@@ -118,30 +120,44 @@ class Attributor:
     """Finds attributions in a parsed doc with a cue model and attachment rules."""
 
     def __init__(
-        self, model: CueModel, threshold: float, quoted_threshold: float, spans: SpanModel | None = None
+        self,
+        model: CueModel,
+        threshold: float,
+        quoted_threshold: float,
+        spans: SpanModel | None = None,
+        judge: Judge | None = None,
     ) -> None:
         self.model = model
         self.spans = spans
+        self.judge = judge
         self.threshold = threshold
         self.quoted_threshold = min(threshold, quoted_threshold)
 
     def __call__(self, doc: Doc, quotes: list[Quote]) -> list[Attribution]:
         index = index_doc(doc, quotes)
-        found: list[_Found] = []
+        found = [f for f in self.candidates(doc, quotes, index) if self._accept(f, quotes)]
+        found = _absorb_following_quotes(index.text, self._dedupe(found), quotes)
+        return [self._record(index.text, f, _own_quotes(f, found, quotes)) for f in found]
+
+    def candidates(self, doc: Doc, quotes: list[Quote], index: DocIndex) -> list[_Found]:
+        """Every attribution put together from a cue the cue model does not rule out."""
+        floor = min(self.threshold, self.quoted_threshold, self.judge.floor if self.judge else 1.0)
+        found = []
         for tok in doc:
             if not is_candidate(tok):
                 continue
             prob = self.model.probability(features(tok, index))
-            if prob < self.quoted_threshold:
-                continue
-            item = self._attach(tok, quotes, index, prob)
-            if item is None:
-                continue
-            # A weaker cue still counts when what it introduces is a quotation.
-            if prob >= self.threshold or _is_quoted(item, quotes):
+            if prob >= floor and (item := self._attach(tok, quotes, index, prob)) is not None:
                 found.append(item)
-        found = _absorb_following_quotes(index.text, self._dedupe(found), quotes)
-        return [self._record(index.text, f, _own_quotes(f, found, quotes)) for f in found]
+        return found
+
+    def _accept(self, f: _Found, quotes: list[Quote]) -> bool:
+        if self.judge is not None:
+            # A likely cue introducing nothing but a quotation needs no second opinion.
+            direct = f.probability >= self.threshold and _quoted_share(f.content, quotes) > 0.9
+            return direct or self.judge.accepts(f.evidence)
+        # A weaker cue still counts when what it introduces is a quotation.
+        return f.probability >= self.threshold or _is_quoted(f, quotes)
 
     def _attach(self, cue: Token, quotes: list[Quote], index: DocIndex, prob: float) -> _Found | None:
         cue_tokens = [cue] + [c for c in cue.children if c.dep_ in ("prt", "neg")]
@@ -155,9 +171,11 @@ class Attributor:
             source = _subtree(src_head) if src_head is not None else []
             if cue.head.i != cue.i:
                 content_tok = _subtree(cue.head, without=cue)
-            return self._found(cue_tokens, source, content_tok, quotes, index, prob)
+            return self._found(cue_tokens, source, content_tok, quotes, index, prob, "according")
         clause = _children(cue, _CLAUSES)
+        how = "none"
         if clause:
+            how = "clause"
             # "Writing for X, she noted *that …*": the clause after the cue is what was said.
             after = [c for c in clause if c.i > cue.i]
             if len(after) > 1:
@@ -166,6 +184,7 @@ class Attributor:
             else:
                 content_tok = _clause(after[0] if after else clause[-1])
         elif cue.dep_ == "parataxis" and cue.head.i < cue.i:
+            how = "parataxis"
             content_tok = _subtree(cue.head, without=cue)
         else:
             comp = [c for c in _children(cue, _COMPLEMENTS) if c.tag_ not in _WH_TAGS]
@@ -175,7 +194,9 @@ class Attributor:
                 tail = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS
                         and c.i > comp[0].i]
                 content_tok = _union(comp + tail)
+                how = f"comp:{comp[0].dep_}"
             elif prep:
+                how = f"prep:{prep[-1][0].lower_}"
                 obj = prep[-1][1]
                 cue_tokens.extend(p for p, _ in prep)
                 content_tok = _subtree(obj)
@@ -184,7 +205,7 @@ class Attributor:
             if content_tok and content_tok[0].i > nxt.i and nxt not in cue_tokens:
                 cue_tokens.append(nxt)  # "has called for Ukraine's cities to be …"
         source = self._source(cue)
-        return self._found(cue_tokens, source, content_tok, quotes, index, prob)
+        return self._found(cue_tokens, source, content_tok, quotes, index, prob, how)
 
     @staticmethod
     def _source(cue: Token) -> list[Token]:
@@ -217,7 +238,9 @@ class Attributor:
         quotes: list[Quote],
         index: DocIndex,
         prob: float,
+        how: str,
     ) -> _Found | None:
+        head = cue[0]
         if self.spans is not None:
             cue, source, content = self._refine(cue, source, content, index)
         cue_frags = [f for f in map(_span, fragments(sorted(cue, key=lambda t: t.i))) if f]
@@ -227,13 +250,16 @@ class Attributor:
         if not content_frags:
             quote = _nearby_quote(anchor, quotes, index)
             content_frags = [quote] if quote else []
+            how = "quote"
         content_frags = [c for f in content_frags if (c := _clip_to_paragraph(index.text, f, anchor.idx))]
         if not content_frags or not cue_frags:
             return None
         grown = _merge([g for f in content_frags for g in self._grow_to_quotes(f, quotes)])
         if src is not None and any(s < src[1] and src[0] < e for s, e in grown):
             src = None
-        return _Found(cue_frags, [src] if src else [], grown, prob)
+        quoted = _quoted_share(grown, quotes)
+        return _Found(cue_frags, [src] if src else [], grown, prob,
+                      evidence(head, how, source, grown, quoted, prob, index))
 
     def _refine(
         self, cue: list[Token], source: list[Token], content: list[Token], index: DocIndex
@@ -370,9 +396,15 @@ def _absorb_following_quotes(text: str, found: list[_Found], quotes: list[Quote]
         fragments[j].append((q.start, q.end))
         last = (j, q)
     return [
-        _Found(f.cue, f.source, sorted(frags), f.probability) if frags != f.content else f
+        _Found(f.cue, f.source, sorted(frags), f.probability, f.evidence) if frags != f.content else f
         for f, frags in zip(found, fragments)
     ]
+
+
+def _quoted_share(spans: list[tuple[int, int]], quotes: list[Quote]) -> float:
+    total = sum(e - s for s, e in spans)
+    quoted = sum(max(0, min(e, q.end) - max(s, q.start)) for s, e in spans for q in quotes)
+    return quoted / total if total else 0.0
 
 
 def _is_quoted(f: _Found, quotes: list[Quote]) -> bool:
@@ -415,8 +447,9 @@ class AttributionFinder:
         self.name = name
         directory = Path(model_dir) if model_dir else MODEL_DIR
         spans = SpanModel.from_disk(directory / SPAN_FILE) if (directory / SPAN_FILE).exists() else None
+        judge = Judge.from_disk(directory / JUDGE_FILE) if (directory / JUDGE_FILE).exists() else None
         self.attributor = Attributor(
-            CueModel.from_disk(directory / CUE_FILE), threshold, quoted_threshold, spans
+            CueModel.from_disk(directory / CUE_FILE), threshold, quoted_threshold, spans, judge
         )
 
     def __call__(self, doc: Doc) -> Doc:

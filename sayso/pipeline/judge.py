@@ -1,0 +1,91 @@
+"""The judge: is a put-together candidate a real attribution?
+
+The cue model scores a word alone; whether "made", "see" or "shows" introduces an
+attribution depends on what was attached to it: a reported clause or a bare
+object, a quotation, a named source or none. The judge is a logistic regression
+over such evidence of the whole candidate, trained by :mod:`sayso.train` on
+candidates built with cue models that did not see the documents (cross-fitting),
+so that it learns how far to trust the cue model's probabilities.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from sayso.pipeline.cues import DocIndex
+
+JUDGE_FILE = "judge.json"
+
+
+def _bucket(n: int) -> str:
+    return "1" if n <= 1 else "2-3" if n <= 3 else "4-8" if n <= 8 else "9-20" if n <= 20 else "21+"
+
+
+def evidence(
+    cue: Token,
+    how: str,
+    source: list[Token],
+    content: list[tuple[int, int]],
+    quoted: float,
+    prob: float,
+    index: DocIndex,
+) -> tuple[str, ...]:
+    """The features of a candidate: cue, how its content was found, its source, its shape."""
+    lemma = cue.lemma_.lower()
+    src = source[0] if source else None
+    if src is None:
+        src_kind = "none"
+    else:
+        top = next((t for t in source if t.head.i not in {s.i for s in source}), src)
+        src_kind = top.pos_ if top.pos_ in ("PRON", "PROPN") else f"{top.pos_}:{top.ent_type_ or '-'}"
+    words = len(index.text[content[0][0]:content[-1][1]].split()) if content else 0
+    q = "all" if quoted > 0.9 else "part" if quoted > 0 else "none"
+    p = f"{min(9, int(prob * 10))}"
+    return (
+        "bias",
+        f"p={p}",
+        f"how={how}",
+        f"p|how={p}|{how}",
+        f"l={lemma}",
+        f"l|how={lemma}|{how}",
+        f"d={cue.dep_}",
+        f"src={src_kind}",
+        f"how|src={how}|{src_kind}",
+        f"len={_bucket(words)}",
+        f"how|len={how}|{_bucket(words)}",
+        f"q={q}",
+        f"how|q={how}|{q}",
+        f"p|q={p}|{q}",
+        f"inq={index.in_quote[cue.i]}",
+    )
+
+
+@dataclass
+class Judge:
+    """A sparse linear model over :func:`evidence`, with its acceptance threshold."""
+
+    weights: dict[str, float]
+    threshold: float = 0.5
+    # Cues below this probability are not even put together.
+    floor: float = 0.1
+
+    def probability(self, feats: tuple[str, ...]) -> float:
+        z = sum(self.weights.get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def accepts(self, feats: tuple[str, ...]) -> bool:
+        return self.probability(feats) >= self.threshold
+
+    def to_disk(self, path: Path) -> None:
+        data = {"weights": self.weights, "threshold": self.threshold, "floor": self.floor}
+        path.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+
+    @classmethod
+    def from_disk(cls, path: Path) -> Judge:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(data["weights"], data["threshold"], data["floor"])
