@@ -47,3 +47,16 @@ class Errors(metaclass=_Coded):
     E031 = "{path}: store schema version {found} is newer than this sayso ({supported})"
     E032 = "{path}: cannot write output ({detail})"
     E033 = "{path}: cannot write to the store ({detail})"
+    # Annotated documents and models for training (sayso.formats, sayso train, --models): fatal for a run.
+    E040 = "{path}: folder holds no brat .ann files"
+    E041 = "{path}: brat annotation file has no text file {txt} beside it"
+    E042 = (
+        "{origin}: {ident} says {stored} but the text at {offsets} is {found} "
+        "(offsets counted in another unit, e.g. UTF-16 after an emoji?)"
+    )
+    E043 = "{origin}: malformed brat annotation ({detail})"
+    E044 = "{path}: annotated documents must be a .jsonl file or a folder of brat .txt/.ann pairs"
+    E045 = "{path}: a second document named {doc_id!r} (the first is {first})"
+    E046 = "doc_id {doc_id!r} cannot be written as brat files: it must be a plain file name"
+    E047 = "{path}: no learned models here ({file} is missing); 'sayso train --out {path}' builds them"
+    E048 = "training needs scikit-learn, which is not installed: pip install 'sayso[train]'"

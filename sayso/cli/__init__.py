@@ -13,16 +13,17 @@ import os
 import sys
 
 from sayso import __version__
-from sayso.cli import evaluate, extract
+from sayso.cli import evaluate, extract, train
 from sayso.errors import SaysoError
 
-COMMANDS = (extract, evaluate)
+COMMANDS = (extract, evaluate, train)
 
 EXIT_CODES = """\
 exit status:
   0  every input was processed
   1  some inputs failed (each is named on stderr); the others were processed
-  2  usage error, or the run could not start (store or output not writable)
+  2  usage error, or the run could not start (store or output not writable,
+     unusable training data, no models in --models DIR)
 """
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from sayso.cli.options import add_models_option, pipeline
 from sayso.evaluate import evaluate, format_report
 
 
@@ -25,11 +26,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     parser.add_argument("--output", metavar="PRED.jsonl", help="also write the predictions there, to score elsewhere")
     parser.add_argument("--docs", type=int, metavar="N", help="only the first N gold documents")
+    add_models_option(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Evaluate and print the figures; a gold file that cannot be scored ends the run (exit 2)."""
-    report = evaluate(args.gold, max_docs=args.docs, predictions_path=args.output)
+    report = evaluate(args.gold, nlp=pipeline(args.models), max_docs=args.docs, predictions_path=args.output)
     print(json.dumps(report, indent=1) if args.json else format_report(report))
     return 0

@@ -17,17 +17,11 @@ from typing import TextIO
 from tqdm import tqdm
 
 from sayso.batch import extract_documents
+from sayso.cli.options import add_models_option, pipeline, positive
 from sayso.cli.output import FORMATS, Writer
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import STDIN, IngestError, read
 from sayso.store import open_store
-
-
-def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be >= 1")
-    return number
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -49,15 +43,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--output", metavar="FILE", help="write there instead of stdout")
     parser.add_argument("--db", metavar="SQLITE_PATH", help="also store articles and attributions in this SQLite file")
     parser.add_argument(
-        "--batch-size", type=_positive, default=16, metavar="N",
+        "--batch-size", type=positive, default=16, metavar="N",
         help="documents per spaCy batch and per store transaction (default 16)",
     )
+    add_models_option(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Extract, print and store; 0 when every input was processed, 1 when any failed."""
     extracted = failed = 0
+    nlp = pipeline(args.models)
     with ExitStack() as stack:
         out = stack.enter_context(_open_output(args.output))
         store = stack.enter_context(open_store(args.db)) if args.db else None
@@ -66,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         progress = stack.enter_context(
             tqdm(unit="doc", file=sys.stderr, delay=2, disable=True if out.isatty() else None)
         )
-        for batch in extract_documents(read(args.paths), batch_size=args.batch_size):
+        for batch in extract_documents(read(args.paths), nlp=nlp, batch_size=args.batch_size):
             for result in batch:
                 if isinstance(result, IngestError):
                     progress.write(f"sayso: {result.reason}", file=sys.stderr)

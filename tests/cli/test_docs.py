@@ -19,7 +19,7 @@ def _commands() -> dict[str, str | None]:
     return {choice.dest: choice.help for choice in group._choices_actions}
 
 
-@pytest.mark.parametrize("command", ["extract", "eval"])
+@pytest.mark.parametrize("command", ["extract", "eval", "train"])
 def test_docs_command_is_registered_with_help_and_in_readme(command):
     commands = _commands()
     assert commands.get(command)

@@ -1,0 +1,42 @@
+"""Options several ``sayso`` subcommands share, so that they read and behave the same everywhere."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from spacy.language import Language
+
+from sayso.errors import Errors, SaysoError
+from sayso.nlp import load
+
+
+def positive(value: str) -> int:
+    """An argparse type: an integer of at least 1."""
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be >= 1")
+    return number
+
+
+def add_models_option(parser: argparse.ArgumentParser) -> None:
+    """``--models DIR``: run with the learned models ``sayso train`` wrote to DIR."""
+    parser.add_argument(
+        "--models", metavar="DIR",
+        help="learned models built by 'sayso train --out DIR' (default: the models shipped with sayso)",
+    )
+
+
+def pipeline(models: str | None) -> Language | None:
+    """The pipeline with the models in ``models``, or None for the default one, loaded when needed.
+
+    A directory without models is refused before any input is read, rather than
+    failing inside spaCy when the component is built.
+    """
+    if models is None:
+        return None
+    from sayso.pipeline.cues import CUE_FILE  # here: the components load only when used
+
+    if not (Path(models) / CUE_FILE).is_file():
+        raise SaysoError(Errors.E047.format(path=models, file=CUE_FILE))
+    return load(models=models)
