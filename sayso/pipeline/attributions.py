@@ -16,14 +16,14 @@ and hedges are left for the later components.
 """
 
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from sayso.pipeline.cues import CUE_FILE, MODEL_DIR, CueModel, DocIndex, features, index_doc, is_candidate
-from sayso.pipeline.judge import JUDGE_FILE, Judge, evidence
+from sayso.pipeline.judge import JUDGE_FILE, Judge, evidence, rivalry
 from sayso.pipeline.quotes import Quote
 from sayso.pipeline.spans import SPAN_FILE, SpanModel, fragments
 from sayso.records import Attribution, Span
@@ -47,6 +47,7 @@ class _Found:
     content: list[tuple[int, int]]
     probability: float
     evidence: tuple[str, ...] = ()  # how the candidate was put together: the judge's features
+    head: int = -1  # the cue's token index
 
 
 def _span(tokens: list[Token]) -> tuple[int, int] | None:
@@ -149,7 +150,9 @@ class Attributor:
             prob = self.model.probability(features(tok, index))
             if prob >= floor and (item := self._attach(tok, quotes, index, prob)) is not None:
                 found.append(item)
-        return found
+        sents = [index.sent_of[f.head] for f in found]
+        rivals = rivalry([(f.head, f.probability, f.content, f.cue[0]) for f in found], sents)
+        return [replace(f, evidence=f.evidence + r) for f, r in zip(found, rivals)]
 
     def _accept(self, f: _Found, quotes: list[Quote]) -> bool:
         if self.judge is not None:
@@ -259,7 +262,7 @@ class Attributor:
             src = None
         quoted = _quoted_share(grown, quotes)
         return _Found(cue_frags, [src] if src else [], grown, prob,
-                      evidence(head, how, source, grown, quoted, prob, index))
+                      evidence(head, how, source, grown, quoted, prob, index), head.i)
 
     def _refine(
         self, cue: list[Token], source: list[Token], content: list[Token], index: DocIndex
@@ -396,7 +399,7 @@ def _absorb_following_quotes(text: str, found: list[_Found], quotes: list[Quote]
         fragments[j].append((q.start, q.end))
         last = (j, q)
     return [
-        _Found(f.cue, f.source, sorted(frags), f.probability, f.evidence) if frags != f.content else f
+        replace(f, content=sorted(frags)) if frags != f.content else f
         for f, frags in zip(found, fragments)
     ]
 

@@ -65,6 +65,33 @@ def evidence(
     )
 
 
+Spans = list[tuple[int, int]]
+
+
+def rivalry(
+    candidates: list[tuple[int, float, Spans, tuple[int, int]]], sentence: list[int]
+) -> list[tuple[str, ...]]:
+    """Features of each candidate against the others of its document.
+
+    ``candidates`` holds (cue token index, cue probability, content, cue span). A
+    candidate nested in another's content is seldom annotated; one whose cue is
+    the second best of its sentence competes for the same words.
+    """
+    out = []
+    for k, (head, prob, content, cue) in enumerate(candidates):
+        rank = 1 + sum(1 for j, c in enumerate(candidates)
+                       if j != k and sentence[j] == sentence[k] and c[1] > prob)
+        inside = any(j != k and any(s <= content[0][0] and content[-1][1] <= e for s, e in c[2])
+                     and c[2] != content for j, c in enumerate(candidates))
+        holds = any(j != k and any(s <= c[3][0] < e for s, e in content) for j, c in enumerate(candidates))
+        same = [c[1] for j, c in enumerate(candidates) if j != k and c[2] == content]
+        dup = "none" if not same else "lower" if max(same) > prob else "higher"
+        r = "3+" if rank >= 3 else str(rank)
+        out.append((f"rank={r}", f"inside={inside}", f"holds={holds}", f"dup={dup}",
+                    f"rank|inside={r}|{inside}"))
+    return out
+
+
 @dataclass
 class Judge:
     """A sparse linear model over :func:`evidence`, with its acceptance threshold."""
