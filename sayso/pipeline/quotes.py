@@ -102,6 +102,47 @@ def _last_char(text: str, start: int, end: int) -> int:
     return end
 
 
+def quoted_share(spans: list[tuple[int, int]], quotes: list[Quote]) -> float:
+    """The share of the characters of ``spans`` that lie inside quotations."""
+    total = sum(e - s for s, e in spans)
+    quoted = sum(max(0, min(e, q.end) - max(s, q.start)) for s, e in spans for q in quotes)
+    return quoted / total if total else 0.0
+
+
+def quote_near(at: int, sentence: tuple[int, int], colon: bool, quotes: list[Quote]) -> tuple[int, int] | None:
+    """The quotation a cue at offset ``at`` introduces when the parse gives it no content.
+
+    The nearest quotation in its sentence that does not hold the cue, or, when the cue
+    is followed by a colon or comma (``colon``), one opening right after the sentence.
+    """
+    s_start, s_end = sentence
+    inside = [q for q in quotes if q.start < s_end and s_start < q.end and not q.start <= at < q.end]
+    if inside:
+        best = min(inside, key=lambda q: abs(q.start - at))
+        return best.start, best.end
+    after = [q for q in quotes if s_end <= q.start < s_end + 3]
+    return (after[0].start, after[0].end) if after and colon else None
+
+
+def grow_to_quotes(span: tuple[int, int], quotes: list[Quote]) -> list[tuple[int, int]]:
+    """Extend a content that touches a quotation to the whole quotation, all its paragraphs.
+
+    spaCy splits a long quotation into sentences and the parse covers one of them;
+    the attribution covers it all.
+    """
+    start, end = span
+    groups = {q.group for q in quotes if q.start < end and start < q.end}
+    for q in quotes:
+        if q.group in groups and q.start < end and start < q.end:
+            if q.start - 3 <= start:
+                start = min(start, q.start)
+            if end <= q.end + 3:
+                end = max(end, q.end)
+    pieces = [(start, end)]
+    pieces += [(q.start, q.end) for q in quotes if q.group in groups and (q.end <= start or q.start >= end)]
+    return sorted(pieces)
+
+
 class QuoteFinder:
     """Writes ``doc._.quotes``: the :class:`Quote` list of the doc's text."""
 

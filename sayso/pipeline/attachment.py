@@ -1,0 +1,169 @@
+"""Where the source and the content of a cue are in the dependency parse.
+
+Given a cue word, these rules find the token runs of its source and content:
+
+- content: the clausal complement ("said *that …*"), else an open complement or
+  object ("called *Clinton a champion*"), else the object of a preposition
+  ("called for *a ban*"); for a parenthetical "…, he said" or an "according to"
+  cue, the clause it hangs from;
+- source: the subject, the agent of a passive, the object of "according to", the
+  noun a participle cue modifies ("Wagner mercenaries *calling* …"), the owner of a
+  noun cue ("*his* statement"), or, for "…, saying" and "… and added", the subject
+  of the verb it depends on.
+
+The runs are whole subtrees; :mod:`sayso.pipeline.spans` then redraws their edges.
+"""
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+WH_TAGS = frozenset({"WDT", "WP", "WP$"})
+_CLAUSES = ("ccomp",)
+_COMPLEMENTS = ("xcomp", "dobj", "oprd", "attr", "acomp")
+# "called for", "referred to", "pointed to", "spoke about": the object of these prepositions is the content.
+_CONTENT_PREPS = frozenset({"for", "to", "as", "about", "on", "against", "of", "that"})
+# "likened RT *to* the BBC", "criticized Shelby *for* …": prepositions that continue an object content.
+_OBJECT_PREPS = frozenset({"as", "for", "to", "over", "of", "with"})
+# Dependents through which "…, saying" or "… and added" borrow the subject of their head.
+_BORROWING = ("advcl", "xcomp", "conj", "ccomp", "acl", "pcomp")
+
+
+@dataclass
+class Attachment:
+    """The token runs found for one cue, and ``how`` the content was found (a judge feature)."""
+
+    cue: list[Token]
+    source: list[Token] = field(default_factory=list)
+    content: list[Token] = field(default_factory=list)
+    how: str = "none"
+
+
+def subtree(tok: Token, without: Token | None = None) -> list[Token]:
+    """The contiguous subtree of ``tok``; with ``without``, cut to the side away from it."""
+    start, end = tok.left_edge.i, tok.right_edge.i + 1
+    if without is not None:
+        w_start, w_end = without.left_edge.i, without.right_edge.i + 1
+        if w_start <= tok.i < w_end:
+            return [tok]
+        if w_end <= tok.i:
+            start = max(start, w_end)
+        else:
+            end = min(end, w_start)
+    return list(tok.doc[start:end])
+
+
+def tops(tokens: list[Token]) -> list[Token]:
+    """The tokens of a run whose syntactic head lies outside it: the run's heads."""
+    ids = {t.i for t in tokens}
+    return [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+
+
+def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _union(heads: list[Token]) -> list[Token]:
+    """The token run covering the subtrees of all ``heads``."""
+    doc = heads[0].doc
+    return list(doc[min(h.left_edge.i for h in heads):max(h.right_edge.i for h in heads) + 1])
+
+
+def _clause(head: Token) -> list[Token]:
+    """The subtree of a reported clause, without a coordinated clause that has its own
+    subject ("she said *X*, and when pressed, the mother replied Y")."""
+    tokens = subtree(head)
+    for c in head.children:
+        if c.dep_ == "conj" and c.i > head.i and any(g.dep_ in SUBJECTS for g in c.children):
+            cut = c.left_edge.i
+            cc = [t for t in head.children if t.dep_ in ("cc", "punct") and head.i < t.i < c.i]
+            if cc:
+                cut = min(cut, cc[0].i)
+            return [t for t in tokens if t.i < cut]
+    return tokens
+
+
+def _content_preps(cue: Token) -> list[tuple[Token, Token]]:
+    """The prepositions after a cue that lead to its content, with their objects.
+
+    "referred to as *the bunker grandpa*": both "to" and "as" belong to the cue; an
+    object that is a relative pronoun ("whom … referred to") is not content.
+    """
+    preps = []
+    for c in cue.children:
+        if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i > cue.i:
+            obj = next((o for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None and obj.tag_ not in WH_TAGS:
+                preps.append((c, obj))
+    return preps
+
+
+def attach(cue: Token) -> Attachment:
+    """Source and content runs of ``cue`` (either may be empty)."""
+    found = Attachment(cue=[cue] + _children(cue, ("prt", "neg")))
+    if cue.lemma_.lower() == "accord" or cue.lower_ == "according":
+        to = next((c for c in cue.children if c.lower_ == "to"), None)
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        found.cue += [to] if to is not None else []
+        found.source = subtree(obj) if obj is not None else []
+        found.content = subtree(cue.head, without=cue) if cue.head.i != cue.i else []
+        found.how = "according"
+        return found
+    _attach_content(cue, found)
+    nxt = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    if nxt is not None and nxt.head.i == cue.i and nxt.dep_ == "prep" and nxt.lower_ in _CONTENT_PREPS:
+        if found.content and found.content[0].i > nxt.i and nxt not in found.cue:
+            found.cue.append(nxt)  # "has called for Ukraine's cities to be …"
+    found.source = source_of(cue)
+    return found
+
+
+def _attach_content(cue: Token, found: Attachment) -> None:
+    clause = _children(cue, _CLAUSES)
+    if clause:
+        found.how = "clause"
+        # "Writing for X, she noted *that …*": the clause after the cue is what was said.
+        after = [c for c in clause if c.i > cue.i]
+        # A misparsed long clause comes in pieces: "alleged that X, led by Y, *helmed* …, *want* …".
+        found.content = _union(after) if len(after) > 1 else _clause(after[0] if after else clause[-1])
+        return
+    if cue.dep_ == "parataxis" and cue.head.i < cue.i:
+        found.how = "parataxis"
+        found.content = subtree(cue.head, without=cue)
+        return
+    comp = [c for c in _children(cue, _COMPLEMENTS) if c.tag_ not in WH_TAGS]
+    if comp:
+        tail = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i > comp[0].i]
+        found.how = f"comp:{comp[0].dep_}"
+        found.content = _union(comp + tail)
+        return
+    preps = _content_preps(cue)
+    if preps:
+        found.how = f"prep:{preps[-1][0].lower_}"
+        found.cue.extend(p for p, _ in preps)
+        found.content = subtree(preps[-1][1])
+
+
+def source_of(cue: Token) -> list[Token]:
+    """The source run of ``cue``, climbing through "…, saying" and "… and added" to a subject."""
+    head: Token | None = cue
+    for _ in range(3):
+        if head is None:
+            break
+        agent = next((c for c in head.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return subtree(pobj)
+        subj = _children(head, ("nsubj",))
+        if subj:
+            return subtree(subj[0])
+        if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
+            # "Wagner mercenaries *calling* X a 'piece of s***'": the noun speaks.
+            return subtree(head.head, without=head)
+        if cue.pos_ == "NOUN":
+            poss = _children(cue, ("poss",))
+            return subtree(poss[0]) if poss else []
+        head = head.head if head.dep_ in _BORROWING and head.head.i != head.i else None
+    return []
