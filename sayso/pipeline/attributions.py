@@ -111,6 +111,7 @@ class Attributor:
         how = att.how
         cue_frags = [f for f in map(_extent, fragments(sorted(cue, key=lambda t: t.i))) if f]
         src = _extent(source)
+        src = _clip_to_paragraph(index.text, src, head.idx) if src else None
         content_frags = [f for f in map(_extent, fragments(content)) if f]
         if not content_frags:
             colon = head.i + 1 < len(head.doc) and head.nbor(1).text in (":", ",")
@@ -174,8 +175,9 @@ def _merge(spans: list[Extent]) -> list[Extent]:
 
 
 def _clip_to_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int] | None:
-    """Cut a parse-derived span at paragraph breaks: a byline or dateline glued to the
-    first sentence by the parser is never part of what was said."""
+    """Cut a parse-derived span at paragraph breaks: a byline, dateline or timestamp
+    glued to the next sentence by the parser is never part of what was said, nor of
+    who said it; a span wholly in another paragraph than ``anchor`` is dropped."""
     start, end = span
     para_start = text.rfind("\n", 0, anchor) + 1
     para_end = text.find("\n", anchor)
