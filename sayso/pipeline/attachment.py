@@ -158,7 +158,9 @@ def source_of(cue: Token) -> list[Token]:
                 return subtree(pobj)
         subj = _children(head, ("nsubj",))
         if subj:
-            return subtree(subj[0])
+            # Two subjects come from a parse glued across a break ("12:15 p.m. \n\n Trump says"):
+            # the nearer one is the speaker.
+            return subtree(min(subj, key=lambda s: abs(s.i - head.i)))
         if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
             # "Wagner mercenaries *calling* X a 'piece of s***'": the noun speaks.
             return subtree(head.head, without=head)

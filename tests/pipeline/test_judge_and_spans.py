@@ -1,0 +1,38 @@
+"""The shipped span-boundary model and judge, on real sentences."""
+
+import sayso
+from sayso.pipeline.judge import rivalry
+from sayso.pipeline.spans import fragments
+
+
+def test_span_model_takes_auxiliaries_and_adverbs_into_the_cue():
+    # PolNeAR convention: "has also said", not "said".
+    found = sayso.extract("Donald Trump has also said that the election is rigged.")
+    assert [s.text for s in found[0].cue] == ["has also said"]
+
+
+def test_span_model_leaves_the_time_out_of_the_source():
+    text = "12:15 p.m.\n\nDonald Trump says political correctness has run amok in the military."
+    found = sayso.extract(text)
+    assert [s.text for s in found[0].source] == ["Donald Trump"]
+
+
+def test_fragments_split_around_a_parenthetical(parse):
+    doc = parse("The economy, she said, is strong.")
+    kept = [t for t in doc if t.text not in ("she", "said")]
+    assert [" ".join(t.text for t in run) for run in fragments(kept)] == ["The economy ,", ", is strong ."]
+
+
+def test_judge_keeps_a_statement_and_drops_a_non_statement():
+    said = sayso.extract("“We will appeal the ruling,” the senator said on Monday.")
+    assert len(said) == 1 and said[0].confidence >= 0.5
+    assert sayso.extract("The senator made a sandwich and went home.") == []
+
+
+def test_rivalry_marks_nested_and_second_best_candidates():
+    # (cue token, cue probability, content, cue span); both in sentence 0.
+    outer = (3, 0.9, [(10, 80)], (5, 9))
+    inner = (12, 0.4, [(30, 50)], (20, 28))
+    features = rivalry([outer, inner], [0, 0])
+    assert "inside=False" in features[0] and "holds=True" in features[0] and "rank=1" in features[0]
+    assert "inside=True" in features[1] and "rank=2" in features[1]
