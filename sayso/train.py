@@ -9,7 +9,6 @@ a rerun gives the same weights and the same figures; the shipped models in
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections import Counter
@@ -34,11 +33,9 @@ UNANNOTATED = frozenset({"breitbart_2016-06-29_donald-trump-denies-mike-tyson-i"
 SEED = 0
 
 
-def read_gold(path: Path) -> list[dict]:
-    """Annotated documents ``{"doc_id", "text", "attributions"}``, minus known-unannotated ones."""
-    with path.open(encoding="utf-8", newline="") as f:
-        rows = [json.loads(line) for line in f if line.strip()]
-    return [r for r in rows if r["doc_id"] not in UNANNOTATED]
+def trainable(records: list[dict]) -> list[dict]:
+    """The records to learn from: known-unannotated articles left out."""
+    return [r for r in records if r["doc_id"] not in UNANNOTATED]
 
 
 def cue_heads(doc: Doc, attributions: list[dict]) -> set[int]:
@@ -220,7 +217,7 @@ def train(
     from sayso.nlp import BASE_MODEL
 
     started = time.perf_counter()
-    rows = [r for r in train_records if r["doc_id"] not in UNANNOTATED]
+    rows = trainable(train_records)
     progress(f"parsing {len(rows)} training documents")
     docs = parse(spacy.load(BASE_MODEL), rows, n_process)
     progress("fitting the cue model")

@@ -12,7 +12,7 @@ import pytest
 import sayso
 from sayso.cli import main
 from sayso.formats import write_brat
-from sayso.train import read_gold
+from sayso.eval_records import read_gold
 
 TRAIN = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "polnear" / "train.jsonl"
 TRAIN_DOCS = 15

@@ -9,7 +9,7 @@ import pytest
 
 from sayso.errors import SaysoError
 from sayso.formats import read_annotated, read_brat, write_brat
-from sayso.train import read_gold
+from sayso.eval_records import read_gold
 
 TRAIN = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "polnear" / "train.jsonl"
 ROLES = ("source", "cue", "content")
