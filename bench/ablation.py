@@ -74,7 +74,7 @@ def main() -> None:
     results = {}
     for name, attributor in configurations(args.models).items():
         pred = [{"doc_id": g["doc_id"], "attributions": [a.to_dict() for a in attributor(d, d._.quotes)]}
-                for g, d in zip(gold, docs)]
+                for g, d in zip(gold, docs, strict=True)]
         report = score(gold, pred)
         results[name] = {f"{section}/{key}": report[section][key]["f1"] for section, key in ROWS}
     if args.json:

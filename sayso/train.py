@@ -57,7 +57,7 @@ def cue_heads(doc: Doc, attributions: list[dict]) -> set[int]:
 
 def cue_examples(docs: Iterable[Doc], rows: Iterable[dict]) -> Iterator[tuple[list[str], int]]:
     """(features, label) for every candidate token of every document."""
-    for doc, row in zip(docs, rows):
+    for doc, row in zip(docs, rows, strict=True):
         gold = cue_heads(doc, row["attributions"])
         index = index_doc(doc, find_quotes(doc.text))
         for tok in doc:
@@ -75,7 +75,7 @@ def span_examples(docs: Iterable[Doc], rows: Iterable[dict]) -> Iterator[tuple[l
     A dependent holding another role's tokens is a question about itself alone
     (``partial``), as at inference.
     """
-    for doc, row in zip(docs, rows):
+    for doc, row in zip(docs, rows, strict=True):
         in_quote = index_doc(doc, find_quotes(doc.text)).in_quote
         for a in row["attributions"]:
             cue_ids = cue_heads(doc, [a])
@@ -120,7 +120,7 @@ def fit_weights(
     clf = LogisticRegression(C=c, max_iter=2000, solver="liblinear", random_state=SEED)
     clf.fit(x, labels)
     names = vec.get_feature_names_out()
-    weights = {n: round(float(w), 4) for n, w in zip(names, clf.coef_[0]) if abs(w) > 1e-3}
+    weights = {n: round(float(w), 4) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) > 1e-3}
     # The intercept is stored as the weight of "bias", which models add to every score.
     weights["bias"] = weights.get("bias", 0.0) + round(float(clf.intercept_[0]), 5)
     return weights

@@ -87,8 +87,8 @@ class Attributor:
             if prob >= floor and (item := self._found(attach(tok), quotes, index, prob)) is not None:
                 found.append(item)
         sents = [index.sent_of[f.head] for f in found]
-        rivals = rivalry([(f.head, f.probability, f.content, f.cue[0]) for f in found], sents)
-        return [replace(f, evidence=f.evidence + r) for f, r in zip(found, rivals)]
+        rivals = rivalry([(f.probability, f.content, f.cue[0]) for f in found], sents)
+        return [replace(f, evidence=f.evidence + r) for f, r in zip(found, rivals, strict=True)]
 
     def _confidence(self, f: _Found, quotes: list[Quote]) -> float | None:
         """How sure sayso is of a candidate, or None to drop it."""
@@ -206,7 +206,7 @@ def _absorb_following_quotes(text: str, found: list[_Found], quotes: list[Quote]
                 return i
         return None
 
-    fragments = [list(f.content) for f in found]
+    pieces = [list(f.content) for f in found]
     last: tuple[int, Quote] | None = None
     for q in quotes:
         i = owner(q)
@@ -221,11 +221,11 @@ def _absorb_following_quotes(text: str, found: list[_Found], quotes: list[Quote]
         if "\n" in between or others:
             last = None
             continue
-        fragments[j].append((q.start, q.end))
+        pieces[j].append((q.start, q.end))
         last = (j, q)
     return [
         replace(f, content=sorted(frags)) if frags != f.content else f
-        for f, frags in zip(found, fragments)
+        for f, frags in zip(found, pieces, strict=True)
     ]
 
 

@@ -68,23 +68,22 @@ def evidence(
 Spans = list[tuple[int, int]]
 
 
-def rivalry(
-    candidates: list[tuple[int, float, Spans, tuple[int, int]]], sentence: list[int]
-) -> list[tuple[str, ...]]:
+def rivalry(candidates: list[tuple[float, Spans, tuple[int, int]]], sentence: list[int]) -> list[tuple[str, ...]]:
     """Features of each candidate against the others of its document.
 
-    ``candidates`` holds (cue token index, cue probability, content, cue span). A
+    ``candidates`` holds (cue probability, content, cue span); ``sentence`` the
+    sentence number of each. A
     candidate nested in another's content is seldom annotated; one whose cue is
     the second best of its sentence competes for the same words.
     """
     out = []
-    for k, (head, prob, content, cue) in enumerate(candidates):
-        rank = 1 + sum(1 for j, c in enumerate(candidates)
-                       if j != k and sentence[j] == sentence[k] and c[1] > prob)
-        inside = any(j != k and any(s <= content[0][0] and content[-1][1] <= e for s, e in c[2])
-                     and c[2] != content for j, c in enumerate(candidates))
-        holds = any(j != k and any(s <= c[3][0] < e for s, e in content) for j, c in enumerate(candidates))
-        same = [c[1] for j, c in enumerate(candidates) if j != k and c[2] == content]
+    for k, (prob, content, _) in enumerate(candidates):
+        others = [c for j, c in enumerate(candidates) if j != k]
+        rank = 1 + sum(1 for j, c in enumerate(candidates) if j != k and sentence[j] == sentence[k] and c[0] > prob)
+        inside = any(any(s <= content[0][0] and content[-1][1] <= e for s, e in c[1]) and c[1] != content
+                     for c in others)
+        holds = any(any(s <= c[2][0] < e for s, e in content) for c in others)
+        same = [c[0] for c in others if c[1] == content]
         dup = "none" if not same else "lower" if max(same) > prob else "higher"
         r = "3+" if rank >= 3 else str(rank)
         out.append((f"rank={r}", f"inside={inside}", f"holds={holds}", f"dup={dup}",

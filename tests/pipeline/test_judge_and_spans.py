@@ -30,9 +30,9 @@ def test_judge_keeps_a_statement_and_drops_a_non_statement():
 
 
 def test_rivalry_marks_nested_and_second_best_candidates():
-    # (cue token, cue probability, content, cue span); both in sentence 0.
-    outer = (3, 0.9, [(10, 80)], (5, 9))
-    inner = (12, 0.4, [(30, 50)], (20, 28))
+    # (cue probability, content, cue span); both in sentence 0.
+    outer = (0.9, [(10, 80)], (5, 9))
+    inner = (0.4, [(30, 50)], (20, 28))
     features = rivalry([outer, inner], [0, 0])
     assert "inside=False" in features[0] and "holds=True" in features[0] and "rank=1" in features[0]
     assert "inside=True" in features[1] and "rank=2" in features[1]
