@@ -194,11 +194,13 @@ def _clip_to_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[i
 
 
 def _absorb_following_quotes(text: str, found: list[_Found], quotes: list[Quote]) -> list[_Found]:
-    """Give an unattributed quotation to the attribution of the quotation before it.
+    """Give an unattributed quotation to the attribution of the quotation next to it.
 
     '"We won," she said. "And we will win again."' is one statement in two pieces;
     the second has no cue of its own and continues the first one's attribution, as
-    long as it is in the same paragraph and no other attribution comes between.
+    long as it is in the same paragraph and no other attribution's cue comes between.
+    In '"We won," she said, "and we will win again."' the parse may give "said" only
+    the second piece: the first, ending just before the cue, joins it the same way.
     """
     def owner(q: Quote) -> int | None:
         for i, f in enumerate(found):
@@ -206,23 +208,28 @@ def _absorb_following_quotes(text: str, found: list[_Found], quotes: list[Quote]
                 return i
         return None
 
+    def joins(j: int, start: int, end: int, cue_between: bool) -> bool:
+        """Whether text[start:end] between two quotations lets them share attribution j."""
+        if "\n" in text[start:end]:
+            return False
+        cues = [(k, c) for k, f in enumerate(found) for c in f.cue if start <= c[0] < end]
+        return all(k == j for k, _ in cues) and (bool(cues) or not cue_between)
+
+    owners = [owner(q) for q in quotes]
     pieces = [list(f.content) for f in found]
-    last: tuple[int, Quote] | None = None
-    for q in quotes:
-        i = owner(q)
-        if i is not None:
-            last = (i, q)
+    for n, q in enumerate(quotes):
+        if owners[n] is not None:
             continue
-        if last is None:
-            continue
-        j, prev = last
-        between = text[prev.end:q.start]
-        others = any(prev.end <= c[0] < q.start for k, f in enumerate(found) if k != j for c in f.cue)
-        if "\n" in between or others:
-            last = None
+        before = next((m for m in range(n - 1, -1, -1) if owners[m] is not None), None)
+        after = next((m for m in range(n + 1, len(quotes)) if owners[m] is not None), None)
+        if before is not None and joins(owners[before], quotes[before].end, q.start, cue_between=False):
+            j = owners[before]
+        elif after is not None and joins(owners[after], q.end, quotes[after].start, cue_between=True):
+            j = owners[after]
+        else:
             continue
         pieces[j].append((q.start, q.end))
-        last = (j, q)
+        owners[n] = j
     return [
         replace(f, content=sorted(frags)) if frags != f.content else f
         for f, frags in zip(found, pieces, strict=True)

@@ -98,3 +98,10 @@ def test_attributions_quote_over_two_sentences_is_one_attribution():
 def test_attributions_plain_narration_has_none():
     text = "The museum opened on Saturday. Thousands of visitors walked through its halls."
     assert sayso.extract(text) == []
+
+
+def test_attributions_quote_split_by_its_source_is_one_attribution():
+    found = sayso.extract("“We will win,” he said, “and we will win big.”")
+    assert len(found) == 1
+    assert [s.text for s in found[0].content] == ["“We will win,”", "“and we will win big.”"]
+    assert texts(found[0].source) == "he"
