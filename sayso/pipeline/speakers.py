@@ -128,6 +128,17 @@ def _modifiers_start(token: Token, start: int) -> int:
     return start
 
 
+def _entity_type(label: str, name: TokenSpan) -> str:
+    """The speaker type of a named entity. The small model calls unfamiliar surnames
+    NORP ("said Haidai"); a lone singular proper noun without an article that is a
+    subject is a person, where a real NORP subject is plural ("Republicans said")."""
+    root = name.root
+    lone = len(name) == 1 and root.tag_ == "NNP" and not any(c.dep_ == "det" for c in root.children)
+    if label == "NORP" and lone and root.dep_ in ("nsubj", "nsubjpass"):
+        return "person"
+    return ENTITY_TYPES[label]
+
+
 def noun_phrase(token: Token) -> str | None:
     """A noun with its modifiers, e.g. "Wagner mercenaries", "Trump campaign"."""
     return _clean(token.doc, _modifiers_start(token, token.i), token.i + 1)
@@ -203,7 +214,7 @@ class Cast:
         for ent in doc.ents:
             name = name_tokens(ent)
             if ent.label_ in ENTITY_TYPES and name is not None and name.root.pos_ in ("PROPN", "NOUN"):
-                named.append((ent, name, name.text.lower().split(), ENTITY_TYPES[ent.label_]))
+                named.append((ent, name, name.text.lower().split(), _entity_type(ent.label_, name)))
         # Multi-word person names first, so a surname can refer forward to one.
         self._full: list[tuple[int, list[str], Entity]] = []
         full_by_key: dict[tuple[str, str], Entity] = {}
