@@ -219,8 +219,6 @@ def test_speakers_extract_resolves_bakhmut_sources(bakhmut_text):
 
 def test_speakers_lone_surname_mislabelled_norp_is_a_person():
     # en_core_web_sm tags the unfamiliar surname "Haidai" NORP; "Republicans" is a real group.
-    import sayso
-
     haidai = sayso.extract('"We will win this state," said Haidai.')
     republicans = sayso.extract("Republicans said the bill would fail.")
     assert [(a.speaker, a.speaker_type) for a in haidai] == [("Haidai", "person")]
