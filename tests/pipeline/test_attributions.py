@@ -105,3 +105,14 @@ def test_attributions_quote_split_by_its_source_is_one_attribution():
     assert len(found) == 1
     assert [s.text for s in found[0].content] == ["“We will win,”", "“and we will win big.”"]
     assert texts(found[0].source) == "he"
+
+
+def test_attributions_survive_a_docbin_round_trip(nlp, bakhmut_doc):
+    from spacy.tokens import DocBin
+
+    stored = DocBin(store_user_data=True)
+    stored.add(bakhmut_doc)
+    restored = next(DocBin().from_bytes(stored.to_bytes()).get_docs(nlp.vocab))
+    assert list(restored._.attributions) == bakhmut_doc._.attributions
+    assert list(restored._.quotes) == bakhmut_doc._.quotes
+    assert restored._.attributions[1].speaker == "Serhiy Haidai"
