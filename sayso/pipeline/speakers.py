@@ -11,20 +11,17 @@ on the previous attribution's speaker, the way "he added" reads in news prose.
 """
 
 # No `from __future__ import annotations`: spaCy validates factory arguments from live type hints.
-import json
-import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from typing import Any, NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
+from sayso.pipeline.passages import Paragraphs, check_paragraph_gap, first_offset, load_lexicon, token_span
 from sayso.records import Attribution, Span
 
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "organisation", "NORP": "group"}
@@ -33,34 +30,6 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 PREMODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "det", "npadvmod"})
 # The speaker types a pronoun kind (see the lexicon) may refer to.
 ACCEPTS = {"person": {"person"}, "group": {"group", "organisation"}, "organisation": {"organisation"}}
-
-
-@lru_cache(maxsize=None)
-def load_lexicon(name: str) -> dict[str, Any]:
-    """A JSON lexicon shipped in ``sayso/pipeline/lexicons``, read once per process."""
-    path = resources.files("sayso.pipeline") / "lexicons" / name
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def token_span(doc: Doc, span: Span) -> TokenSpan | None:
-    """The tokens covering a character span (``None`` when it covers none)."""
-    return doc.char_span(span.start, span.end, alignment_mode="expand")
-
-
-class Paragraphs:
-    """Paragraph numbers of character offsets; every line break starts a paragraph."""
-
-    def __init__(self, text: str) -> None:
-        self._starts = [m.end() for m in re.finditer(r"\n\s*", text)]
-
-    def of(self, offset: int) -> int:
-        return bisect_right(self._starts, offset)
-
-
-def first_offset(attribution: Attribution) -> int:
-    """Where the attribution's cue (or, lacking one, its first span) starts."""
-    spans = attribution.cue or attribution.source or attribution.content
-    return min(s.start for s in spans)
 
 
 class Referent(NamedTuple):
@@ -451,15 +420,6 @@ class SaysoSpeakers:
         if doc._.attributions:
             resolve_speakers(doc, doc._.attributions, self.max_paragraph_gap)
         return doc
-
-
-def check_paragraph_gap(component: str, max_paragraph_gap: int) -> None:
-    """Refuse a negative paragraph gap with a message that shows the fix."""
-    if max_paragraph_gap < 0:
-        raise ValueError(
-            f"{component}: max_paragraph_gap must be 0 or more, got {max_paragraph_gap}; "
-            f'e.g. nlp.add_pipe("{component}", config={{"max_paragraph_gap": 3}})'
-        )
 
 
 @Language.factory(

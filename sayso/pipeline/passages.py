@@ -1,0 +1,55 @@
+"""What the components that look around an attribution share: lexicons, paragraphs, positions.
+
+``sayso_speakers`` and ``sayso_context`` both read JSON lexicons, both reason in
+paragraphs ("he added" two paragraphs later is the same passage; ten later it is
+not), and both need the tokens under a character span.
+"""
+
+import json
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as TokenSpan
+
+from sayso.records import Attribution, Span
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(name: str) -> dict[str, Any]:
+    """A JSON lexicon shipped in ``sayso/pipeline/lexicons``, read once per process."""
+    path = resources.files("sayso.pipeline") / "lexicons" / name
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def token_span(doc: Doc, span: Span) -> TokenSpan | None:
+    """The tokens covering a character span (``None`` when it covers none)."""
+    return doc.char_span(span.start, span.end, alignment_mode="expand")
+
+
+class Paragraphs:
+    """Paragraph numbers of character offsets; every line break starts a paragraph."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [m.end() for m in re.finditer(r"\n\s*", text)]
+
+    def of(self, offset: int) -> int:
+        return bisect_right(self._starts, offset)
+
+
+def first_offset(attribution: Attribution) -> int:
+    """Where the attribution's cue (or, lacking one, its first span) starts."""
+    spans = attribution.cue or attribution.source or attribution.content
+    return min(s.start for s in spans)
+
+
+def check_paragraph_gap(component: str, max_paragraph_gap: int) -> None:
+    """Refuse a negative paragraph gap with a message that shows the fix."""
+    if max_paragraph_gap < 0:
+        raise ValueError(
+            f"{component}: max_paragraph_gap must be 0 or more, got {max_paragraph_gap}; "
+            f'e.g. nlp.add_pipe("{component}", config={{"max_paragraph_gap": 3}})'
+        )
