@@ -145,6 +145,30 @@ def _attach_content(cue: Token, found: Attachment) -> None:
         found.content = subtree(preps[-1][1])
 
 
+# A speaker's name, a colon or dash, then the words: transcripts ("WALLACE: Do you …") and
+# quoted posts ("Adriana Rodarte ― “As a young woman …”").
+PUNCTUATION_CUES = frozenset({":", "―", "—", "–"})
+_MAX_LABEL = 6  # words in a "NAME:" label
+
+
+def attach_label(mark: Token) -> Attachment | None:
+    """The attachment of a punctuation cue that follows a short name opening its paragraph."""
+    doc = mark.doc
+    start = mark.i
+    while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    label = [t for t in doc[start:mark.i] if not t.is_space]
+    end = mark.i + 1
+    while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+    content = [t for t in doc[mark.i + 1:end] if not t.is_space]
+    if not 1 <= len(label) <= _MAX_LABEL or len(content) < 2:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in label) or not any(t.pos_ == "PROPN" or t.is_upper for t in label):
+        return None
+    return Attachment(cue=[mark], source=label, content=content, how="label")
+
+
 def source_of(cue: Token) -> list[Token]:
     """The source run of ``cue``, climbing through "…, saying" and "… and added" to a subject."""
     head: Token | None = cue

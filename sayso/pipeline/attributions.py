@@ -18,7 +18,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from sayso.pipeline.attachment import WH_TAGS, Attachment, attach, tops
+from sayso.pipeline.attachment import PUNCTUATION_CUES, WH_TAGS, Attachment, attach, attach_label, tops
 from sayso.pipeline.cues import CUE_FILE, MODEL_DIR, CueModel, DocIndex, features, index_doc, is_candidate
 from sayso.pipeline.judge import JUDGE_FILE, Judge, evidence, rivalry
 from sayso.pipeline.quotes import Quote, grow_to_quotes, quote_near, quoted_share
@@ -27,6 +27,9 @@ from sayso.records import Attribution, Span
 
 Extent = tuple[int, int]
 _EDGE_PUNCT = frozenset(",;:—–-(")
+# The cue probability given to a "NAME:" label, which the cue model does not score; the judge
+# learns how far to trust it.
+LABEL_PRIOR = 0.5
 
 
 @dataclass(frozen=True)
@@ -43,12 +46,15 @@ class _Found:
 
 
 def _extent(tokens: list[Token]) -> Extent | None:
-    """Character extent of a token run, without punctuation at its edges."""
+    """Character extent of a token run, without punctuation at its edges (unless that is all
+    there is: the cue ":" of "WALLACE: …")."""
     toks = [t for t in tokens if not t.is_space]
-    while toks and toks[0].text in _EDGE_PUNCT:
+    while len(toks) > 1 and toks[0].text in _EDGE_PUNCT:
         toks = toks[1:]
-    while toks and toks[-1].text in _EDGE_PUNCT:
+    while len(toks) > 1 and toks[-1].text in _EDGE_PUNCT:
         toks = toks[:-1]
+    if len(toks) == 1 and toks[0].text in _EDGE_PUNCT and len(tokens) > 1:
+        return None
     return (toks[0].idx, toks[-1].idx + len(toks[-1].text)) if toks else None
 
 
@@ -81,6 +87,11 @@ class Attributor:
         floor = min(self.threshold, self.quoted_threshold, self.judge.floor if self.judge else 1.0)
         found = []
         for tok in doc:
+            if tok.text in PUNCTUATION_CUES:
+                label = attach_label(tok)
+                if label is not None and (item := self._found(label, quotes, index, LABEL_PRIOR)) is not None:
+                    found.append(item)
+                continue
             if not is_candidate(tok):
                 continue
             prob = self.model.probability(features(tok, index))

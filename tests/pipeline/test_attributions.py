@@ -116,3 +116,23 @@ def test_attributions_survive_a_docbin_round_trip(nlp, bakhmut_doc):
     assert list(restored._.attributions) == bakhmut_doc._.attributions
     assert list(restored._.quotes) == bakhmut_doc._.quotes
     assert restored._.attributions[1].speaker == "Serhiy Haidai"
+
+
+@pytest.mark.parametrize(
+    "text,source,cue,content",
+    [
+        # A debate transcript, as PolNeAR's Washington Post articles quote them.
+        ("WALLACE: Do you really see those two as equivalent?", "WALLACE", ":",
+         "Do you really see those two as equivalent?"),
+        # A quoted post after the poster's name and a dash (PolNeAR dev, Huffington Post).
+        ("Adriana Rodarte ― “As a young woman I would rather live anywhere else.”", "Adriana Rodarte", "―",
+         "“As a young woman I would rather live anywhere else.”"),
+    ],
+)
+def test_attributions_name_label_with_punctuation_cue(text, source, cue, content):
+    found = sayso.extract(text)
+    assert [(texts(a.source), texts(a.cue), texts(a.content)) for a in found] == [(source, cue, content)]
+
+
+def test_attributions_colon_in_narration_is_not_a_cue():
+    assert sayso.extract("The plan has three parts: taxes, trade and troops.") == []
