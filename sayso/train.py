@@ -138,16 +138,14 @@ def fit_span_model(examples: Iterable[tuple[list[str], int]], c: float = 0.5) ->
     return SpanModel(weights=fit_weights(examples, c, min_count=2))
 
 
-def _matches_gold(text: ScoredText, found: list[tuple[int, int]], source: list[tuple[int, int]],
-                  gold: list[dict]) -> bool:
-    """Whether a candidate matches some gold attribution at who-said-what level (soft)."""
-    content, src = Unit(text, tuple(found)), Unit(text, tuple(source))
-    for a in gold:
-        g_content = Unit(text, tuple(sorted(map(tuple, a["content"]))))
-        if dice(g_content, content) >= SOFT_DICE:
-            if role_score(Unit(text, tuple(sorted(map(tuple, a.get("source") or [])))), src) is not None:
-                return True
-    return False
+def _units(text: ScoredText, spans: list[list[int]] | None) -> Unit:
+    return Unit(text, tuple(sorted(map(tuple, spans or []))))
+
+
+def _matches_gold(content: Unit, source: Unit, gold: list[tuple[Unit, Unit]]) -> bool:
+    """Whether a candidate matches some gold (content, source) at who-said-what level (soft)."""
+    return any(dice(g_content, content) >= SOFT_DICE and role_score(g_source, source) is not None
+               for g_content, g_source in gold)
 
 
 def judge_examples(
@@ -163,11 +161,13 @@ def judge_examples(
         cues = fit_cue_model(cue_examples([docs[i] for i in fit_on], [rows[i] for i in fit_on]))
         attributor = Attributor(cues, threshold=floor, quoted_threshold=floor, spans=spans)
         for i in range(k, len(docs), folds):
-            doc, gold = docs[i], rows[i]["attributions"]
-            quotes = find_quotes(doc.text)
+            doc = docs[i]
             text = ScoredText(rows[i]["doc_id"], doc.text)
+            gold = [(_units(text, a["content"]), _units(text, a.get("source"))) for a in rows[i]["attributions"]]
+            quotes = find_quotes(text.text)
             for f in attributor.candidates(doc, quotes, index_doc(doc, quotes)):
-                yield list(f.evidence), int(_matches_gold(text, f.content, f.source, gold))
+                label = _matches_gold(_units(text, f.content), _units(text, f.source), gold)
+                yield list(f.evidence), int(label)
 
 
 # Tuned on PolNeAR dev (who-said-what F1 0.651 / 0.667 / 0.674 / 0.670 at 0.2 / 0.3 / 0.35 / 0.45).

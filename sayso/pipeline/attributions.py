@@ -42,6 +42,7 @@ class _Found:
     probability: float  # the cue model's
     evidence: tuple[str, ...] = ()  # how the candidate was put together: the judge's features
     head: int = -1  # the cue's token index
+    quoted: float = 0.0  # share of the content inside quotation marks
     confidence: float = 0.0
 
 
@@ -106,7 +107,7 @@ class Attributor:
         if self.judge is not None:
             judged = self.judge.probability(f.evidence)
             # A likely cue introducing nothing but a quotation needs no second opinion.
-            if f.probability >= self.threshold and quoted_share(f.content, quotes) > 0.9:
+            if f.probability >= self.threshold and f.quoted > 0.9:
                 return max(judged, f.probability)
             return judged if judged >= self.judge.threshold else None
         # Without a judge, a weaker cue still counts when what it introduces is a quotation.
@@ -136,7 +137,7 @@ class Attributor:
             src = None
         quoted = quoted_share(grown, quotes)
         return _Found(cue_frags, [src] if src else [], grown, prob,
-                      evidence(head, how, source, grown, quoted, prob, index), head.i)
+                      evidence(head, how, source, grown, quoted, prob, index), head.i, quoted)
 
     def _refine(
         self, cue: list[Token], source: list[Token], content: list[Token], index: DocIndex

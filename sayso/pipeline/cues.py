@@ -12,12 +12,12 @@ costs little next to spaCy's parser.
 
 from __future__ import annotations
 
-import json
-import math
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
+
+from sayso.pipeline.linear import LinearModel
 
 # Where the shipped learned models live, and the cue model's file name in any model directory.
 MODEL_DIR = Path(__file__).parent / "model"
@@ -107,23 +107,5 @@ def features(tok: Token, index: DocIndex) -> list[str]:
     return feats
 
 
-@dataclass
-class CueModel:
-    """A sparse linear model: P(cue) = sigmoid(sum of the weights of present features)."""
-
-    weights: dict[str, float]
-    threshold: float = 0.5
-
-    def probability(self, feats: list[str]) -> float:
-        z = sum(self.weights.get(f, 0.0) for f in feats)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-    def to_disk(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"threshold": self.threshold, "weights": self.weights}
-        path.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")), encoding="utf-8")
-
-    @classmethod
-    def from_disk(cls, path: Path = MODEL_DIR / CUE_FILE) -> CueModel:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(weights=data["weights"], threshold=data["threshold"])
+class CueModel(LinearModel):
+    """P(cue) for a token's :func:`features`; the thresholds belong to the component's config."""

@@ -10,14 +10,12 @@ so that it learns how far to trust the cue model's probabilities.
 
 from __future__ import annotations
 
-import json
-import math
 from dataclasses import dataclass
-from pathlib import Path
 
 from spacy.tokens import Token
 
 from sayso.pipeline.cues import DocIndex
+from sayso.pipeline.linear import LinearModel
 
 JUDGE_FILE = "judge.json"
 
@@ -92,26 +90,12 @@ def rivalry(candidates: list[tuple[float, Spans, tuple[int, int]]], sentence: li
 
 
 @dataclass
-class Judge:
-    """A sparse linear model over :func:`evidence`, with its acceptance threshold."""
+class Judge(LinearModel):
+    """P(real attribution) from a candidate's :func:`evidence`, with its acceptance threshold."""
 
-    weights: dict[str, float]
     threshold: float = 0.5
     # Cues below this probability are not even put together.
     floor: float = 0.1
 
-    def probability(self, feats: tuple[str, ...]) -> float:
-        z = sum(self.weights.get(f, 0.0) for f in feats)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
     def accepts(self, feats: tuple[str, ...]) -> bool:
         return self.probability(feats) >= self.threshold
-
-    def to_disk(self, path: Path) -> None:
-        data = {"weights": self.weights, "threshold": self.threshold, "floor": self.floor}
-        path.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")), encoding="utf-8")
-
-    @classmethod
-    def from_disk(cls, path: Path) -> Judge:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(data["weights"], data["threshold"], data["floor"])

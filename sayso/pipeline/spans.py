@@ -14,12 +14,11 @@ around "he said" comes out as two.
 
 from __future__ import annotations
 
-import json
-import math
 from dataclasses import dataclass
-from pathlib import Path
 
 from spacy.tokens import Token
+
+from sayso.pipeline.linear import LinearModel
 
 SPAN_FILE = "spans.json"
 ROLES = ("cue", "source", "content")
@@ -79,17 +78,13 @@ def child_features(
 
 
 @dataclass
-class SpanModel:
-    """P(child subtree in span) = sigmoid(sum of the weights of its role-conjoined features)."""
-
-    weights: dict[str, float]
+class SpanModel(LinearModel):
+    """P(child subtree in span) from its role-conjoined :func:`child_features`."""
 
     def keeps(
         self, role: str, head: Token, child: Token, cue: Token, in_quote: list[bool], partial: bool = False
     ) -> bool:
-        feats = child_features(role, head, child, cue, in_quote, partial)
-        z = self.weights.get("bias", 0.0) + sum(self.weights.get(f, 0.0) for f in feats)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) >= 0.5
+        return self.probability(["bias", *child_features(role, head, child, cue, in_quote, partial)]) >= 0.5
 
     def tokens(
         self, role: str, head: Token, cue: Token, in_quote: list[bool], taken: set[int]
@@ -103,15 +98,6 @@ class SpanModel:
             elif self.keeps(role, head, child, cue, in_quote):
                 keep.extend(child.subtree)
         return sorted((t for t in keep if t.i not in taken), key=lambda t: t.i)
-
-    def to_disk(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps({"weights": self.weights}, sort_keys=True, separators=(",", ":")),
-                        encoding="utf-8")
-
-    @classmethod
-    def from_disk(cls, path: Path) -> SpanModel:
-        return cls(weights=json.loads(path.read_text(encoding="utf-8"))["weights"])
 
 
 def fragments(tokens: list[Token]) -> list[list[Token]]:
