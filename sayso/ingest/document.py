@@ -9,6 +9,7 @@ here so that all readers reject the same inputs with the same messages.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sayso.errors import Errors, SaysoError
 from sayso.ingest.identity import article_id
@@ -23,11 +24,18 @@ class Document:
     """One text to extract from, exactly as read: attribution offsets point into ``text``.
 
     ``origin`` says where it came from (``path`` or ``path:line``) for messages.
+    The metadata fields are whatever the source gave (an HTML page's title, a
+    JSONL record's ``outlet``); ``published`` is always timezone-aware.
     """
 
     doc_id: str
     text: str
     origin: str
+    title: str | None = None
+    url: str | None = None
+    published: datetime | None = None
+    outlet: str | None = None
+    authors: tuple[str, ...] = ()
 
     @property
     def article_id(self) -> str:

@@ -13,10 +13,14 @@ from sayso.store.sqlite import SCHEMA_VERSION, SQLiteStore
 __all__ = ["SCHEMA_VERSION", "SQLiteStore", "open_store"]
 
 
-def open_store(path: str | Path) -> SQLiteStore:
-    """The SQLite store at ``path``, created with the current schema when missing.
+SQLITE_PREFIX = "sqlite:///"
+
+
+def open_store(url: str | Path) -> SQLiteStore:
+    """The store at ``url`` (``sqlite:///PATH`` or a plain path), created when missing.
 
     Raises:
         SaysoError: the file cannot be opened or was written by a newer sayso.
     """
-    return SQLiteStore(path)
+    text = str(url)
+    return SQLiteStore(text[len(SQLITE_PREFIX):] if text.startswith(SQLITE_PREFIX) else text)

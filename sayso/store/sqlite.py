@@ -86,6 +86,17 @@ class SQLiteStore:
         except sqlite3.Error as e:
             raise SaysoError(Errors.E033.format(path=self.path, detail=e)) from None
 
+    def existing(self, article_ids: Iterable[str]) -> set[str]:
+        """Those of ``article_ids`` already stored, so a restarted run can skip them."""
+        ids = list(article_ids)
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):  # SQLite caps the number of bound parameters
+            chunk = ids[start:start + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self.conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk)
+            found.update(row[0] for row in rows)
+        return found
+
     def _write_article(self, result: Extracted, now: str) -> None:
         """Insert or replace the article and all its attributions."""
         doc = result.document
