@@ -8,7 +8,7 @@ its place; a batch is also the unit the store writes in one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,13 +50,21 @@ def extract_documents(
     for item in items:
         batch.append(item)
         if len(batch) == batch_size:
-            yield _run(batch, nlp, batch_size)
+            yield extract_batch(batch, nlp, batch_size)
             batch = []
     if batch:
-        yield _run(batch, nlp, batch_size)
+        yield extract_batch(batch, nlp, batch_size)
 
 
-def _run(batch: list[Document | IngestError], nlp: Language | None, batch_size: int) -> list[Result]:
+def extract_batch(
+    batch: Sequence[Document | IngestError], nlp: Language | None = None, batch_size: int = 16
+) -> list[Result]:
+    """One batch's results in input order: its documents through one ``nlp.pipe``, its errors in place.
+
+    The unit of work of :func:`extract_documents` and of :mod:`sayso.corpus`'s
+    worker processes: a document that breaks the pipeline becomes its E020 error
+    instead of raising.
+    """
     documents = [item for item in batch if isinstance(item, Document)]
     found = iter(_extract(documents, nlp or load(), batch_size) if documents else [])
     return [item if isinstance(item, IngestError) else next(found) for item in batch]

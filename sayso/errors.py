@@ -33,13 +33,19 @@ class Errors(metaclass=_Coded):
     E004 = "{origin}: text too long ({size}; the limit is {limit:,} characters)"
     E005 = "{origin}: malformed JSON ({detail})"
     E006 = "{origin}: JSONL record is {kind}, not an object"
-    E007 = '{origin}: JSONL record has no "text" field'
-    E008 = '{origin}: "text" is {kind}, not a string'
-    E009 = '{origin}: "doc_id" is {kind}, not a string or integer'
+    E007 = "{origin}: JSONL record has no {key} field"
+    E008 = "{origin}: {key} is {kind}, not a string"
+    E009 = "{origin}: {key} is {kind}, not a string or integer"
     E010 = "{origin}: no such file or directory"
     E011 = "{origin}: cannot read ({detail})"
-    E012 = "{origin}: directory holds no .txt files"
+    E012 = "{origin}: directory holds no {suffixes} files"
     E013 = "{origin}: text has an unpaired surrogate at character {position}, not valid Unicode"
+    E014 = "{origin}: no article text found in the HTML"
+    E015 = "{origin}: HTML too complex to extract from ({count:,} elements; the limit is {limit:,})"
+    E016 = "{origin}: HTML extraction failed ({detail})"
+    E017 = "{origin}: WARC file damaged at byte {offset:,} ({detail}); the records after it cannot be read"
+    E018 = "{origin}: WARC file holds no HTML response records"
+    E019 = "{origin}: no {suffixes} file matches this pattern"
     # Running the pipeline (sayso.batch).
     E020 = "{origin}: extraction failed ({detail})"
     # Store and output (fatal for a run).
@@ -47,6 +53,10 @@ class Errors(metaclass=_Coded):
     E031 = "{path}: store schema version {found} is newer than this sayso ({supported})"
     E032 = "{path}: cannot write output ({detail})"
     E033 = "{path}: cannot write to the store ({detail})"
+    E034 = "{url}: not a store (use sqlite:///PATH, a file path, or postgresql://USER@HOST:PORT/DATABASE)"
+    E035 = "{path}: no such store; 'sayso extract ... --db {path}' or 'sayso ingest' creates it"
+    E037 = "{path}: no article {key!r} (give an article id, the start of one, or a doc_id)"
+    E038 = "{path}: {key!r} names several articles ({ids}); give more of the id"
     # Annotated documents and models for training (sayso.formats, sayso train, --models): fatal for a run.
     E040 = "{path}: folder holds no brat .ann files"
     E041 = "{path}: brat annotation file has no text file {txt} beside it"
@@ -60,3 +70,54 @@ class Errors(metaclass=_Coded):
     E046 = "doc_id {doc_id!r} cannot be written as brat files: it must be a plain file name"
     E047 = "{path}: no learned models here ({file} is missing); 'sayso train --out {path}' builds them"
     E048 = "training needs scikit-learn, which is not installed: pip install 'sayso[train]'"
+    # Options for reading input (sayso.ingest): fatal for a run.
+    E050 = "JSONL field mapping {option!r}: expected NAME=KEY, for example text=body"
+    E051 = "JSONL field mapping {option!r}: unknown field {name!r} (the fields are {names})"
+    # Reading input (sayso.ingest), continued: one per document, the rest of the batch goes on.
+    E052 = "{origin}: cannot read the WARC record's content ({detail})"
+    # Querying and exporting a store (sayso.store, sayso search/speakers/show/export): fatal for a run.
+    E060 = "Parquet is a binary file format: give the file to write with --output FILE"
+    E061 = "{path}: cannot read the store ({detail})"
+    # Running a corpus into a store (sayso.corpus, sayso ingest).
+    E070 = (
+        "{origin}: the worker process died while extracting it alone "
+        "(killed, out of memory, or a crash in native code)"
+    )
+    E071 = (
+        "the worker processes died on starting (a script that runs sayso with workers "
+        "must start them under `if __name__ == \"__main__\":`)"
+    )
+    # Curating the speaker registry (sayso.registry, sayso.curation): fatal for the one operation.
+    E080 = "no speaker is called {name!r} (give a name form it was quoted under, or its id)"
+    E081 = "{name!r} names {count} speakers: {ids}; give the id of the one you mean"
+    E082 = "speaker {speaker!r}: {alias!r} is not one of its name forms, or is its only one (its forms: {aliases})"
+    E083 = "{origin}: line {line}: {detail} (expected two columns: alias,canonical)"
+    E084 = "curation operation {op!r} is not one of merge, split, alias"
+    # Running the corpus job on an engine (sayso.scale, sayso scale): fatal for a run, except E094.
+    E090 = "--engine spark needs PySpark, which is not installed: pip install 'sayso[spark]'"
+    E091 = (
+        "--engine spark needs a Java runtime (17 or newer): there is no java {where}; install one "
+        "(Debian/Ubuntu: apt-get install openjdk-17-jre-headless) or set JAVA_HOME"
+    )
+    E092 = "{path}: not the output of sayso scale (no {missing} folder of Parquet files)"
+    E093 = "standard input ('-') cannot be shared out among workers: give files, folders, globs or a manifest"
+    E094 = "{origin}: cannot read the Parquet file ({detail})"
+    E095 = "a worker process died ({detail}); the same command redoes the run"
+    E096 = "run id {run_id!r}: use letters, digits, '.', '_' and '-' only, at most 64, starting with a letter or digit"
+    E097 = "the Spark job failed: {detail}"
+    E098 = "{path}: the output of sayso scale is loaded on its own: ingest it without other PATHs"
+    # Serving a store (sayso.serve, sayso serve): E100 and E101 stop the server from starting;
+    # the others are the messages of HTTP error responses.
+    E100 = "{path}: cannot read the token file ({detail})"
+    E101 = (
+        "the ingest token ({where}) is {problem}: give one of at least {minimum} characters, "
+        "e.g. python -c 'import secrets; print(secrets.token_urlsafe())'"
+    )
+    E102 = "request too large ({size}; the limit is {limit:,} {unit})"
+    E103 = "no {what} {key!r} in the store"
+    E104 = "no such page: {path}"
+    E105 = "ingesting is off: start sayso serve with --token-file FILE (or SAYSO_TOKEN) to allow POST /api/articles"
+    E106 = "missing or wrong bearer token (send the header Authorization: Bearer TOKEN)"
+    E107 = "invalid request: {detail}"
+    E108 = "internal server error ({kind}); the server's log has the details"
+    E109 = "cannot serve on {host}:{port} ({detail})"

@@ -28,15 +28,22 @@ def add_models_option(parser: argparse.ArgumentParser) -> None:
 
 
 def pipeline(models: str | None) -> Language | None:
-    """The pipeline with the models in ``models``, or None for the default one, loaded when needed.
-
-    A directory without models is refused before any input is read, rather than
-    failing inside spaCy when the component is built.
-    """
+    """The pipeline with the models in ``models``, or None for the default one, loaded when needed."""
     if models is None:
         return None
+    check_models(models)
+    return load(models=models)
+
+
+def check_models(models: str | None) -> None:
+    """Refuse a ``--models`` directory without models, before any input is read.
+
+    Otherwise the run would fail inside spaCy (and in every worker process) when
+    the component is built.
+    """
+    if models is None:
+        return
     from sayso.pipeline.cues import CUE_FILE  # here: the components load only when used
 
     if not (Path(models) / CUE_FILE).is_file():
         raise SaysoError(Errors.E047.format(path=models, file=CUE_FILE))
-    return load(models=models)

@@ -9,6 +9,7 @@ confidence are left out and long contents are cut to the terminal's width.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from typing import TextIO
 
@@ -19,6 +20,7 @@ FORMATS = ("table", "json", "jsonl")
 
 _COLUMNS = ("#", "kind", "speaker (role)", "cue", "content", "channel", "hedges")
 _MIN_CONTENT = 24
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def _caps(width: int) -> dict[str, int]:
@@ -59,11 +61,20 @@ def table(result: Extracted, width: int) -> str:
     if not count:
         return header + "\n"
     rows = [_cells(i, a) for i, a in enumerate(result.attributions, start=1)]
-    widths = {name: min(cap, max(len(name), *(len(r[name]) for r in rows))) for name, cap in _caps(width).items()}
-    widths["content"] = max(_MIN_CONTENT, width - sum(widths.values()) - 2 * len(_COLUMNS))
-    lines = [{name: name for name in _COLUMNS}, *rows]
-    body = ["  " + "  ".join(_fit(cells[n], widths[n]) for n in _COLUMNS).rstrip() + "\n" for cells in lines]
-    return header + "".join(body) + "\n"
+    return header + grid(rows, _COLUMNS, _caps(width), width) + "\n"
+
+
+def grid(rows: list[dict[str, str]], columns: tuple[str, ...], caps: dict[str, int], width: int) -> str:
+    """A header line and ``rows`` as aligned columns, indented two spaces, no wider than ``width``.
+
+    Each column in ``caps`` is as wide as its widest cell up to its cap; the one
+    column not in ``caps`` (the text that matters most) takes the rest.
+    """
+    widths = {name: min(cap, max([len(name), *(len(r[name]) for r in rows)])) for name, cap in caps.items()}
+    [flexible] = [name for name in columns if name not in caps]
+    widths[flexible] = max(_MIN_CONTENT, width - sum(widths.values()) - 2 * len(columns))
+    lines = [{name: name for name in columns}, *rows]
+    return "".join("  " + "  ".join(_fit(cells[n], widths[n]) for n in columns).rstrip() + "\n" for cells in lines)
 
 
 def _cells(number: int, a: Attribution) -> dict[str, str]:
@@ -80,9 +91,14 @@ def _cells(number: int, a: Attribution) -> dict[str, str]:
     }
 
 
+def printable(text: str) -> str:
+    """``text`` on one line, safe for a terminal: article text may carry escape sequences."""
+    return _CONTROL.sub("\ufffd", " ".join(text.split()))
+
+
 def _fit(text: str, width: int) -> str:
     """``text`` on one line, cut with an ellipsis to ``width`` and padded to it."""
-    flat = " ".join(text.split())
+    flat = printable(text)
     if len(flat) > width:
         flat = flat[: width - 1] + "…"
     return flat.ljust(width)

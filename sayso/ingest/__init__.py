@@ -1,4 +1,4 @@
-"""Reading articles: text files, directories of them, stdin and JSONL.
+"""Reading articles: text, HTML, JSONL and WARC files, directories, globs and stdin.
 
 :func:`read` takes what a user names on the command line and yields, in order,
 a :class:`Document` for each article or an :class:`IngestError` for each input
@@ -8,6 +8,7 @@ not stop a batch.
 
 from __future__ import annotations
 
+import glob
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -15,30 +16,88 @@ from typing import BinaryIO
 
 from sayso.errors import Errors
 from sayso.ingest.document import Document, IngestError
-from sayso.ingest.jsonl import read_jsonl
-from sayso.ingest.text import read_directory, read_stdin, read_text_file
+from sayso.ingest.html import read_html_file
+from sayso.ingest.jsonl import Fields, read_jsonl
+from sayso.ingest.text import read_stdin, read_text_file
+from sayso.ingest.warc import read_warc
 
 STDIN = "-"
+# The files a directory or a glob is read for; any other file there is not an article.
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".warc", ".warc.gz")
+_GLOB_CHARACTERS = frozenset("*?[")
 
-__all__ = ["STDIN", "Document", "IngestError", "read"]
+__all__ = ["STDIN", "SUFFIXES", "Document", "Fields", "IngestError", "read"]
 
 
-def read(sources: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[Document | IngestError]:
-    """Documents from each source: ``-`` (stdin), a directory, a ``.jsonl`` file or a text file.
+def read(
+    sources: Iterable[str], stdin: BinaryIO | None = None, fields: Fields | None = None
+) -> Iterator[Document | IngestError]:
+    """Documents from each source, in order.
+
+    A source is ``-`` (one text article from stdin), a directory (every file
+    with one of :data:`SUFFIXES` below it, recursively, in sorted path order), a
+    glob pattern that is not itself a path (``news/**/*.html``: its matches,
+    sorted, read as a directory's files are) or a file, read by its suffix:
+    ``.html``/``.htm`` pages, ``.jsonl`` records, ``.warc``/``.warc.gz``
+    archives, and anything else as plain text.
 
     Args:
         sources: paths as the user wrote them; they name the documents in messages.
         stdin: the stream ``-`` reads, ``sys.stdin.buffer`` by default.
+        fields: the keys JSONL records are read with, :class:`Fields` by default.
     """
     for source in sources:
         path = Path(source)
         if source == STDIN:
             yield read_stdin(stdin or sys.stdin.buffer)
         elif path.is_dir():
-            yield from read_directory(path)
-        elif not path.exists():
-            yield IngestError(source, Errors.E010.format(origin=source))
-        elif path.suffix.lower() == ".jsonl":
-            yield from read_jsonl(path)
+            yield from _read_directory(path, fields)
+        elif path.exists():
+            yield from _read_file(path, fields)
+        elif _GLOB_CHARACTERS.intersection(source):
+            yield from _read_glob(source, fields)
         else:
-            yield read_text_file(path)
+            yield IngestError(source, Errors.E010.format(origin=source))
+
+
+def _read_file(path: Path, fields: Fields | None) -> Iterator[Document | IngestError]:
+    suffix = _suffix(path)
+    if suffix in (".html", ".htm"):
+        yield read_html_file(path)
+    elif suffix == ".jsonl":
+        yield from read_jsonl(path, fields)
+    elif suffix in (".warc", ".warc.gz"):
+        yield from read_warc(path)
+    else:
+        yield read_text_file(path)
+
+
+def _read_directory(path: Path, fields: Fields | None) -> Iterator[Document | IngestError]:
+    try:
+        files = sorted(p for p in path.rglob("*") if _suffix(p) and p.is_file())
+    except OSError as e:
+        yield IngestError(str(path), Errors.E011.format(origin=path, detail=e.strerror or e))
+        return
+    if not files:
+        yield IngestError(str(path), Errors.E012.format(origin=path, suffixes=_listed()))
+    for file in files:
+        yield from _read_file(file, fields)
+
+
+def _read_glob(pattern: str, fields: Fields | None) -> Iterator[Document | IngestError]:
+    matches = [Path(match) for match in sorted(glob.glob(pattern, recursive=True))]
+    usable = [m for m in matches if m.is_dir() or (_suffix(m) and m.is_file())]
+    if not usable:
+        yield IngestError(pattern, Errors.E019.format(origin=pattern, suffixes=_listed()))
+    for match in usable:
+        yield from _read_directory(match, fields) if match.is_dir() else _read_file(match, fields)
+
+
+def _suffix(path: Path) -> str | None:
+    """Which of :data:`SUFFIXES` the file name ends with, in any case."""
+    name = path.name.lower()
+    return next((suffix for suffix in SUFFIXES if name.endswith(suffix)), None)
+
+
+def _listed() -> str:
+    return ", ".join(SUFFIXES[:-1]) + " or " + SUFFIXES[-1]

@@ -1,8 +1,8 @@
-"""Plain-text input: one article per file, a directory of such files, or stdin."""
+"""Plain-text input: one article per file, or stdin."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -16,15 +16,6 @@ STDIN_ORIGIN = "<stdin>"
 def read_text_file(path: Path) -> Document | IngestError:
     """The file as one document whose id is the file name without its suffix."""
     return _document(path.stem, str(path), lambda: _read_file(path))
-
-
-def read_directory(path: Path) -> Iterator[Document | IngestError]:
-    """Every ``.txt`` file below ``path``, in sorted path order so runs are repeatable."""
-    files = sorted(p for p in path.rglob("*.txt") if p.is_file())
-    if not files:
-        yield IngestError(str(path), Errors.E012.format(origin=path))
-    for file in files:
-        yield read_text_file(file)
 
 
 def read_stdin(stream: BinaryIO) -> Document | IngestError:

@@ -1,119 +1,59 @@
-"""The SQLite store: articles, their attributions, and the inputs that failed.
+"""The SQLite backend: one file, WAL so readers work while a run writes, FTS5 for search.
 
-Small on purpose (a full store with search and PostgreSQL comes later), but with
-the properties that matter from the start: articles are keyed by the hash of
-their normalised text so a re-run replaces instead of duplicating, each batch is
-one transaction, SQL is parameterised, and WAL lets readers work while a run
-writes. ``record_json`` keeps the full public record; the other attribution
-columns are copies of its fields for querying.
+What is SQLite's own: the schema version lives in ``PRAGMA user_version`` (as
+sayso's version 1 files have it), a write transaction is ``BEGIN IMMEDIATE`` so
+two writers queue instead of failing half-way, and search goes through the FTS5
+index ``attributions_fts`` (porter-stemmed, ranked by BM25) that triggers keep
+in step with the ``attributions`` table.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from datetime import datetime, timezone
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
+from typing import Any
 
-from sayso.batch import Extracted, Result
 from sayso.errors import Errors, SaysoError
-from sayso.ingest import IngestError
-from sayso.records import Attribution
+from sayso.store.base import Store
 
-SCHEMA_VERSION = 1
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (
-    id TEXT PRIMARY KEY,
-    doc_id TEXT,
-    origin TEXT,
-    text TEXT NOT NULL,
-    created TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS attributions (
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    idx INTEGER NOT NULL,
-    kind TEXT,
-    speaker TEXT,
-    speaker_type TEXT,
-    speaker_role TEXT,
-    channel_type TEXT,
-    channel_outlet TEXT,
-    content_text TEXT,
-    record_json TEXT NOT NULL,
-    PRIMARY KEY (article_id, idx)
-);
-CREATE TABLE IF NOT EXISTS errors (
-    origin TEXT NOT NULL,
-    reason TEXT NOT NULL,
-    created TEXT NOT NULL
-);
-"""
+# How long a writer waits for another one's transaction before giving up.
+BUSY_TIMEOUT_S = 60.0
 
 
-class SQLiteStore:
-    """One SQLite file; use as a context manager or call :meth:`close`."""
+class SQLiteStore(Store):
+    """A store in the SQLite file at ``path``; created when missing unless ``create`` is False.
 
-    def __init__(self, path: str | Path) -> None:
+    Raises:
+        SaysoError: the file is missing and ``create`` is False (E035), cannot be
+            opened (E030), or was written by a newer sayso (E031).
+    """
+
+    dialect = "sqlite"
+    bytewise = "BINARY"
+    db_errors = (sqlite3.Error,)
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        super().__init__(str(path))
         self.path = Path(path)
+        if not create and not self.path.is_file():
+            raise SaysoError(Errors.E035.format(path=path))
+        # Transactions are explicit (isolation_level=None): one per written batch.
+        self._open(self._connect, "PRAGMA foreign_keys=ON")
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None)  # transactions are explicit
-            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                self.conn.close()
-                raise SaysoError(Errors.E031.format(path=path, found=version, supported=SCHEMA_VERSION))
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA foreign_keys=ON")
-            self.conn.executescript(f"BEGIN; {_SCHEMA} PRAGMA user_version={SCHEMA_VERSION}; COMMIT;")
-        except sqlite3.Error as e:
-            raise SaysoError(Errors.E030.format(path=path, detail=e)) from None
+            _use_wal(conn)
+        except sqlite3.Error:
+            conn.close()
+            raise
+        return conn
 
-    def write(self, results: Iterable[Result]) -> None:
-        """Store a batch of results in one transaction: all of it or, on failure, none."""
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        try:
-            with self._transaction():
-                for result in results:
-                    if isinstance(result, IngestError):
-                        self.conn.execute(
-                            "INSERT INTO errors (origin, reason, created) VALUES (?, ?, ?)",
-                            (result.origin, result.reason, now),
-                        )
-                    else:
-                        self._write_article(result, now)
-        except sqlite3.Error as e:
-            raise SaysoError(Errors.E033.format(path=self.path, detail=e)) from None
-
-    def existing(self, article_ids: Iterable[str]) -> set[str]:
-        """Those of ``article_ids`` already stored, so a restarted run can skip them."""
-        ids = list(article_ids)
-        found: set[str] = set()
-        for start in range(0, len(ids), 500):  # SQLite caps the number of bound parameters
-            chunk = ids[start:start + 500]
-            marks = ", ".join("?" * len(chunk))
-            rows = self.conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk)
-            found.update(row[0] for row in rows)
-        return found
-
-    def _write_article(self, result: Extracted, now: str) -> None:
-        """Insert or replace the article and all its attributions."""
-        doc = result.document
-        article_id = doc.article_id
-        self.conn.execute(
-            "INSERT INTO articles (id, doc_id, origin, text, created) VALUES (?, ?, ?, ?, ?)"
-            " ON CONFLICT (id) DO UPDATE SET doc_id = excluded.doc_id, origin = excluded.origin,"
-            " text = excluded.text",
-            (article_id, doc.doc_id, doc.origin, doc.text, now),
-        )
-        self.conn.execute("DELETE FROM attributions WHERE article_id = ?", (article_id,))
-        self.conn.executemany(
-            "INSERT INTO attributions (article_id, idx, kind, speaker, speaker_type, speaker_role,"
-            " channel_type, channel_outlet, content_text, record_json)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [_row(article_id, idx, a) for idx, a in enumerate(result.attributions)],
-        )
+    def _sql(self, sql: str) -> str:
+        return sql
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -125,20 +65,44 @@ class SQLiteStore:
             raise
         self.conn.execute("COMMIT")
 
+    def _version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def _set_version(self, version: int) -> None:
+        self.conn.execute(f"PRAGMA user_version = {int(version)}")
+
+    def _schema_lock(self) -> AbstractContextManager[None]:
+        return nullcontext()  # the migrating transaction's BEGIN IMMEDIATE holds the one write lock
+
+    def _fulltext(self, terms: list[str]) -> tuple[str, str, str, list[Any]]:
+        # Each word quoted: FTS5 then reads AND, NEAR, * or a column name as plain words.
+        query = " ".join(f'"{term}"' for term in terms)
+        source = (
+            "attributions_fts JOIN attributions t ON t.id = attributions_fts.rowid"
+            " JOIN articles a ON a.id = t.article_id"
+        )
+        return source, "attributions_fts MATCH ?", "-bm25(attributions_fts, 1.0, 0.5)", [query]
+
+    def _stream(self, sql: str, params: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
+        return iter(self.conn.execute(sql, params))
+
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> SQLiteStore:
-        return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch the file to WAL, waiting for other connections as a writer would.
 
-
-def _row(article_id: str, idx: int, attribution: Attribution) -> tuple[object, ...]:
-    record = attribution.to_dict()
-    return (
-        article_id, idx, attribution.kind, attribution.speaker, attribution.speaker_type,
-        attribution.speaker_role, attribution.channel.type, attribution.channel.outlet,
-        record["text"]["content"], json.dumps(record, ensure_ascii=False),
-    )
+    The switch needs the file to itself, and SQLite answers "locked" at once
+    instead of calling the busy handler: several processes opening a new store
+    together (``sayso ingest --workers``, a server and an ingest) would fail.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)

@@ -1,11 +1,12 @@
-"""Reading plain-text files, directories and stdin."""
+"""Reading plain-text files and stdin."""
 
 from __future__ import annotations
 
 import io
-import shutil
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sayso.ingest import Document, IngestError, read
 from sayso.ingest.identity import article_id
@@ -28,20 +29,6 @@ def test_text_article_id_ignores_line_endings_and_unicode_composition():
     assert article_id("Haidai said.\r\nHe added.") == article_id("Haidai said.\nHe added.\n")
     assert article_id("Serhii Haida\u0301i said.") == article_id("Serhii Haid\u00e1i said.")
     assert article_id("Haidai said.") != article_id("Kivinen said.")
-
-
-def test_text_directory_is_read_recursively_in_sorted_order_txt_only(tmp_path, example_path):
-    for rel in ("b/sub/zeta.txt", "a/alpha.txt", "middle.txt"):
-        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(example_path, tmp_path / rel)
-    (tmp_path / "notes.md").write_text("# not an article")
-    assert [d.doc_id for d in read([str(tmp_path)])] == ["alpha", "zeta", "middle"]
-
-
-def test_text_empty_directory_is_an_error_naming_it(tmp_path):
-    (tmp_path / "notes.md").write_text("# not an article")
-    [error] = read([str(tmp_path)])
-    assert error == IngestError(str(tmp_path), f"[E012] {tmp_path}: directory holds no .txt files")
 
 
 def test_text_stdin_is_one_document_called_stdin(bakhmut_text):
@@ -85,3 +72,16 @@ def test_text_error_reason_says_what_is_wrong(bad_inputs, name, reason):
     path, _ = bad_inputs[name]
     [error] = read([str(path)])
     assert error.reason.endswith(f"{path}: {reason}")
+
+
+@settings(max_examples=50, deadline=None)
+@given(data=st.binary(max_size=2000) | st.text(max_size=500).map(str.encode))
+def test_text_arbitrary_bytes_give_the_text_as_read_or_an_error(scratch, data):
+    path = scratch / "any.txt"
+    path.write_bytes(data)
+    [item] = read([str(path)])
+    assert isinstance(item, Document | IngestError)
+    if isinstance(item, Document):
+        assert item.text.strip() and item.text == data.decode("utf-8-sig")
+    else:
+        assert item.reason.startswith(("[E001]", "[E002]", "[E003]"))

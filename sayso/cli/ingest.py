@@ -1,0 +1,171 @@
+"""``sayso ingest``: a corpus into the store, resumably, in several processes if asked.
+
+A translation only: :func:`sayso.ingest.read` reads, :func:`sayso.corpus.ingest`
+extracts and stores; this shows progress on stderr (a bar at a terminal, a plain
+line every few seconds otherwise), names each input that failed and ends with a
+summary. Exit status 1 when any input failed; a run that was stopped is resumed
+by running the same command again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from tqdm import tqdm
+
+from sayso.cli.options import add_models_option, check_models, positive
+from sayso.corpus import DEFAULT_BATCH_SIZE, IngestReport, ingest
+from sayso.errors import Errors, SaysoError
+from sayso.ingest import STDIN, SUFFIXES, Fields, IngestError, read
+from sayso.scale.load import is_output, load_output
+from sayso.store import DEFAULT_URL, open_store
+
+LOG_EVERY = 10.0
+# Files holding many documents, whose count is not cheap to know before reading them.
+_ARCHIVES = (".warc", ".warc.gz")
+_GLOB = frozenset("*?[")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``ingest`` subcommand to the ``sayso`` parser."""
+    parser = subparsers.add_parser(
+        "ingest",
+        help="extract a corpus into the store (SQLite or PostgreSQL), resumably",
+        description="Extract the attributions of every article in the PATHs and store them. Articles "
+        "already in the store are skipped, so a run that was stopped (even killed) is resumed by "
+        "running the same command again.",
+    )
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH",
+        help=f"a text, HTML, JSONL or WARC file, a directory, a glob, or {STDIN} for stdin",
+    )
+    parser.add_argument(
+        "--db", default=DEFAULT_URL, metavar="URL",
+        help=f"the store: sqlite:///PATH, a plain path or postgresql://… (default {DEFAULT_URL})",
+    )
+    parser.add_argument(
+        "--workers", type=positive, default=1, metavar="N",
+        help="processes running the pipeline, each loading it once (default 1)",
+    )
+    parser.add_argument(
+        "--batch-size", type=positive, default=DEFAULT_BATCH_SIZE, metavar="N",
+        help=f"documents per spaCy batch and per store transaction (default {DEFAULT_BATCH_SIZE})",
+    )
+    parser.add_argument(
+        "--log-every", type=float, default=LOG_EVERY, metavar="SECONDS",
+        help=f"seconds between progress lines when stderr is not a terminal (default {LOG_EVERY:g})",
+    )
+    parser.add_argument(
+        "--field", action="append", default=[], metavar="NAME=KEY",
+        help="read a JSONL record's NAME (text, doc_id, url, title, published, outlet, authors) "
+        "from its KEY, e.g. text=body; repeatable",
+    )
+    add_models_option(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Ingest and report; 0 when every input was stored or skipped, 1 when any failed."""
+    check_models(args.models)
+    fields = Fields.from_options(args.field)
+    # The output of `sayso scale` holds its attributions already: it is loaded, not extracted again.
+    outputs = [path for path in args.paths if is_output(path)]
+    if outputs and len(outputs) < len(args.paths):
+        raise SaysoError(Errors.E098.format(path=outputs[0]))
+    with open_store(args.db) as store:
+        progress = _Progress(None if outputs else _total(args.paths), args.log_every)
+        try:
+            report = load_output(outputs, store, progress=progress) if outputs else ingest(
+                read(args.paths, fields=fields), store, workers=args.workers, batch_size=args.batch_size,
+                models=args.models, progress=progress,
+            )
+        finally:
+            progress.close()
+    print(f"sayso: {_summary(report)}", file=sys.stderr)
+    return 1 if report.failed else 0
+
+
+class _Progress:
+    """A run's progress on stderr: each failure by name, and a bar at a terminal or else a line now and then."""
+
+    def __init__(self, total: int | None, every: float) -> None:
+        self.total, self.every = total, every
+        self.bar = tqdm(total=total, unit="article", file=sys.stderr, delay=2) if sys.stderr.isatty() else None
+        self.last = time.monotonic()
+
+    def __call__(self, report: IngestReport, failures: list[IngestError]) -> None:
+        for failure in failures:
+            self._say(f"sayso: {failure.reason}")
+        if self.bar is not None:
+            self.bar.set_postfix(failed=report.failed, refresh=False)
+            self.bar.update(report.done - self.bar.n)
+        elif time.monotonic() - self.last >= self.every:
+            self.last = time.monotonic()
+            self._say(f"sayso: {_line(report, self.total)}")
+
+    def _say(self, text: str) -> None:
+        if self.bar is not None:
+            self.bar.write(text, file=sys.stderr)
+        else:
+            print(text, file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _line(report: IngestReport, total: int | None) -> str:
+    """``ingested 340/1008 articles, 12.3 articles/s, 0 failed``: a progress line for logs."""
+    count = f"{report.done}/{total}" if total is not None else f"{report.done}"
+    skipped = f" ({report.skipped} already stored)" if report.skipped else ""
+    return f"ingested {count} articles{skipped}, {report.per_second:.1f} articles/s, {report.failed} failed"
+
+
+def _summary(report: IngestReport) -> str:
+    return (
+        f"{report.read} read: {report.stored} stored ({report.attributions} attributions), "
+        f"{report.skipped} already stored, {report.failed} failed, in {report.seconds:.1f} s "
+        f"({report.per_second:.1f} articles/s)"
+    )
+
+
+def _total(paths: list[str]) -> int | None:
+    """How many inputs ``paths`` hold when that is cheap to know: files, and lines of JSONL files.
+
+    None when a WARC file or a glob is among them: the progress then shows the rate only.
+    """
+    counts: list[int | None] = []
+    for source in paths:
+        path = Path(source)
+        if source == STDIN:
+            counts.append(1)
+        elif path.is_dir():
+            files = [p for p in path.rglob("*") if p.name.lower().endswith(SUFFIXES) and p.is_file()]
+            counts += [_inputs(file) for file in files] or [1]  # an empty directory is one error
+        elif path.is_file():
+            counts.append(_inputs(path))
+        elif _GLOB.intersection(source):
+            return None
+        else:
+            counts.append(1)  # no such file: one error
+    return None if None in counts else sum(c for c in counts if c is not None)
+
+
+def _inputs(path: Path) -> int | None:
+    """Documents in the file at ``path``, or None for an archive."""
+    name = path.name.lower()
+    if name.endswith(_ARCHIVES):
+        return None
+    return _records(path) if name.endswith(".jsonl") else 1
+
+
+def _records(path: Path) -> int:
+    """Non-blank lines of a JSONL file, counted without decoding them."""
+    try:
+        with path.open("rb") as f:
+            return sum(1 for line in f if line.strip())
+    except OSError:
+        return 1  # the reader reports it, as one failed input

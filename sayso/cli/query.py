@@ -1,0 +1,61 @@
+"""What the commands that read a store share: ``--db``, ``--format``, the filters, opening the store.
+
+``sayso search``, ``speakers``, ``show`` and ``export`` take the same options
+with the same meaning, so they are defined once here. A query command never
+creates a store: a mistyped ``--db`` path is an error (E035), not an empty answer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date, datetime
+from typing import Any
+
+from sayso.records import KINDS
+from sayso.store import DEFAULT_URL, Filters, Store, open_store
+
+FORMATS = ("table", "json")
+
+
+def add_store_options(parser: argparse.ArgumentParser, formats: tuple[str, ...] = FORMATS) -> None:
+    """``--db URL`` and ``--format`` (the first of ``formats`` is the default)."""
+    parser.add_argument(
+        "--db", metavar="URL", default=DEFAULT_URL,
+        help=f"the store: sqlite:///PATH, a file path, or postgresql://USER@HOST:PORT/DB (default {DEFAULT_URL})",
+    )
+    parser.add_argument("--format", choices=formats, default=formats[0], help=f"default {formats[0]}")
+
+
+def add_filter_options(parser: argparse.ArgumentParser, *, kind: bool = True) -> None:
+    """``--speaker``, ``--outlet``, ``--since``, ``--until`` and, with ``kind``, ``--kind``."""
+    parser.add_argument("--speaker", metavar="NAME", help="speakers whose name holds NAME (any case)")
+    parser.add_argument("--outlet", metavar="NAME", help="articles from this outlet (any case)")
+    parser.add_argument("--since", type=moment, metavar="DATE", help="published on or after DATE (YYYY-MM-DD or ISO time)")
+    parser.add_argument("--until", type=moment, metavar="DATE", help="published on or before DATE (a time: before it)")
+    if kind:
+        parser.add_argument("--kind", choices=KINDS, help="only attributions of this kind")
+
+
+def moment(value: str) -> date | datetime:
+    """An argparse type: ``YYYY-MM-DD`` as a date, a longer ISO 8601 text as a time (UTC when it has no zone)."""
+    try:
+        return date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD) or ISO 8601 time") from None
+
+
+def filters(args: argparse.Namespace, query: str = "") -> Filters:
+    """The :class:`Filters` the parsed filter options describe."""
+    return Filters(query, args.speaker, args.outlet, args.since, args.until, getattr(args, "kind", None))
+
+
+def open_existing(url: str) -> Store:
+    """The store at ``url``, which must exist already (E035 for a missing SQLite file)."""
+    return open_store(url, create=False)
+
+
+def print_json(data: Any) -> None:
+    """``data`` as indented JSON on stdout, non-ASCII text as it is."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

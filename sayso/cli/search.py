@@ -1,0 +1,75 @@
+"""``sayso search``: stored attributions whose content or speaker holds some words, best first.
+
+A translation of :meth:`sayso.store.Store.search`: ranked full-text search (FTS5
+on SQLite, ``tsvector`` on PostgreSQL) narrowed by speaker, outlet, time and kind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+
+from sayso.cli.options import positive
+from sayso.cli.output import grid
+from sayso.cli.query import (
+    add_filter_options,
+    add_store_options,
+    filters,
+    open_existing,
+    print_json,
+)
+from sayso.store import Hit
+
+_COLUMNS = ("#", "article", "published", "outlet", "speaker (role)", "kind", "content")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``search`` subcommand to the ``sayso`` parser."""
+    parser = subparsers.add_parser(
+        "search",
+        help="search the stored attributions (ranked full-text)",
+        description="Attributions whose content or speaker's name holds every one of WORDS "
+        "(stemmed: 'warned' finds 'warning'), best match first. Only the words count: quotes, "
+        "brackets, '*', '-' and other signs are ignored, and AND, OR, NOT are words like any "
+        "other. An empty WORDS ('') lists what the filters allow, latest first.",
+    )
+    parser.add_argument("query", metavar="WORDS", help="the words to look for")
+    add_filter_options(parser)
+    parser.add_argument("--limit", type=positive, default=20, metavar="N", help="at most N results (default 20)")
+    add_store_options(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the hits as a table or as a JSON array; 0 also when nothing matches."""
+    f = filters(args, args.query)
+    with open_existing(args.db) as store:
+        hits = store.search(
+            f.query, speaker=f.speaker, outlet=f.outlet, since=f.since, until=f.until, kind=f.kind, limit=args.limit
+        )
+    if args.format == "json":
+        print_json([hit.to_dict() for hit in hits])
+    elif hits:
+        sys.stdout.write(table(hits, shutil.get_terminal_size().columns))
+    else:
+        print("sayso: no attribution matches", file=sys.stderr)
+    return 0
+
+
+def table(hits: list[Hit], width: int) -> str:
+    """One line per hit, content cut to ``width``; the article column is an id prefix ``sayso show`` takes."""
+    caps = {"#": 4, "article": 12, "published": 10, "outlet": 14, "speaker (role)": max(16, width // 5), "kind": 12}
+    rows = [
+        {
+            "#": str(number),
+            "article": hit.article_id[:12],
+            "published": hit.published.date().isoformat() if hit.published else "",
+            "outlet": hit.outlet or "",
+            "speaker (role)": (hit.speaker or hit.source or "?") + (f" ({hit.speaker_role})" if hit.speaker_role else ""),
+            "kind": hit.kind,
+            "content": hit.content,
+        }
+        for number, hit in enumerate(hits, start=1)
+    ]
+    return grid(rows, _COLUMNS, caps, width)

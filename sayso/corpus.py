@@ -1,0 +1,325 @@
+"""Running a corpus into a store: read lazily, skip what is stored, extract, write batch by batch.
+
+This is ``sayso ingest`` without the command line. The main process reads the
+documents and writes the results; with ``workers > 1`` the pipeline runs in
+that many processes, each loading the model once, fed a bounded number of
+batches at a time so that memory stays flat however large the corpus. Each
+batch is written in one transaction keyed by the articles' stable ids, so a run
+killed at any moment leaves only whole articles behind, and running it again
+skips them: an interrupted ingest is resumed by repeating it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
+from itertools import islice
+
+from sayso.batch import Extracted, Result, extract_batch
+from sayso.errors import Errors, SaysoError
+from sayso.ingest import Document, IngestError
+from sayso.nlp import load
+from sayso.store import Store
+
+__all__ = ["DEFAULT_BATCH_SIZE", "IngestReport", "Progress", "ingest"]
+
+Item = Document | IngestError
+Done = tuple[list[Item], list[Result]]
+
+DEFAULT_BATCH_SIZE = 32
+# Batches handed to the pool per worker before the main process waits for one: enough
+# to keep every worker busy while results are written, few enough to bound memory.
+BATCHES_PER_WORKER = 2
+# Pools in a row whose workers die before their first task: then they cannot start at all.
+FALSE_STARTS = 2
+
+
+@dataclass
+class IngestReport:
+    """What a run has done so far; its final state is what :func:`ingest` returns.
+
+    ``read`` counts documents and unreadable inputs; each of them ends up
+    ``skipped`` (already in the store, or read earlier in the same run),
+    ``stored`` or ``failed`` (unreadable, or the pipeline failed on it).
+    """
+
+    read: int = 0
+    skipped: int = 0
+    stored: int = 0
+    failed: int = 0
+    attributions: int = 0
+    seconds: float = 0.0
+
+    @property
+    def done(self) -> int:
+        """Inputs dealt with: skipped, stored or failed."""
+        return self.skipped + self.stored + self.failed
+
+    @property
+    def per_second(self) -> float:
+        """Articles stored per second of the run."""
+        return self.stored / self.seconds if self.seconds else 0.0
+
+
+# Called after every stored batch and every skipped stretch with the totals so far
+# and the failures new since the last call, so a front end can show progress.
+Progress = Callable[[IngestReport, list[IngestError]], None]
+
+
+def ingest(
+    documents: Iterable[Item],
+    store: Store,
+    *,
+    workers: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    models: str | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Extract and store every document of ``documents`` not in ``store`` yet.
+
+    Args:
+        documents: what :func:`sayso.ingest.read` yields; read lazily, a batch at a time.
+        store: where results go, one transaction per batch of ``batch_size`` results.
+        workers: processes running the pipeline; 1 runs it in this process. Each
+            worker imports the main module, so a script must call this under
+            ``if __name__ == "__main__":``.
+        batch_size: documents per ``nlp.pipe`` batch and per transaction.
+        models: learned models built by ``sayso train`` (default: the shipped ones).
+        progress: called as the run goes (see :data:`Progress`).
+
+    Failures of documents never stop the run: each becomes an :class:`IngestError`
+    that is written to the store's errors table and counted in the report.
+
+    Raises:
+        SaysoError: the store failed while writing (E033), or the worker processes
+            cannot start (E071).
+    """
+    run = _Run(store, batch_size, progress)
+    extractor = _Inline(models, batch_size) if workers == 1 else _Pool(workers, models, batch_size)
+    with extractor:
+        for batch, results in extractor.run(run.pending(documents)):
+            run.write(batch, results)
+    return run.finish()
+
+
+class _Run:
+    """One run's bookkeeping: what to skip, what is in flight, the counts."""
+
+    def __init__(self, store: Store, batch_size: int, progress: Progress | None) -> None:
+        self.store, self.batch_size, self.progress = store, batch_size, progress
+        self.report = IngestReport()
+        self.started = time.monotonic()
+        # Ids handed to the pipeline and not written yet. Once written, the store itself
+        # knows them, so this stays as small as the batches in flight.
+        self.in_flight: set[str] = set()
+
+    def pending(self, documents: Iterable[Item]) -> Iterator[list[Item]]:
+        """Batches of ``batch_size`` inputs still to do: new documents, and inputs that failed to read."""
+        items = iter(documents)
+        batch: list[Item] = []
+        while chunk := list(islice(items, self.batch_size)):
+            self.report.read += len(chunk)
+            new = self._new(chunk)
+            if len(new) < len(chunk):
+                self._notify([])
+            batch += new
+            if len(batch) >= self.batch_size:
+                yield batch[:self.batch_size]
+                batch = batch[self.batch_size:]
+        if batch:
+            yield batch
+
+    def _new(self, chunk: list[Item]) -> list[Item]:
+        """``chunk`` without the documents stored or in flight; the others are in flight from now on.
+
+        The whole chunk is sorted out at once, against one look-up in the store, so
+        that no write can fall between the look-up and the decision.
+        """
+        keys = [item.article_id if isinstance(item, Document) else None for item in chunk]
+        stored = self.store.existing({key for key in keys if key} - self.in_flight)
+        new: list[Item] = []
+        for item, key in zip(chunk, keys, strict=True):
+            if key is not None and (key in stored or key in self.in_flight):
+                self.report.skipped += 1
+                continue
+            if key is not None:
+                self.in_flight.add(key)
+            new.append(item)
+        return new
+
+    def write(self, batch: list[Item], results: list[Result]) -> None:
+        """Store one batch's results in one transaction and count them."""
+        self.store.write(results)
+        self.in_flight.difference_update(item.article_id for item in batch if isinstance(item, Document))
+        failures = [r for r in results if isinstance(r, IngestError)]
+        self.report.failed += len(failures)
+        self.report.stored += len(results) - len(failures)
+        self.report.attributions += sum(len(r.attributions) for r in results if isinstance(r, Extracted))
+        self._notify(failures)
+
+    def finish(self) -> IngestReport:
+        self.report.seconds = time.monotonic() - self.started
+        return self.report
+
+    def _notify(self, failures: list[IngestError]) -> None:
+        if self.progress:
+            self.report.seconds = time.monotonic() - self.started
+            self.progress(replace(self.report), failures)
+
+
+def _extract(batch: list[Item], models: str | None, batch_size: int) -> list[Result]:
+    """The results of one batch, loading the pipeline (once per process) only if it holds a document.
+
+    The batch runs in a spaCy memory zone: the words and strings its texts add to
+    the vocabulary are dropped afterwards, so a process that reads millions of
+    articles stays the size it was after the first few. The results keep no spaCy
+    object, so nothing points into what is dropped.
+    """
+    if not any(isinstance(item, Document) for item in batch):
+        return extract_batch(batch)
+    nlp = load(models=models) if models else load()  # load() itself: the cache entry sayso.load() fills
+    with nlp.memory_zone():
+        return extract_batch(batch, nlp, batch_size)
+
+
+class _Inline:
+    """The pipeline in this process, one batch after the other."""
+
+    def __init__(self, models: str | None, batch_size: int) -> None:
+        self.models, self.batch_size = models, batch_size
+
+    def run(self, batches: Iterable[list[Item]]) -> Iterator[Done]:
+        for batch in batches:
+            yield batch, _extract(batch, self.models, self.batch_size)
+
+    def __enter__(self) -> _Inline:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+class _Pool:
+    """The pipeline in worker processes, results given back in the order the batches went in.
+
+    A worker that dies (killed, out of memory, a crash in native code) takes the
+    batches in flight with it. Their documents are then run again one at a time,
+    so that only a document that kills its worker on its own becomes an error (E070).
+    """
+
+    def __init__(self, workers: int, models: str | None, batch_size: int) -> None:
+        self.workers, self.models, self.batch_size = workers, models, batch_size
+        self.false_starts = 0
+        self._start()
+
+    def _start(self) -> None:
+        # spawn, not fork: the main process holds a database connection and threads.
+        context = multiprocessing.get_context("spawn")
+        self.pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker)
+        # One task per worker, all at once: the pool starts every worker now. (It starts
+        # them as tasks come, and one started while a dead worker's pool is torn down is
+        # missed by the teardown, which then waits for it forever: CPython 3.11.) These
+        # first tasks also tell whether the workers could start at all.
+        self.started = [self.pool.submit(_started) for _ in range(self.workers)]
+
+    def run(self, batches: Iterable[list[Item]]) -> Iterator[Done]:
+        window: deque[tuple[list[Item], Future[list[Result]]]] = deque()
+        for batch in batches:
+            window.append((batch, self._submit(batch)))
+            if len(window) >= BATCHES_PER_WORKER * self.workers:
+                yield from self._collect(window)
+        while window:
+            yield from self._collect(window)
+
+    def _submit(self, batch: list[Item]) -> Future[list[Result]]:
+        try:
+            return self.pool.submit(_extract, batch, self.models, self.batch_size)
+        except BrokenProcessPool as e:  # a worker died while idle: handled when collected
+            failed: Future[list[Result]] = Future()
+            failed.set_exception(e)
+            return failed
+
+    def _collect(self, window: deque[tuple[list[Item], Future[list[Result]]]]) -> Iterator[Done]:
+        """The oldest batch's results; after a worker died, those of every batch that was in flight."""
+        batch, future = window.popleft()
+        try:
+            results = future.result()
+        except BrokenProcessPool:
+            lost = [batch, *(b for b, _ in window)]
+            window.clear()
+            self._restart()
+            for b in lost:
+                yield b, [self._alone(item) for item in b]
+            return
+        yield batch, results
+
+    def _alone(self, item: Item) -> Result:
+        """``item``'s result with nothing else in flight, so that a worker dying can only be its doing."""
+        if isinstance(item, IngestError):
+            return item
+        while True:
+            try:
+                return self.pool.submit(_extract, [item], self.models, self.batch_size).result()[0]
+            except BrokenProcessPool:
+                if not self._restart():
+                    return IngestError(item.origin, Errors.E070.format(origin=item.origin))
+
+    def _restart(self) -> bool:
+        """Start a new pool after a worker died; True when the old one died before doing anything.
+
+        Such a death says nothing of the documents the pool was given. Once it is
+        bad luck (the system killed a worker as it started); several times in a row,
+        the workers cannot start at all (E071).
+        """
+        false_start = all(task.exception() is not None for task in self.started)
+        self.false_starts = self.false_starts + 1 if false_start else 0
+        if self.false_starts == FALSE_STARTS:
+            raise SaysoError(Errors.E071)
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        self._start()
+        return false_start
+
+    def __enter__(self) -> _Pool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _started() -> None:
+    """Nothing: a task that only workers that cannot start fail."""
+
+
+def _start_worker() -> None:
+    """Set up a worker: Ctrl-C stops it at once and quietly, and so does the main process's death."""
+    signal.signal(signal.SIGINT, _stop)
+    threading.Thread(target=_exit_with_parent, daemon=True).start()
+
+
+def _stop(signum: int, _frame: object) -> None:
+    """End this worker at once, without a traceback.
+
+    Ctrl-C at a terminal reaches every process of the run; the main process stops
+    the run, and a batch still running here would not be written anyway.
+    """
+    os._exit(128 + signum)
+
+
+def _exit_with_parent() -> None:
+    """Wait for the main process to end, then end this worker.
+
+    A main process killed with -9 cannot tell its pool to stop, and idle workers
+    would otherwise wait for work forever, each holding a loaded pipeline.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        parent.join()
+        os._exit(1)

@@ -1,0 +1,500 @@
+"""The speaker registry: one entry per speaker across articles, built as articles arrive.
+
+Within an article ``sayso_speakers`` already resolves "he", "Haidai" and "the
+governor" to the name the article gives ("Serhiy Haidai"). Across articles the
+same person comes under other forms ("Serhii Haidai", "Gov. Haidai") and
+different people share name parts, so the registry joins name forms only with
+evidence:
+
+- full names join when :func:`sayso.names.compatible` allows it (same folded
+  surname, suffix and first given name, agreeing middle names and gender);
+- a bare surname ("Trump", "Mr. Trump") joins the one full-name speaker with that
+  surname in the same article; failing that, the corpus's *dominant* full name
+  with it: the one with at least ``DOMINANCE`` times the full-name mentions of any
+  rival of compatible gender (a rival too rare to compete, such as a one-off
+  namesake, does not block it; "Mr."/"Mrs." rule out the other gender) and at
+  least ``SUPPORT`` full-name mentions. A bare first name ("Hillary") is tried the
+  same way when no surname matches;
+- a bare name with no such evidence stays a speaker of its own until
+  :meth:`SpeakerRegistry.settle` finds a dominant full name for it.
+
+Speaker ids are derived from the identity key of the name that founded the
+speaker ("person:donald|trump|"), so re-ingesting the same mentions in the same
+order gives the same ids. Curation (merge, split, alias) is kept as a
+:class:`sayso.curation.Curation` the store can save and replay after a rebuild;
+merged ids redirect to the kept one, so old ids keep working.
+
+Lookups go through indexes by folded surname, first name and alias, so adding a
+mention costs the number of namesakes, never the number of speakers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sayso.curation import Curation, CurationOp
+from sayso.errors import Errors, SaysoError
+from sayso.names import PersonName, alias_key, compatible, parse_name
+from sayso.records import Attribution
+
+# A bare surname goes to the most mentioned compatible full name only when it has
+# this many times the full-name mentions of the next one, and, outside its own article,
+# at least SUPPORT full-name mentions (one "Ted Terry" says little about every "Terry").
+DOMINANCE = 4
+SUPPORT = 10
+NAMED_TYPES = ("person", "organisation", "group", "unknown")
+
+
+def _day(value: date | None) -> date | None:
+    return value.date() if isinstance(value, datetime) else value
+
+
+@dataclass(frozen=True)
+class SpeakerMention:
+    """One attribution's speaker, with where and when it was seen."""
+
+    name: str
+    speaker_type: str = "person"
+    role: str | None = None
+    article_id: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+
+    @classmethod
+    def of(
+        cls, attribution: Attribution, article_id: str | None = None,
+        outlet: str | None = None, published: date | None = None,
+    ) -> SpeakerMention | None:
+        """The mention of an attribution's speaker; ``None`` for an unnamed one."""
+        if not attribution.speaker:
+            return None
+        return cls(attribution.speaker, attribution.speaker_type, attribution.speaker_role,
+                   article_id, outlet, _day(published))
+
+
+@dataclass
+class RoleSeen:
+    """A role given to a speaker, how often, and first and last publication day seen."""
+
+    role: str
+    count: int = 0
+    first: date | None = None
+    last: date | None = None
+
+    def see(self, day: date | None, count: int = 1) -> None:
+        self.count += count
+        if day is not None:
+            self.first = day if self.first is None else min(self.first, day)
+            self.last = day if self.last is None else max(self.last, day)
+
+    def absorb(self, other: RoleSeen) -> None:
+        self.see(other.first, other.count)
+        self.see(other.last, 0)
+
+
+@dataclass
+class Alias:
+    """One name form of a speaker and what its mentions contributed; the unit a split moves."""
+
+    name: str
+    full: bool
+    count: int = 0
+    articles: set[str] = field(default_factory=set)
+    outlets: Counter[str] = field(default_factory=Counter)
+    roles: dict[str, RoleSeen] = field(default_factory=dict)
+    seen: RoleSeen = field(default_factory=lambda: RoleSeen(""))
+
+    def add(self, mention: SpeakerMention) -> None:
+        day = _day(mention.published)
+        self.count += 1
+        self.seen.see(day)
+        if mention.article_id is not None:
+            self.articles.add(mention.article_id)
+        if mention.outlet:
+            self.outlets[mention.outlet] += 1
+        if mention.role:
+            self.roles.setdefault(mention.role.casefold(), RoleSeen(mention.role)).see(day)
+
+    def absorb(self, other: Alias) -> None:
+        self.count += other.count
+        self.full = self.full or other.full
+        self.seen.absorb(other.seen)
+        self.articles |= other.articles
+        self.outlets += other.outlets
+        for key, role in other.roles.items():
+            self.roles.setdefault(key, RoleSeen(role.role)).absorb(role)
+
+
+@dataclass
+class Speaker:
+    """A speaker across the corpus: its name forms, roles, articles and outlets."""
+
+    id: str
+    type: str
+    aliases: dict[str, Alias] = field(default_factory=dict)
+    genders: Counter[str] = field(default_factory=Counter)
+    label: str | None = None
+    curated: bool = False
+
+    @property
+    def gender(self) -> str | None:
+        """The gender most of the evidence gives ("Mrs. Clinton"); ``None`` when tied or unknown."""
+        ranked = self.genders.most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+            return None
+        return ranked[0][0]
+
+    @property
+    def name(self) -> str:
+        """The curated name, else the most used full name form (ties: longer, then alphabetical)."""
+        if self.label or not self.aliases:
+            return self.label or self.id
+        return min(self.aliases.values(), key=lambda a: (not a.full, -a.count, -len(a.name), a.name)).name
+
+    @property
+    def mentions(self) -> int:
+        return sum(a.count for a in self.aliases.values())
+
+    @property
+    def full_mentions(self) -> int:
+        """Mentions under a full name: the weight in surname decisions (bare ones would feed themselves)."""
+        return sum(a.count for a in self.aliases.values() if a.full)
+
+    @property
+    def articles(self) -> set[str]:
+        return set().union(*(a.articles for a in self.aliases.values()))
+
+    @property
+    def outlets(self) -> Counter[str]:
+        return sum((a.outlets for a in self.aliases.values()), Counter())
+
+    @property
+    def roles(self) -> list[RoleSeen]:
+        """Roles seen, most frequent first, each with its first and last day."""
+        merged: dict[str, RoleSeen] = {}
+        for alias in self.aliases.values():
+            for key, role in alias.roles.items():
+                merged.setdefault(key, RoleSeen(role.role)).absorb(role)
+        return sorted(merged.values(), key=lambda r: (-r.count, r.role))
+
+    @property
+    def first_seen(self) -> date | None:
+        return min((a.seen.first for a in self.aliases.values() if a.seen.first), default=None)
+
+    @property
+    def last_seen(self) -> date | None:
+        return max((a.seen.last for a in self.aliases.values() if a.seen.last), default=None)
+
+
+def _speaker_id(key: str) -> str:
+    return "s" + hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+
+
+class _FullNames:
+    """Full-name person speakers filed by (folded surname, suffix) and by first given name,
+    each with the distinct full names seen under that key (a new name must fit them all,
+    so "J. J. Goldberg" cannot bridge "Jonah Goldberg" and "Jeffrey Goldberg")."""
+
+    def __init__(self) -> None:
+        self.by_surname: dict[tuple[str, str | None], dict[str, list[PersonName]]] = {}
+        self.by_first: dict[str, dict[str, list[PersonName]]] = {}
+        self._filed: dict[str, list[PersonName]] = {}
+
+    def file(self, speaker_id: str, name: PersonName) -> None:
+        for entries in (self.by_surname.setdefault((name.surname, name.suffix), {}),
+                        self.by_first.setdefault(name.first, {})):
+            names = entries.setdefault(speaker_id, [])
+            if all(n.given != name.given for n in names):
+                names.append(name)
+        if name not in self._filed.setdefault(speaker_id, []):
+            self._filed[speaker_id].append(name)
+
+    def unfile(self, speaker_id: str) -> list[PersonName]:
+        """Take a speaker out; the names it was filed under."""
+        names = self._filed.pop(speaker_id, [])
+        for name in names:
+            self.by_surname[(name.surname, name.suffix)].pop(speaker_id, None)
+            self.by_first[name.first].pop(speaker_id, None)
+        return names
+
+
+class SpeakerRegistry:
+    """Speakers of a corpus; see the module docstring for when name forms join.
+
+    To rebuild (after a re-ingest): add every article's mentions in a fixed order,
+    :meth:`settle`, then :meth:`apply` the stored curation. New articles can be
+    added afterwards: merges, splits and aliases keep holding for them.
+    """
+
+    def __init__(self) -> None:
+        self.curation = Curation()
+        self._speakers: dict[str, Speaker] = {}
+        self._redirect: dict[str, str] = {}
+        self._full_names = _FullNames()
+        self._by_alias: dict[str, set[str]] = {}
+        self._bare: set[str] = set()
+        self._pins: dict[str, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._speakers)
+
+    def __iter__(self) -> Iterator[Speaker]:
+        return iter(list(self._speakers.values()))
+
+    def get(self, speaker_id: str) -> Speaker:
+        """The speaker now holding ``speaker_id`` (merged ids redirect)."""
+        return self._speakers[self.resolve(speaker_id)]
+
+    def resolve(self, speaker_id: str) -> str:
+        """The id ``speaker_id`` now stands for, after merges."""
+        while speaker_id in self._redirect:
+            speaker_id = self._redirect[speaker_id]
+        return speaker_id
+
+    def top(self, n: int = 10) -> list[Speaker]:
+        """The ``n`` most mentioned speakers (ties by id, so the order is stable)."""
+        return sorted(self._speakers.values(), key=lambda s: (-s.mentions, s.id))[:n]
+
+    def find(self, name: str) -> list[Speaker]:
+        """Speakers with the id ``name``, or with ``name`` as an alias or curated name."""
+        if self.resolve(name) in self._speakers:
+            return [self.get(name)]
+        return [self._speakers[i] for i in sorted(self._by_alias.get(alias_key(name), ()))]
+
+    # Adding mentions.
+
+    def add(self, mention: SpeakerMention) -> str | None:
+        """The id of the speaker ``mention`` is, after counting it; ``None`` for no name."""
+        return self.add_article([mention])[0]
+
+    def add_article(self, mentions: Iterable[SpeakerMention]) -> list[str | None]:
+        """Add one article's mentions; full names first, so a bare surname can use them."""
+        mentions = list(mentions)
+        parsed = [parse_name(m.name) if m.speaker_type == "person" else None for m in mentions]
+        ids: list[str | None] = [None] * len(mentions)
+        article: set[str] = set()
+        for i in sorted(range(len(mentions)), key=lambda i: not (parsed[i] and parsed[i].is_full)):
+            ids[i] = self._add(mentions[i], parsed[i], article)
+        return ids
+
+    def _add(self, mention: SpeakerMention, name: PersonName | None, article: set[str]) -> str | None:
+        if mention.speaker_type not in NAMED_TYPES or not alias_key(mention.name or ""):
+            return None
+        pinned = self._pins.get(alias_key(mention.name))
+        if pinned is not None:
+            speaker = self.get(pinned)
+        elif name is None:
+            key = alias_key(mention.name)
+            speaker = self._person_named(key) or self._new(f"name:{key.removeprefix('the ') or key}", mention.speaker_type)
+        elif name.is_full:
+            speaker = self._full(name)
+            article.add(speaker.id)
+        else:
+            speaker = self._evidence(name, article) or self._bare_speaker(name)
+        alias = speaker.aliases.get(mention.name)
+        if alias is None:
+            alias = speaker.aliases[mention.name] = Alias(mention.name, full=bool(name and name.is_full))
+            self._by_alias.setdefault(alias_key(mention.name), set()).add(speaker.id)
+        alias.add(mention)
+        # Gender evidence is the name's own honorific ("Mrs. Clinton" joined to the only Clinton
+        # of its article). Not the source's pronoun or honorific, nor role words: in PolNeAR an
+        # article's "she" or "Mrs. Clinton" is at times resolved to its "Bill Clinton", and a
+        # role can describe someone else ("woman, Hillary Clinton, ...").
+        if name is not None and name.gender:
+            speaker.genders[name.gender] += 1
+        return speaker.id
+
+    def _new(self, key: str, kind: str) -> Speaker:
+        """The speaker founded under identity ``key``, made when new (a merged one redirects)."""
+        speaker_id = self.resolve(_speaker_id(key))
+        if speaker_id not in self._speakers:
+            self._speakers[speaker_id] = Speaker(speaker_id, kind)
+        return self._speakers[speaker_id]
+
+    def _full(self, name: PersonName) -> Speaker:
+        bucket = self._full_names.by_surname.get((name.surname, name.suffix), {})
+        found = self._candidates(name, bucket)
+        if found:
+            speaker = min(found, key=lambda s: (-s.full_mentions, s.id))
+        else:
+            key, n = f"person:{name.key}", 1
+            while _speaker_id(key) in bucket:  # an incompatible namesake ("George H. W. Bush") has it
+                n += 1
+                key = f"person:{name.key}|{n}"
+            speaker = self._new(key, "person")
+        self._full_names.file(speaker.id, name)
+        return speaker
+
+    def _candidates(self, name: PersonName, entries: dict[str, list[PersonName]]) -> list[Speaker]:
+        """The speakers among ``entries`` that ``name`` may be, gender included."""
+        return [
+            self._speakers[i] for i, filed in entries.items()
+            if all(compatible(f, name) for f in filed) and _gender_agrees(self._speakers[i], name)
+        ]
+
+    def _evidence(self, name: PersonName, article: set[str]) -> Speaker | None:
+        """The full-name speaker a bare name stands for, by surname, else read as a first
+        name ("Hillary"): the only one in its article, else the corpus's dominant one."""
+        found = self._candidates(name, self._full_names.by_surname.get((name.surname, name.suffix), {}))
+        if not found and len(name.display.split()) == 1 and not name.suffix:
+            found = [
+                self._speakers[i] for i, filed in self._full_names.by_first.get(name.first, {}).items()
+                if not any(f.suffix for f in filed) and _gender_agrees(self._speakers[i], name)
+            ]
+        here = [s for s in found if s.id in article]
+        if here:
+            return here[0] if len(here) == 1 else _dominant(here)
+        best = _dominant(found)
+        return best if best is not None and best.full_mentions >= SUPPORT else None
+
+    def _bare_speaker(self, name: PersonName) -> Speaker:
+        """The speaker of a bare name without evidence, waiting for :meth:`settle`."""
+        speaker = self._new(f"bare:{name.surname}|{name.suffix or ''}|{name.gender or ''}", "person")
+        if not speaker.curated:
+            self._bare.add(speaker.id)
+        return speaker
+
+    def _person_named(self, key: str) -> Speaker | None:
+        """The one person known under the full name ``key``: the tagger calls a person an
+        organisation now and then ("Ted Cruz", "Ivanka Trump"), and a full name says who."""
+        found = [
+            self._speakers[i] for i in self._by_alias.get(key, ())
+            if self._speakers[i].type == "person"
+            and any(a.full and alias_key(a.name) == key for a in self._speakers[i].aliases.values())
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def settle(self) -> int:
+        """Join bare-name speakers to a full name that has since become dominant, and speakers
+        typed otherwise to the one person of their full name; how many joined."""
+        joined = 0
+        for speaker in sorted(self, key=lambda s: s.id):
+            keys = {alias_key(a) for a in speaker.aliases}
+            person = self._person_named(keys.pop()) if speaker.type != "person" and len(keys) == 1 else None
+            if person is not None:
+                self._absorb(person, speaker)
+                joined += 1
+        for bare_id in sorted(self._bare):
+            bare = self._speakers[bare_id]
+            name = parse_name(max(bare.aliases.values(), key=lambda a: (a.count, a.name)).name)
+            target = self._evidence(name, set()) if name is not None else None
+            if target is not None and not (target.gender and bare.gender and target.gender != bare.gender):
+                self._absorb(target, bare)
+                joined += 1
+        return joined
+
+    def _absorb(self, keep: Speaker, other: Speaker) -> None:
+        """Move all of ``other`` into ``keep``; ``other``'s id redirects from now on."""
+        for name in self._full_names.unfile(other.id):
+            self._full_names.file(keep.id, name)
+        self._bare.discard(other.id)
+        for name, alias in other.aliases.items():
+            keep.aliases.setdefault(name, Alias(name, alias.full)).absorb(alias)
+            self._by_alias[alias_key(name)].discard(other.id)
+            self._by_alias[alias_key(name)].add(keep.id)
+        if other.label:
+            self._by_alias[alias_key(other.label)].discard(other.id)
+        keep.genders += other.genders
+        del self._speakers[other.id]
+        self._redirect[other.id] = keep.id
+
+    # Curation: each operation is recorded so the store can replay it after a rebuild.
+
+    def _one(self, name: str) -> Speaker:
+        found = self.find(name)
+        if not found:
+            raise SaysoError(Errors.E080.format(name=name))
+        if len(found) > 1:
+            ids = ", ".join(f"{s.id} ({s.name})" for s in found)
+            raise SaysoError(Errors.E081.format(name=name, count=len(found), ids=ids))
+        return found[0]
+
+    def merge(self, keep: str, other: str) -> Speaker:
+        """Make the speaker named (or with id) ``other`` part of ``keep``; returns the result."""
+        target, gone = self._one(keep), self._one(other)
+        if gone.id != target.id:
+            self._absorb(target, gone)
+        target.curated = True
+        self.curation.ops.append(CurationOp("merge", keep, other))
+        return target
+
+    def split(self, speaker: str, alias: str) -> Speaker:
+        """Take the name form ``alias`` out of ``speaker`` into a speaker of its own, for good."""
+        source = self._one(speaker)
+        names = [a for a in source.aliases if alias_key(a) == alias_key(alias)]
+        if not names or len(names) == len(source.aliases):
+            raise SaysoError(Errors.E082.format(speaker=source.name, alias=alias, aliases=", ".join(source.aliases)))
+        target = self._new(f"split:{alias_key(alias)}", source.type)
+        self._move(names, source, target)
+        self.curation.ops.append(CurationOp("split", speaker, alias))
+        return target
+
+    def alias(self, alias: str, canonical: str) -> Speaker:
+        """Make ``alias`` a name of the speaker called ``canonical`` (created if unknown), for good."""
+        target = self._one(canonical) if self.find(canonical) else None
+        holders = [s for s in self.find(alias) if target is None or s.id != target.id]
+        if target is None:
+            target = self._new(f"alias:{alias_key(canonical)}", holders[0].type if holders else "person")
+            parsed = parse_name(canonical) if target.type == "person" else None
+            if parsed is not None and parsed.is_full:
+                self._full_names.file(target.id, parsed)
+        target.label = canonical
+        self._by_alias.setdefault(alias_key(canonical), set()).add(target.id)
+        for holder in holders:
+            self._move([a for a in holder.aliases if alias_key(a) == alias_key(alias)], holder, target)
+        self._pins[alias_key(alias)] = target.id
+        self.curation.ops.append(CurationOp("alias", canonical, alias))
+        return target
+
+    def _move(self, names: list[str], source: Speaker, target: Speaker) -> None:
+        """Move the name forms ``names`` from ``source`` to ``target`` and pin them there."""
+        moved = [n for n in map(parse_name, names) if n is not None and n.is_full] if source.type == "person" else []
+        for name in names:
+            alias = source.aliases.pop(name)
+            target.aliases.setdefault(name, Alias(name, alias.full)).absorb(alias)
+            self._by_alias[alias_key(name)].discard(source.id)
+            self._by_alias[alias_key(name)].add(target.id)
+            self._pins[alias_key(name)] = target.id
+        for parsed in moved:
+            self._full_names.file(target.id, parsed)
+        target.curated = True
+        if not source.aliases:
+            self._absorb(target, source)
+            return
+        # What stays is filed again, but not under a form the moved names may be.
+        for filed in self._full_names.unfile(source.id):
+            if not any(compatible(m, filed) for m in moved):
+                self._full_names.file(source.id, filed)
+
+    def apply(self, curation: Curation) -> list[str]:
+        """Replay curation operations in order; the messages of those that no longer apply."""
+        problems = []
+        for op in curation.ops:
+            try:
+                if op.op == "alias":
+                    self.alias(op.name, op.target)
+                elif op.op == "split":
+                    self.split(op.target, op.name)
+                else:
+                    self.merge(op.target, op.name)
+            except SaysoError as e:
+                problems.append(str(e))
+        return problems
+
+
+def _gender_agrees(speaker: Speaker, name: PersonName) -> bool:
+    return not (speaker.gender and name.gender and speaker.gender != name.gender)
+
+
+def _dominant(speakers: list[Speaker]) -> Speaker | None:
+    """The speaker with ``DOMINANCE`` times the full-name mentions of the next, if any."""
+    ranked = sorted(speakers, key=lambda s: (-s.full_mentions, s.id))
+    if not ranked or ranked[0].full_mentions == 0:
+        return None
+    if len(ranked) > 1 and ranked[0].full_mentions < DOMINANCE * ranked[1].full_mentions:
+        return None
+    return ranked[0]

@@ -1,0 +1,148 @@
+"""Reading a corpus job's Parquet output back as records, to load it into a store.
+
+What a run wrote (``OUTPUT/run=<id>/articles``, ``attributions``, ``failures``)
+comes back as the batches :mod:`sayso.batch` makes: each article's
+:class:`~sayso.ingest.Document` with its :class:`~sayso.records.Attribution`
+records, and each failure, so that the store takes them as if ``sayso ingest``
+had extracted them on this machine. Articles are joined to their attributions a
+slice of article ids at a time (ids are hex digests, so their first digits cut the
+output into even slices), so memory follows the slice, not the whole output.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from itertools import islice, product
+from pathlib import Path
+from typing import Any
+
+import pyarrow.compute as pc
+import pyarrow.dataset as ds
+
+from sayso.batch import Extracted, Result
+from sayso.corpus import IngestReport
+from sayso.errors import Errors, SaysoError
+from sayso.ingest import IngestError
+from sayso.scale.job import RUN_PREFIX
+from sayso.scale.rows import TABLES, document, records
+from sayso.store import Store
+
+# Results in a batch given back (and written by a store in one transaction).
+BATCH_SIZE = 64
+# Articles joined to their attributions at a time, at most: beyond, the output is read in id slices.
+SLICE_ROWS = 50_000
+_HEX = "0123456789abcdef"
+
+
+def is_output(path: str | Path) -> bool:
+    """Whether ``path`` is a folder a corpus job wrote: one run's tables, or runs (``run=<id>``) of them."""
+    return bool(_runs(Path(path)))
+
+
+def read_output(path: str | Path) -> Iterator[list[Result]]:
+    """Batches of the results a corpus job wrote to ``path``: every run in it, or the one run it is.
+
+    Raises:
+        SaysoError: ``path`` holds no run's tables (E092).
+    """
+    runs = _runs(Path(path))
+    if not runs:
+        raise SaysoError(Errors.E092.format(path=path, missing="articles/"))
+    for run in runs:
+        yield from (list(batch) for batch in _chunks(failures(run)))
+        yield from _articles(run)
+
+
+def load_output(
+    paths: Iterable[str | Path], store: Store, progress: Callable[[IngestReport, list[IngestError]], None] | None = None
+) -> IngestReport:
+    """Write what corpus jobs wrote to ``paths`` into ``store``, skipping the articles it holds already.
+
+    As in ``sayso ingest``, an article read twice (the same text under two doc ids)
+    is stored once, under the doc id it has in the first row that holds it: the
+    first read, for the local engine, whose tables keep the order of the inputs.
+
+    The report and ``progress`` are those of :func:`sayso.corpus.ingest`, so a
+    front end shows a load as it shows an ingest.
+
+    Raises:
+        SaysoError: a path holds no run's tables (E092).
+    """
+    report = IngestReport()
+    started = time.monotonic()
+    for batch in (batch for path in paths for batch in read_output(path)):
+        stored = store.existing({r.document.article_id for r in batch if isinstance(r, Extracted)})
+        new: list[Result] = []
+        for result in batch:
+            if isinstance(result, Extracted):
+                if result.document.article_id in stored:
+                    continue
+                stored.add(result.document.article_id)  # the same text twice in one batch: the first one
+            new.append(result)
+        store.write(new)
+        failed = [r for r in new if isinstance(r, IngestError)]
+        report.read += len(batch)
+        report.skipped += len(batch) - len(new)
+        report.failed += len(failed)
+        report.stored += len(new) - len(failed)
+        report.attributions += sum(len(r.attributions) for r in new if isinstance(r, Extracted))
+        report.seconds = time.monotonic() - started
+        if progress:
+            progress(replace(report), failed)
+    return report
+
+
+def _runs(path: Path) -> list[Path]:
+    """The run folders at ``path``: itself when it holds the tables, else its ``run=<id>`` folders that do."""
+    if _has_tables(path):
+        return [path]
+    if not path.is_dir():
+        return []
+    return [run for run in sorted(path.glob(f"{RUN_PREFIX}*")) if _has_tables(run)]
+
+
+def _has_tables(path: Path) -> bool:
+    return all((path / name).is_dir() for name in TABLES)
+
+
+def _dataset(run: Path, name: str) -> ds.Dataset:
+    # Read as the schema sayso writes, whichever engine wrote the files (Spark names list items otherwise).
+    return ds.dataset(run / name, format="parquet", schema=TABLES[name])
+
+
+def failures(path: str | Path) -> Iterator[IngestError]:
+    """The inputs a corpus job could not use, with their reasons: every run's at ``path``."""
+    for run in _runs(Path(path)):
+        for batch in _dataset(run, "failures").to_batches(batch_size=BATCH_SIZE):
+            yield from (IngestError(row["origin"], row["reason"]) for row in batch.to_pylist())
+
+
+def _articles(run: Path) -> Iterator[list[Result]]:
+    """Each article with its attributions, a slice of article ids at a time."""
+    articles, attributions = _dataset(run, "articles"), _dataset(run, "attributions")
+    digits = max(0, math.ceil(math.log(articles.count_rows() / SLICE_ROWS, 16))) if articles.count_rows() else 0
+    for prefix in ("".join(p) for p in product(_HEX, repeat=digits)):
+        where = pc.starts_with(ds.field("article_id"), prefix) if prefix else None
+        found = _by_article(attributions.to_table(filter=where).to_pylist())
+        for batch in articles.to_batches(filter=where, batch_size=BATCH_SIZE):
+            yield [
+                Extracted(document(row), records(found.get(row["article_id"], []), row["text"]))
+                for row in batch.to_pylist()
+            ]
+
+
+def _chunks(items: Iterator[IngestError]) -> Iterator[list[IngestError]]:
+    while chunk := list(islice(items, BATCH_SIZE)):
+        yield chunk
+
+
+def _by_article(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Attribution rows by article id, once each: an article read twice (the same text under
+    two doc ids) was extracted twice, to the same attributions."""
+    unique: dict[str, dict[int, dict[str, Any]]] = {}
+    for row in rows:
+        unique.setdefault(row["article_id"], {})[row["idx"]] = row
+    return {article_id: list(by_idx.values()) for article_id, by_idx in unique.items()}

@@ -1,0 +1,29 @@
+"""``sayso serve``: the store over HTTP, a REST API for programs and pages for people.
+
+    from sayso.serve import create_app
+    app = create_app("sqlite:///sayso.db", token=None)   # an ASGI app: run it with uvicorn
+
+:mod:`sayso.serve.app` builds the app; :mod:`~sayso.serve.api` holds the REST
+routes, :mod:`~sayso.serve.pages` the HTML ones, :mod:`~sayso.serve.queries`
+the reads the store does not have, :mod:`~sayso.serve.corpus` what is known
+across articles (speakers' name forms, quote clusters). The web framework is
+imported only when an app is made, so that the ``sayso`` command starts fast.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["MAX_ARTICLE_BODY", "MAX_BODY", "MIN_TOKEN", "create_app"]
+
+MAX_BODY = 200_000  # bytes: a pasted article, a search; what /api/extract takes
+MAX_ARTICLE_BODY = 8_000_000  # bytes: POST /api/articles, up to the pipeline's 1,000,000 characters as JSON
+MIN_TOKEN = 16  # characters of a bearer token
+
+
+def __getattr__(name: str) -> Any:
+    if name == "create_app":
+        from sayso.serve.app import create_app
+
+        return create_app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

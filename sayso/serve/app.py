@@ -1,0 +1,332 @@
+"""The ASGI application of ``sayso serve``: REST API under ``/api``, pages everywhere else.
+
+:func:`create_app` puts the parts together: the API routes (:mod:`sayso.serve.api`)
+and the pages (:mod:`sayso.serve.pages`) over one :class:`Backend`, which opens
+the store once per worker thread (a SQLite connection belongs to the thread that
+opened it) and runs extraction and writing one request at a time (the pipeline
+is loaded once; SQLite has one writer). Around them, as pure ASGI layers so that
+they cost little per request:
+
+- a request body limit (:class:`BodyLimit`): the Content-Length is checked before
+  anything is read, a streamed body is counted as it arrives; 413 either way;
+- security headers on every answer, among them a Content-Security-Policy that
+  allows only the server's own script and style, so that even text that escaped
+  escaping could not run;
+- one error shape: ``{"error": {"code", "message"}}`` for the API, an HTML page
+  saying the same for the pages.
+
+The server is read-only unless a bearer token is configured, and sends no CORS
+headers unless origins are given.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import threading
+import time
+from collections.abc import AsyncIterator, Iterator, Sequence
+from contextlib import asynccontextmanager, contextmanager, suppress
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from sayso.errors import Errors, SaysoError
+from sayso.nlp import extract
+from sayso.records import Attribution
+from sayso.serve import MAX_ARTICLE_BODY, MAX_BODY, MIN_TOKEN
+from sayso.serve.corpus import Corpus, StoreCorpus
+from sayso.store import Store, open_store
+
+log = logging.getLogger(__name__)
+
+STATIC = Path(__file__).parent / "static"
+SQLITE_MMAP = 1 << 30  # bytes of a SQLite store mapped into memory at most
+
+SECURITY_HEADERS = [
+    (b"content-security-policy",
+     b"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
+     b" form-action 'self'; base-uri 'none'; frame-ancestors 'none'"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]
+
+# HTTP status -> the error's machine-readable code.
+CODES = {
+    400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+    413: "payload_too_large", 422: "invalid_request", 500: "internal_error",
+}
+
+
+class ServeError(HTTPException):
+    """An error answer: status, code and message (``[E1xx] …``), whatever the route."""
+
+    def __init__(
+        self, status: int, message: str, code: str | None = None, headers: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(status_code=status, detail=message, headers=headers)
+        self.code = code or CODES.get(status, "error")
+
+
+class Backend:
+    """What the routes share: the store (one connection per thread), the token, the corpus index."""
+
+    def __init__(self, store_url: str, token: str | None, corpus: Corpus) -> None:
+        self.store_url = store_url
+        self.token = token
+        self.corpus = corpus
+        # The pipeline is loaded once and is not thread-safe; SQLite has one writer: one at a time.
+        self.lock = threading.Lock()
+        self._local = threading.local()
+        self._opened: list[Store] = []
+        self._opened_lock = threading.Lock()
+
+    def store(self) -> Store:
+        """This thread's connection to the store, opened on first use."""
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = open_store(self.store_url, create=False)
+            if store.dialect == "sqlite":
+                # Every thread reads the same file over and over: map it instead of copying pages in (a third
+                # faster on searches); the mapping is the operating system's page cache, shared by all threads.
+                store.conn.execute(f"PRAGMA mmap_size = {SQLITE_MMAP}")
+            with self._opened_lock:
+                self._opened.append(store)
+        return store
+
+    def close(self) -> None:
+        with self._opened_lock:
+            for store in self._opened:
+                with suppress(Exception):  # a SQLite connection refuses to be closed from another thread
+                    store.close()
+            self._opened.clear()
+
+    def extract(self, text: str) -> list[Attribution]:
+        """The attributions of ``text`` (nothing is stored), the pipeline loaded on first use."""
+        with self.lock:
+            return extract(text)
+
+    def authorise(self, header: str | None) -> None:
+        """Allow a write only with the configured bearer token.
+
+        Raises:
+            ServeError: no token is configured (403, E105), or the header does not
+                carry it (401, E106).
+        """
+        if self.token is None:
+            raise ServeError(403, Errors.E105)
+        scheme, _, given = (header or "").partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), self.token.encode()):
+            raise ServeError(401, Errors.E106, headers={"WWW-Authenticate": "Bearer"})
+
+
+def check_token(token: str | None, where: str) -> str | None:
+    """``token`` stripped, refused when too short to guess-proof (E101); None stays None."""
+    if token is None:
+        return None
+    token = token.strip()
+    if len(token) < MIN_TOKEN:
+        problem = "empty" if not token else f"only {len(token)} characters long"
+        raise SaysoError(Errors.E101.format(where=where, problem=problem, minimum=MIN_TOKEN))
+    return token
+
+
+def create_app(
+    store_url: str,
+    *,
+    token: str | None = None,
+    corpus: Corpus | None = None,
+    max_body: int = MAX_BODY,
+    max_article_body: int = MAX_ARTICLE_BODY,
+    cors_origins: Sequence[str] = (),
+) -> FastAPI:
+    """The server's ASGI app over the store at ``store_url`` (which must exist).
+
+    Args:
+        token: the bearer token ``POST /api/articles`` requires; None keeps the
+            server read-only (that route answers 403).
+        corpus: speakers' other names and quote clusters, when built
+            (:func:`sayso.serve.corpus.build_corpus`); else the store alone.
+        max_body: the largest request body accepted, in bytes (413 beyond), and
+            so the largest text ``/api/extract`` and the paste page take.
+        max_article_body: the same for ``POST /api/articles``.
+        cors_origins: origins allowed to call the API from a browser; none by default.
+
+    Raises:
+        SaysoError: the store is missing or cannot be opened (E030, E031, E034,
+            E035), or the token is too short (E101).
+    """
+    from sayso.serve import api, pages
+
+    token = check_token(token, "the token given")
+    open_store(store_url, create=False).close()  # fail now, not at the first request
+    backend = Backend(store_url, token, corpus or StoreCorpus())
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        backend.close()
+
+    app = FastAPI(
+        title="sayso",
+        summary="Who said what in the stored news articles: attributions, speakers, quote clusters.",
+        version=_version(),
+        docs_url=None,  # the interactive docs load their script from a CDN; /openapi.json is what programs need
+        redoc_url=None,
+        lifespan=lifespan,
+        telemetry={"tracing": False, "metrics": False, "logs": False},
+    )
+    app.state.backend = backend
+    app.state.max_body = max_body
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(Exception, _server_error)
+    if cors_origins:
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST"],
+                           allow_headers=["Authorization", "Content-Type"])
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(BodyLimit, limit=max_body, article_limit=max_article_body)
+    return app
+
+
+@contextmanager
+def running(app: FastAPI, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+    """Serve ``app`` with uvicorn in a background thread while the block runs; yields its base URL.
+
+    For tests, scripts and notebooks; ``port`` 0 takes a free one.
+    """
+    import uvicorn
+
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False))
+    thread = threading.Thread(target=server.run, name="sayso-serve", daemon=True)
+    thread.start()
+    while not server.started:
+        if not thread.is_alive():
+            raise SaysoError(Errors.E109.format(host=host, port=port, detail="see the log above"))
+        time.sleep(0.01)
+    bound = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://{host}:{bound}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def _version() -> str:
+    from sayso import __version__
+
+    return __version__
+
+
+def error_response(request: Request | Scope, status: int, message: str, code: str | None = None) -> Response:
+    """The error answer for ``request``: JSON under ``/api`` (and for anything not a page), else HTML."""
+    scope = request.scope if isinstance(request, Request) else request
+    code = code or CODES.get(status, "error")
+    if scope["path"].startswith("/api") or scope["path"] == "/openapi.json":
+        return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+    from sayso.serve.pages import error_page
+
+    return error_page(scope, status, code, message)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    if isinstance(exc, ServeError):
+        response = error_response(request, exc.status_code, str(exc.detail), exc.code)
+    elif exc.status_code == 404:
+        response = error_response(request, 404, Errors.E104.format(path=request.url.path))
+    elif exc.status_code == 405:
+        detail = f"{request.method} is not allowed on {request.url.path}"
+        response = error_response(request, 405, Errors.E107.format(detail=detail))
+    else:
+        message = Errors.E107.format(detail=exc.detail) if exc.status_code < 500 else str(exc.detail)
+        response = error_response(request, exc.status_code, message)
+    if exc.headers:
+        response.headers.update(exc.headers)
+    return response
+
+
+async def _validation_error(request: Request, exc: Exception) -> Response:
+    """422 naming what is wrong and where (``query limit: …``); 400 for a body that is not JSON."""
+    assert isinstance(exc, RequestValidationError)
+    errors = list(exc.errors())
+    if any(e.get("type") == "json_invalid" for e in errors):
+        return error_response(request, 400, Errors.E107.format(detail="the body is not valid JSON"))
+    parts = []
+    for error in errors[:3]:
+        where = " ".join(str(part) for part in error.get("loc", ()))
+        parts.append(f"{where}: {error.get('msg', 'invalid')}")
+    return error_response(request, 422, Errors.E107.format(detail="; ".join(parts)))
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    """500 without the details (they may name files or data); those go to the log."""
+    log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
+    return error_response(request, 500, Errors.E108.format(kind=type(exc).__name__))
+
+
+class BodyLimit:
+    """Refuse request bodies over ``limit`` bytes (``article_limit`` for ``POST /api/articles``) with 413."""
+
+    def __init__(self, app: ASGIApp, *, limit: int, article_limit: int) -> None:
+        self.app = app
+        self.limit = limit
+        self.article_limit = article_limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        article = scope["method"] == "POST" and scope["path"].rstrip("/") == "/api/articles"
+        limit = self.article_limit if article else self.limit
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            size = f"{int(declared):,} bytes" if declared.isdigit() else "a Content-Length that is not a number"
+            status = 413 if declared.isdigit() else 400
+            await error_response(scope, status, Errors.E102.format(size=size, limit=limit, unit="bytes"))(
+                scope, receive, send
+            )
+            return
+        received = 0
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > limit:
+                size = f"over {limit:,} bytes"
+                raise ServeError(413, Errors.E102.format(size=size, limit=limit, unit="bytes"))
+            return message
+
+        await self.app(scope, counted, send)
+
+
+class SecurityHeaders:
+    """Add :data:`SECURITY_HEADERS` to every response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+

@@ -1,0 +1,133 @@
+"""The geometry of the pages' charts, drawn server-side as inline SVG.
+
+Only numbers and labels are computed here; the templates write the SVG
+elements (autoescaped like everything else), so a chart needs no script, no
+library and no network, and prints and reads at any width (it scales with its
+``viewBox``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sayso.serve.corpus import Cluster
+from sayso.serve.queries import Count
+
+WIDTH = 640
+HEIGHT = 200
+LEFT = 36  # room for the value axis labels
+BOTTOM = 22  # room for the time axis labels
+TOP = 8
+ROW = 26  # one outlet's lane in a timeline
+PAD = 14  # room for a dot at either end of a timeline
+
+
+@dataclass(frozen=True)
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Tick:
+    position: float
+    label: str
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """Bars over time, one per month from the first to the last (empty months included)."""
+
+    width: int
+    height: int
+    bars: list[Bar]
+    x_ticks: list[Tick]
+    y_ticks: list[Tick]
+    baseline: float
+
+
+@dataclass(frozen=True)
+class Dot:
+    x: float
+    y: float
+    label: str
+    first: bool
+
+
+@dataclass(frozen=True)
+class Lane:
+    y: float
+    outlet: str
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """A cluster's appearances: one lane per outlet (in order of first appearance), days across."""
+
+    width: int
+    height: int
+    lanes: list[Lane]
+    dots: list[Dot]
+    x_ticks: list[Tick]
+    left: int
+
+
+def month_chart(months: list[Count], *, width: int = WIDTH, height: int = HEIGHT) -> BarChart | None:
+    """Bars for counts per month (``value`` "YYYY-MM"); None when there is nothing to draw."""
+    counts = {m.value: m.count for m in months}
+    if not counts:
+        return None
+    span = _month_range(min(counts), max(counts))
+    plot_w, plot_h = width - LEFT - 4, height - BOTTOM - TOP
+    top = max(counts.values())
+    step = plot_w / len(span)
+    bars = []
+    for i, month in enumerate(span):
+        n = counts.get(month, 0)
+        h = plot_h * n / top
+        bars.append(Bar(LEFT + i * step + step * 0.1, TOP + plot_h - h, step * 0.8, h, month, n))
+    every = max(1, len(span) // 6)
+    x_ticks = [Tick(LEFT + (i + 0.5) * step, month) for i, month in enumerate(span) if i % every == 0]
+    y_ticks = [Tick(TOP + plot_h * (1 - v / top), str(v)) for v in sorted({0, top // 2, top})]
+    return BarChart(width, height, bars, x_ticks, y_ticks, TOP + plot_h)
+
+
+def cluster_timeline(cluster: Cluster, *, width: int = WIDTH) -> Timeline | None:
+    """Dots for a cluster's dated appearances, one lane per outlet; None when none is dated."""
+    dated = [q for q in cluster.quotes if q.published is not None]
+    if not dated:
+        return None
+    outlets = list(dict.fromkeys(q.outlet or "(no outlet)" for q in dated))
+    left = min(160, 12 + 7 * max(len(o) for o in outlets))
+    first_day, last_day = dated[0].published, max(q.published for q in dated)
+    days = max((last_day - first_day).days, 1)
+    plot_w = width - left - 2 * PAD
+    height = TOP + ROW * len(outlets) + BOTTOM
+
+    def x(day: date) -> float:
+        return left + PAD + plot_w * (day - first_day).days / days
+
+    lanes = [Lane(TOP + ROW * (i + 0.5), outlet) for i, outlet in enumerate(outlets)]
+    lane_of = {lane.outlet: lane.y for lane in lanes}
+    dots = [
+        Dot(x(q.published), lane_of[q.outlet or "(no outlet)"], f"{q.outlet or '(no outlet)'}, {q.published}", i == 0)
+        for i, q in enumerate(dated)
+    ]
+    ticks = [Tick(x(first_day), first_day.isoformat())]
+    if last_day != first_day:
+        ticks.append(Tick(x(last_day), last_day.isoformat()))
+    return Timeline(width, height, lanes, dots, ticks, left)
+
+
+def _month_range(first: str, last: str) -> list[str]:
+    year, month = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{year:04d}-{month:02d}" <= last:
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out

@@ -1,0 +1,233 @@
+"""The JSON shapes of the REST API, as pydantic models: what ``/openapi.json`` documents.
+
+They mirror the library's records (:mod:`sayso.records`, :mod:`sayso.store.results`,
+:mod:`sayso.serve.queries`, :mod:`sayso.serve.corpus`) field for field, and are
+read from them by attribute (``from_attributes``), so a route returns the
+records themselves. Every list is a :class:`Page`; every error is an
+:class:`ErrorResponse`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+T = TypeVar("T")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class Page(_Model, Generic[T]):
+    """One page of a longer list: ``total`` items in all, ``items`` from ``offset``."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[T]
+
+
+class ErrorDetail(_Model):
+    code: str = Field(description="stable and machine-readable: not_found, payload_too_large, unauthorized, …")
+    message: str = Field(description="for people; starts with sayso's error code ([E103]) when it has one")
+
+
+class ErrorResponse(_Model):
+    """The one shape of every error the API returns (400, 401, 403, 404, 413, 422, 500)."""
+
+    error: ErrorDetail
+
+
+class ArticleSummary(_Model):
+    id: str
+    doc_id: str | None
+    title: str | None
+    url: str | None
+    outlet: str | None
+    published: datetime | None
+    attributions: int
+
+
+class RoleTexts(_Model):
+    source: str
+    cue: str
+    content: str
+
+
+class ChannelOut(_Model):
+    type: str
+    outlet: str | None
+    evidence: list[tuple[int, int]]
+
+
+class AttributionOut(_Model):
+    """An attribution in sayso's public JSON form (README, "Output format"): offsets into the text."""
+
+    content: list[tuple[int, int]]
+    cue: list[tuple[int, int]]
+    source: list[tuple[int, int]]
+    text: RoleTexts
+    kind: str
+    speaker: str | None
+    speaker_type: str
+    speaker_role: str | None
+    channel: ChannelOut
+    hedges: list[str]
+    confidence: float
+
+
+class Article(_Model):
+    id: str
+    doc_id: str | None
+    origin: str | None
+    url: str | None
+    title: str | None
+    outlet: str | None
+    published: datetime | None
+    authors: list[str]
+    created: datetime
+    text: str
+    attributions: list[AttributionOut]
+
+
+class Hit(_Model):
+    """A stored attribution found by a search, with its article; ``rank``: higher is a better match."""
+
+    article_id: str
+    idx: int
+    doc_id: str | None
+    title: str | None
+    url: str | None
+    outlet: str | None
+    published: datetime | None
+    kind: str
+    speaker: str | None
+    speaker_type: str
+    speaker_role: str | None
+    channel_type: str
+    channel_outlet: str | None
+    hedges: list[str]
+    source: str
+    cue: str
+    content: str
+    source_spans: list[tuple[int, int]]
+    cue_spans: list[tuple[int, int]]
+    content_spans: list[tuple[int, int]]
+    confidence: float
+    rank: float
+
+
+class Speaker(_Model):
+    """A name as the articles give it, with how many attributions and articles quote it."""
+
+    name: str
+    type: str
+    role: str | None
+    attributions: int
+    articles: int
+
+
+class Count(_Model):
+    value: str
+    count: int
+
+
+class RoleSeen(_Model):
+    role: str
+    count: int
+    first: date | None
+    last: date | None
+
+
+class SpeakerDetail(Speaker):
+    """A speaker's profile: other name forms (when the corpus index knows them), roles,
+    attributions per month ("YYYY-MM") and the outlets quoting them most."""
+
+    id: str | None = Field(description="the speaker's id in the corpus index, when there is one")
+    aliases: list[str]
+    roles: list[RoleSeen]
+    months: list[Count]
+    outlets: list[Count]
+    note: str | None
+
+
+class SpeakerQuote(_Model):
+    article_id: str
+    idx: int
+    title: str | None
+    outlet: str | None
+    published: datetime | None
+    speaker: str
+    kind: str
+    cue: str
+    content: str
+    channel_type: str
+    hedges: list[str]
+
+
+class ClusterQuote(_Model):
+    article_id: str
+    idx: int | None
+    outlet: str | None
+    published: date | None
+    speaker: str | None
+    text: str
+
+
+class Cluster(_Model):
+    """A quote across articles: its longest wording, where it appeared first, and every appearance."""
+
+    id: str
+    text: str
+    first: ClusterQuote
+    outlets: list[str]
+    quotes: list[ClusterQuote]
+
+
+class ClusterPage(Page[Cluster]):
+    note: str | None = Field(description="why the list is empty when no cluster index was built")
+
+
+class Stats(_Model):
+    articles: int
+    attributions: int
+    speakers: int
+    outlets: int
+    hedged: int
+    failed_inputs: int
+    first_published: datetime | None
+    last_published: datetime | None
+    kinds: list[Count]
+    channels: list[Count]
+    top_outlets: list[Count]
+    months: list[Count]
+
+
+class ExtractRequest(_Model):
+    text: str = Field(description="the article's text; offsets in the answer point into it")
+
+
+class Extraction(_Model):
+    attributions: list[AttributionOut]
+
+
+class ArticleIn(_Model):
+    """An article to store, as a JSONL record gives it (README, "Input formats")."""
+
+    text: str
+    doc_id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: str | None = Field(None, description="ISO 8601 date or time; a time without a zone is UTC")
+    outlet: str | None = None
+    authors: list[str] = []
+
+
+class Stored(_Model):
+    id: str
+    doc_id: str
+    attributions: int
+    href: str = Field(description="where to read it back")

@@ -1,0 +1,463 @@
+"""What every store backend does the same way: the schema's upkeep, writing batches, the queries.
+
+:class:`Store` holds all the SQL that both SQLite and PostgreSQL accept (SQL is
+written with ``?`` placeholders, ``ON CONFLICT`` upserts and standard joins) and
+leaves a backend only what really differs: connecting, the placeholder style,
+transactions, where the schema version lives, how full-text search matches and
+ranks, and streaming a large result. Values cross in one form for both: times as
+UTC ISO 8601 text (PostgreSQL casts it to ``timestamptz``), JSON as text; what
+comes back is normalised by :func:`_time` and :func:`_json`.
+
+Articles are keyed by the hash of their normalised text, so writing an article
+again replaces it and its attributions; each batch is one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from abc import ABC, abstractmethod
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from datetime import UTC, date, datetime
+from typing import Any, Self
+
+from sayso.batch import Extracted, Result
+from sayso.errors import Errors, SaysoError
+from sayso.ingest import IngestError
+from sayso.records import Attribution
+from sayso.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from sayso.store.results import Filters, Hit, SpeakerCount, StoredArticle, StoredError
+
+# SQLite caps the number of bound parameters; PostgreSQL does not mind small chunks.
+_CHUNK = 500
+
+_HIT_COLUMNS = (
+    "a.id, t.idx, a.doc_id, a.title, a.url, a.outlet, a.published, t.kind, t.speaker, t.speaker_type,"
+    " t.speaker_role, t.channel_type, t.channel_outlet, t.hedges, t.source_text, t.cue_text, t.content_text,"
+    " t.source_spans, t.cue_spans, t.content_spans, t.confidence"
+)
+# Attributions ``t`` with their articles ``a``: what every attribution query reads.
+JOINED = "attributions t JOIN articles a ON a.id = t.article_id"
+_ORDER = "a.published DESC NULLS LAST, t.article_id, t.idx"
+
+
+class Store(ABC):
+    """A store of articles, attributions, per-article speakers and failed inputs.
+
+    Use as a context manager or call :meth:`close`. ``name`` says which store it
+    is in messages (a path, or a URL without its password).
+    """
+
+    dialect: str  # the key of this backend's migrations in MIGRATIONS
+    db_errors: tuple[type[Exception], ...]  # what the driver raises
+    conn: Any  # a DB-API connection that has .execute(), as sqlite3's and psycopg's have
+    bytewise: str  # the collation that orders text by code point, whatever the database's locale
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    # What a backend provides.
+
+    @abstractmethod
+    def _sql(self, sql: str) -> str:
+        """``sql`` with its ``?`` placeholders in this backend's style."""
+
+    @abstractmethod
+    def _transaction(self) -> AbstractContextManager[None]:
+        """A write transaction: committed when the block ends, rolled back when it raises."""
+
+    @abstractmethod
+    def _version(self) -> int:
+        """The schema version of the store, 0 when it is empty."""
+
+    @abstractmethod
+    def _set_version(self, version: int) -> None:
+        """Record ``version`` inside the running transaction."""
+
+    @abstractmethod
+    def _schema_lock(self) -> AbstractContextManager[None]:
+        """Keep other connections from migrating at the same time, around the migrating transaction."""
+
+    @abstractmethod
+    def _fulltext(self, terms: list[str]) -> tuple[str, str, str, list[Any]]:
+        """How to search for ``terms``: FROM clause, WHERE condition, rank expression (higher
+        is better) and their parameters. The FROM clause joins attributions ``t`` to articles ``a``."""
+
+    @abstractmethod
+    def _stream(self, sql: str, params: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
+        """The rows of a query too large to hold in memory, as they arrive."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Close the connection."""
+
+    # Opening.
+
+    def _open(self, connect: Callable[[], Any], *setup: str) -> None:
+        """Connect, run the ``setup`` statements and bring the schema up to date.
+
+        Raises:
+            SaysoError: any of it failed in the database (E030; the connection is
+                closed again), or the store is from a newer sayso (E031).
+        """
+        try:
+            self.conn = connect()
+        except self.db_errors as e:
+            raise SaysoError(Errors.E030.format(path=self.name, detail=_first_line(e))) from None
+        try:
+            for statement in setup:
+                self.conn.execute(statement)
+            self._migrate()
+        except BaseException as e:
+            self.conn.close()
+            if isinstance(e, self.db_errors):
+                raise SaysoError(Errors.E030.format(path=self.name, detail=_first_line(e))) from None
+            raise
+
+    def _migrate(self) -> None:
+        """Bring the schema up to :data:`SCHEMA_VERSION`; refuse a store from a newer sayso."""
+        found = self._version()
+        if found > SCHEMA_VERSION:
+            raise SaysoError(Errors.E031.format(path=self.name, found=found, supported=SCHEMA_VERSION))
+        if found == SCHEMA_VERSION:
+            return
+        with self._schema_lock(), self._transaction():
+            found = self._version()  # another process may have migrated while we waited
+            for migration in MIGRATIONS[self.dialect]:
+                if migration.version > found:
+                    for statement in migration.statements:
+                        self.conn.execute(statement)
+                    self._set_version(migration.version)
+
+    # Writing.
+
+    def write(self, batch: Iterable[Result]) -> None:
+        """Store a batch of results in one transaction: all of it or, on failure, none.
+
+        An article replaces any earlier copy of itself with its attributions and
+        speakers; it also clears the errors recorded for its origin, which it now
+        has read. An error is kept once per origin and reason, with the time it
+        last happened.
+        """
+        now = _iso(datetime.now(UTC))
+        try:
+            with self._transaction():
+                for result in batch:
+                    if isinstance(result, IngestError):
+                        self._execute(
+                            "INSERT INTO errors (origin, reason, created) VALUES (?, ?, ?)"
+                            " ON CONFLICT (origin, reason) DO UPDATE SET created = excluded.created",
+                            (result.origin, result.reason, now),
+                        )
+                    else:
+                        self._write_article(result, now)
+        except self.db_errors as e:
+            raise SaysoError(Errors.E033.format(path=self.name, detail=_first_line(e))) from None
+
+    def _write_article(self, result: Extracted, now: str) -> None:
+        doc = result.document
+        article_id = doc.article_id
+        self._execute(
+            "INSERT INTO articles (id, doc_id, origin, url, title, outlet, published, authors, text, created)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (id) DO UPDATE SET doc_id = excluded.doc_id, origin = excluded.origin,"
+            " url = excluded.url, title = excluded.title, outlet = excluded.outlet,"
+            " published = excluded.published, authors = excluded.authors, text = excluded.text",
+            (article_id, doc.doc_id, doc.origin, doc.url, doc.title, doc.outlet,
+             _iso(doc.published), json.dumps(list(doc.authors), ensure_ascii=False), doc.text, now),
+        )
+        self._execute("DELETE FROM attributions WHERE article_id = ?", (article_id,))
+        self._execute("DELETE FROM article_speakers WHERE article_id = ?", (article_id,))
+        self._execute("DELETE FROM errors WHERE origin = ?", (doc.origin,))
+        self._executemany(
+            "INSERT INTO attributions (article_id, idx, kind, speaker, speaker_type, speaker_role,"
+            " channel_type, channel_outlet, hedged, hedges, source_spans, cue_spans, content_spans,"
+            " source_text, cue_text, content_text, confidence, record_json)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [_attribution_row(article_id, idx, a) for idx, a in enumerate(result.attributions)],
+        )
+        self._executemany(
+            "INSERT INTO article_speakers (article_id, speaker, speaker_type, speaker_role, count)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [(article_id, *row) for row in _speaker_rows(result.attributions)],
+        )
+
+    def existing(self, article_ids: Iterable[str]) -> set[str]:
+        """Those of ``article_ids`` already stored, so a restarted run can skip them."""
+        found: set[str] = set()
+        for chunk in _chunks(list(article_ids)):
+            marks = ", ".join("?" * len(chunk))
+            found.update(row[0] for row in self._query(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
+        return found
+
+    # Reading.
+
+    def search(
+        self,
+        query: str,
+        *,
+        speaker: str | None = None,
+        outlet: str | None = None,
+        since: date | datetime | None = None,
+        until: date | datetime | None = None,
+        kind: str | None = None,
+        channel: str | None = None,
+        hedged: bool | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> list[Hit]:
+        """Attributions whose content or speaker holds every word of ``query``, best ranked first.
+
+        See :class:`~sayso.store.results.Filters` for what each argument matches.
+        An empty (or blank) query lists the attributions the filters allow, latest
+        first; a query of signs without any word matches nothing.
+        """
+        filters = Filters(query, speaker, outlet, since, until, kind, channel, hedged)
+        sql, params = self._hits_sql(filters)
+        return [_hit(row) for row in self._query(f"{sql} LIMIT ? OFFSET ?", [*params, limit, offset])]
+
+    def count(self, filters: Filters | None = None) -> int:
+        """How many attributions ``filters`` allow: the total behind a page of :meth:`search`."""
+        source, where, _, params = self._hits_where(filters or Filters())  # neither ranked nor sorted: counted
+        return int(self._query(f"SELECT count(*) FROM {source} WHERE {where}", params)[0][0])
+
+    def export(self, filters: Filters | None = None) -> Iterator[Hit]:
+        """Every attribution ``filters`` allow, streamed: ranked when they hold a query, else latest first."""
+        sql, params = self._hits_sql(filters or Filters())
+        try:
+            for row in self._stream(self._sql(sql), params):
+                yield _hit(row)
+        except self.db_errors as e:
+            raise SaysoError(Errors.E061.format(path=self.name, detail=_first_line(e))) from None
+
+    def _hits_sql(self, filters: Filters) -> tuple[str, list[Any]]:
+        source, where, rank, params = self._hits_where(filters)
+        return f"SELECT {_HIT_COLUMNS}, {rank} AS score FROM {source} WHERE {where} ORDER BY score DESC, {_ORDER}", params
+
+    def _hits_where(self, filters: Filters) -> tuple[str, str, str, list[Any]]:
+        """The FROM clause, WHERE condition, rank expression and parameters of the attributions ``filters`` allow."""
+        terms = filters.terms
+        source, match, rank, params = self._fulltext(terms) if terms else (JOINED, "", "0", [])
+        conditions, filter_params = self._conditions(filters, "t.speaker")
+        if filters.kind:
+            conditions.append("t.kind = ?")
+            filter_params.append(filters.kind)
+        if filters.channel:
+            conditions.append("t.channel_type = ?")
+            filter_params.append(filters.channel)
+        if filters.hedged is not None:
+            conditions.append("t.hedged = ?")
+            filter_params.append(filters.hedged)
+        if filters.query.strip() and not terms:
+            conditions.append("1 = 0")  # a query of signs only: there is nothing it could match
+        where = " AND ".join(([match] if match else []) + conditions) or "1 = 1"
+        return source, where, rank, params + filter_params
+
+    def _conditions(self, filters: Filters, speaker_column: str) -> tuple[list[str], list[Any]]:
+        """SQL conditions (on articles ``a`` and ``speaker_column``) for all filters but the query and kind."""
+        conditions: list[str] = []
+        params: list[Any] = []
+        if filters.speaker:
+            conditions.append(f"lower({speaker_column}) LIKE lower(?) ESCAPE '\\'")
+            params.append("%" + _escape_like(filters.speaker) + "%")
+        if filters.outlet:
+            conditions.append("lower(a.outlet) = lower(?)")
+            params.append(filters.outlet)
+        since, until = filters.window()
+        if since:
+            conditions.append("a.published >= ?")
+            params.append(_iso(since))
+        if until:
+            conditions.append("a.published < ?")
+            params.append(_iso(until))
+        return conditions, params
+
+    def speakers(
+        self,
+        top: int | None = None,
+        *,
+        speaker: str | None = None,
+        outlet: str | None = None,
+        since: date | datetime | None = None,
+        until: date | datetime | None = None,
+    ) -> list[SpeakerCount]:
+        """Named speakers, most quoted first (ties by name, in code point order); the first ``top`` of them when given."""
+        conditions, params = self._conditions(Filters("", speaker, outlet, since, until), "s.speaker")
+        where = " AND ".join(conditions) or "1 = 1"
+        source = "article_speakers s JOIN articles a ON a.id = s.article_id"
+        limit = " LIMIT ?" if top is not None else ""
+        totals = self._query(
+            f"SELECT s.speaker, sum(s.count) AS n, count(*) FROM {source} WHERE {where}"
+            f" GROUP BY s.speaker ORDER BY n DESC, s.speaker COLLATE {self.bytewise}{limit}",
+            params + ([top] if top is not None else []),
+        )
+        types: dict[str, Counter[str]] = {}
+        roles: dict[str, Counter[str]] = {}
+        for chunk in _chunks([row[0] for row in totals]):
+            marks = ", ".join("?" * len(chunk))
+            for name, kind, role, count in self._query(
+                f"SELECT s.speaker, s.speaker_type, s.speaker_role, sum(s.count) FROM {source}"
+                f" WHERE {where} AND s.speaker IN ({marks}) GROUP BY s.speaker, s.speaker_type, s.speaker_role",
+                [*params, *chunk],
+            ):
+                types.setdefault(name, Counter())[kind] += count
+                if role is not None:
+                    roles.setdefault(name, Counter())[role] += count
+        return [
+            SpeakerCount(name, _most_common(types[name]), _most_common(roles.get(name)), int(n), int(articles))
+            for name, n, articles in totals
+        ]
+
+    def article(self, article_id: str) -> StoredArticle | None:
+        """The article stored under exactly ``article_id``, with its attributions, or None."""
+        rows = self._query(
+            "SELECT id, doc_id, origin, url, title, outlet, published, authors, text, created"
+            " FROM articles WHERE id = ?", [article_id],
+        )
+        if not rows:
+            return None
+        id_, doc_id, origin, url, title, outlet, published, authors, text, created = rows[0]
+        records = self._query("SELECT record_json FROM attributions WHERE article_id = ? ORDER BY idx", [id_])
+        return StoredArticle(
+            id_, doc_id, origin, url, title, outlet, _time(published), tuple(_json(authors)), text,
+            _time(created), [Attribution.from_dict(_json(record), text) for (record,) in records],
+        )
+
+    def find_article(self, key: str) -> StoredArticle:
+        """The one article ``key`` names: its id, its ``doc_id``, or the start of its id.
+
+        Raises:
+            SaysoError: no article matches (E037), or several do (E038).
+        """
+        ids: list[str] = []
+        ways = (("id = ?", key), ("doc_id = ?", key), ("id LIKE ? ESCAPE '\\'", _escape_like(key) + "%"))
+        for condition, value in ways:
+            rows = self._query(f"SELECT id FROM articles WHERE {condition} ORDER BY id LIMIT 6", [value])
+            ids = [row[0] for row in rows]
+            if ids:
+                break
+        if not ids:
+            raise SaysoError(Errors.E037.format(key=key, path=self.name))
+        if len(ids) > 1:
+            shown = ", ".join(i[:12] for i in ids[:5]) + (", …" if len(ids) > 5 else "")
+            raise SaysoError(Errors.E038.format(key=key, path=self.name, ids=shown))
+        found = self.article(ids[0])
+        assert found is not None
+        return found
+
+    def errors(self) -> list[StoredError]:
+        """The inputs whose last attempt failed, oldest first."""
+        rows = self._query("SELECT origin, reason, created FROM errors ORDER BY created, origin, reason", [])
+        return [StoredError(origin, reason, _time(created)) for origin, reason, created in rows]
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """All rows of a read written in the SQL both backends share (``?`` placeholders).
+
+        For front ends with a query of their own (the server's counts and pages), so
+        that they need neither the placeholder style nor the driver's errors (E061).
+        """
+        return self._query(sql, params)
+
+    # Plumbing.
+
+    def _execute(self, sql: str, params: Sequence[Any]) -> None:
+        self.conn.execute(self._sql(sql), params)
+
+    def _executemany(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        if rows:
+            cursor = self.conn.cursor()
+            try:
+                cursor.executemany(self._sql(sql), rows)
+            finally:
+                cursor.close()
+
+    def _query(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        """All rows of a read; a database failure becomes E061 naming the store."""
+        try:
+            return self.conn.execute(self._sql(sql), params).fetchall()
+        except self.db_errors as e:
+            raise SaysoError(Errors.E061.format(path=self.name, detail=_first_line(e))) from None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _attribution_row(article_id: str, idx: int, attribution: Attribution) -> tuple[Any, ...]:
+    record = attribution.to_dict()
+    return (
+        article_id, idx, attribution.kind, attribution.speaker, attribution.speaker_type,
+        attribution.speaker_role, attribution.channel.type, attribution.channel.outlet,
+        bool(attribution.hedges), json.dumps(record["hedges"], ensure_ascii=False),
+        json.dumps(record["source"]), json.dumps(record["cue"]), json.dumps(record["content"]),
+        record["text"]["source"], record["text"]["cue"], record["text"]["content"],
+        record["confidence"], json.dumps(record, ensure_ascii=False),
+    )
+
+
+def _speaker_rows(attributions: list[Attribution]) -> list[tuple[str, str, str | None, int]]:
+    """Per named speaker: the type of their first attribution, their first role given, their count."""
+    rows: dict[str, list[Any]] = {}
+    for a in attributions:
+        if a.speaker is None:
+            continue
+        row = rows.setdefault(a.speaker, [a.speaker, a.speaker_type, a.speaker_role, 0])
+        row[2] = row[2] or a.speaker_role
+        row[3] += 1
+    return [tuple(row) for row in rows.values()]  # type: ignore[misc]
+
+
+def _hit(row: Sequence[Any]) -> Hit:
+    (article_id, idx, doc_id, title, url, outlet, published, kind, speaker, speaker_type, speaker_role,
+     channel_type, channel_outlet, hedges, source, cue, content, source_spans, cue_spans, content_spans,
+     confidence, rank) = row
+    return Hit(
+        article_id, idx, doc_id, title, url, outlet, _time(published), kind, speaker, speaker_type, speaker_role,
+        channel_type, channel_outlet, _json(hedges), source, cue, content, _json(source_spans),
+        _json(cue_spans), _json(content_spans), float(confidence), float(rank),
+    )
+
+
+def _most_common(counts: Counter[str] | None) -> Any:
+    """The most frequent key, the first by name among equals; None for no counts."""
+    if not counts:
+        return None
+    return min(counts, key=lambda key: (-counts[key], key))
+
+
+def _chunks(items: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start:start + _CHUNK]
+
+
+def _escape_like(text: str) -> str:
+    """``text`` matched literally inside a LIKE pattern whose escape character is a backslash."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _iso(moment: datetime | None) -> str | None:
+    """A time as the text both backends store and compare: UTC, to the second, ISO 8601.
+
+    A time without a zone (readers never give one) is taken as UTC, not as this machine's zone.
+    """
+    if moment is None:
+        return None
+    return (moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment).astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _time(value: str | datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return moment.astimezone(UTC)
+
+
+def _json(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def _first_line(error: Exception) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]

@@ -1,0 +1,155 @@
+"""What the store's queries take and return: filters, hits, speakers, articles, errors.
+
+Both backends return these same records, with times as timezone-aware
+``datetime`` in UTC and spans as ``[start, end]`` pairs into the article's text,
+so a front end never sees which database answered.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sayso.records import Attribution
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which attributions a query is about; every field left empty matches everything.
+
+    ``query`` is matched word by word (every word must occur, in the content or
+    the speaker's name, stemmed); other characters in it are ignored, so no user
+    text can be read as query syntax. ``speaker`` matches any part of the
+    speaker's name and ``outlet`` the whole outlet, both ignoring case.
+    ``since`` and ``until`` bound the publication time: a ``date`` means that
+    whole day (UTC), a ``datetime`` without timezone is taken as UTC, and
+    ``until`` as a time is exclusive. ``channel`` is a channel type
+    (``telegram``, ``interview``…) and ``hedged`` keeps only attributions with
+    (True) or without (False) hedges.
+    """
+
+    query: str = ""
+    speaker: str | None = None
+    outlet: str | None = None
+    since: date | datetime | None = None
+    until: date | datetime | None = None
+    kind: str | None = None
+    channel: str | None = None
+    hedged: bool | None = None
+
+    @property
+    def terms(self) -> list[str]:
+        """The words of ``query``, the only part of it the search engines see."""
+        return _WORD.findall(self.query)
+
+    def window(self) -> tuple[datetime | None, datetime | None]:
+        """``since`` and ``until`` as UTC times: published at or after the first, before the second."""
+        end = self.until
+        if isinstance(end, date) and not isinstance(end, datetime):
+            end = end + timedelta(days=1)
+        return _utc(self.since), _utc(end)
+
+
+def _utc(moment: date | datetime | None) -> datetime | None:
+    if moment is None:
+        return None
+    if not isinstance(moment, datetime):
+        moment = datetime.combine(moment, time())
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+@dataclass
+class Hit:
+    """One stored attribution with the article it belongs to; ``rank`` orders search results (higher first)."""
+
+    article_id: str
+    idx: int
+    doc_id: str | None
+    title: str | None
+    url: str | None
+    outlet: str | None
+    published: datetime | None
+    kind: str
+    speaker: str | None
+    speaker_type: str
+    speaker_role: str | None
+    channel_type: str
+    channel_outlet: str | None
+    hedges: list[str]
+    source: str
+    cue: str
+    content: str
+    source_spans: list[list[int]]
+    cue_spans: list[list[int]]
+    content_spans: list[list[int]]
+    confidence: float
+    rank: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict, ``published`` in ISO 8601."""
+        data = asdict(self)
+        data["published"] = self.published.isoformat() if self.published else None
+        return data
+
+
+@dataclass(frozen=True)
+class SpeakerCount:
+    """A speaker across the store: how often and in how many articles they are quoted.
+
+    ``type`` and ``role`` are the ones the articles give them most often.
+    """
+
+    name: str
+    type: str
+    role: str | None
+    attributions: int
+    articles: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class StoredArticle:
+    """An article as stored: its metadata, exact text and attributions (offsets into ``text``)."""
+
+    id: str
+    doc_id: str | None
+    origin: str | None
+    url: str | None
+    title: str | None
+    outlet: str | None
+    published: datetime | None
+    authors: tuple[str, ...]
+    text: str
+    created: datetime
+    attributions: list[Attribution] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Metadata, text and the public JSON form of each attribution."""
+        return {
+            "id": self.id,
+            "doc_id": self.doc_id,
+            "origin": self.origin,
+            "url": self.url,
+            "title": self.title,
+            "outlet": self.outlet,
+            "published": self.published.isoformat() if self.published else None,
+            "authors": list(self.authors),
+            "created": self.created.isoformat(),
+            "text": self.text,
+            "attributions": [a.to_dict() for a in self.attributions],
+        }
+
+
+@dataclass(frozen=True)
+class StoredError:
+    """An input whose last attempt failed: where it came from, the coded reason, and when."""
+
+    origin: str
+    reason: str
+    created: datetime

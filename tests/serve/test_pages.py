@@ -1,0 +1,200 @@
+"""The HTML pages: each renders from the real store, and nothing an article holds becomes markup."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from urllib.parse import quote
+
+import pytest
+
+from sayso.serve.pages import query_string, safe_url
+
+EVENT_ATTRIBUTES = ("onmouseover", "onerror", "onclick", "onload")
+
+
+class Page(HTMLParser):
+    """A parsed page: every element (tag, attributes) in order, and the text inside ``#text``."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.text_parts: list[str] = []
+        self._depth_in_text = 0
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.elements.append((tag, attributes))
+        if self._depth_in_text:
+            self._depth_in_text += 1
+        elif attributes.get("id") == "text":
+            self._depth_in_text = 1
+
+    def handle_endtag(self, tag):
+        if self._depth_in_text:
+            self._depth_in_text -= 1
+
+    def handle_data(self, data):
+        if self._depth_in_text:
+            self.text_parts.append(data)
+
+    @property
+    def article_text(self) -> str:
+        return "".join(self.text_parts)
+
+    def find(self, tag: str, **attrs: str) -> list[dict[str, str | None]]:
+        return [a for t, a in self.elements if t == tag and all(a.get(k) == v for k, v in attrs.items())]
+
+
+def get_page(client, path: str, status: int = 200) -> tuple[str, Page]:
+    response = client.get(path)
+    assert response.status_code == status, response.text[:500]
+    assert response.headers["content-type"].startswith("text/html")
+    return response.text, Page(response.text)
+
+
+def test_pages_home_shows_the_corpus_figures(client, serve_store):
+    html, page = get_page(client, "/")
+    assert f"<b>{serve_store.count():,}</b> attributions" in html
+    assert "<b>5</b> articles" in html
+    assert page.find("svg", **{"class": "chart"})  # articles per month, drawn server-side
+    assert page.find("a", href="/speakers/Serhiy%20Haidai")
+    assert page.find("form", action="/search")
+
+
+def test_pages_carry_a_content_security_policy(client):
+    response = client.get("/")
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_pages_article_text_is_whole_and_every_attribution_is_marked(client, serve_store):
+    stored = serve_store.find_article("bakhmut-newsweek-2022-12-27")
+    html, page = get_page(client, f"/articles/{stored.id}")
+    assert page.article_text == stored.text  # cut into segments and escaped, but nothing lost or added
+    marks = page.find("mark")
+    assert {int(m["data-a"]) for m in marks if "data-a" in m} == set(range(len(stored.attributions)))
+    for index, attribution in enumerate(stored.attributions):
+        card = page.find("li", id=f"attr-{index}")
+        assert card, index
+        if attribution.speaker:
+            assert f'title="{attribution.speaker} · ' in html
+    kivinen = next(i for i, a in enumerate(stored.attributions) if a.speaker == "Markku Kivinen")
+    assert any(m.get("data-a") == str(kivinen) and m["class"].startswith("r-source") for m in marks)
+
+
+def test_pages_hostile_article_is_escaped(client, hostile, serve_store):
+    stored = serve_store.find_article(hostile.doc_id)
+    assert stored.attributions  # the quotes with markup in them were found, so they are highlighted too
+    html, page = get_page(client, f"/articles/{stored.id}")
+    assert [a for t, a in page.elements if t == "script"] == [{"src": "/static/sayso.js", "defer": None}]
+    assert not [a for t, a in page.elements for name in a if name in EVENT_ATTRIBUTES]
+    assert not [a for t, a in page.elements if t == "img"]
+    assert not [a for t, a in page.elements if (a.get("href") or "").lower().startswith("javascript")]
+    assert page.article_text == hostile.text
+    assert "&lt;script&gt;window.__pwned = 1" in html
+    assert '<span class="unsafe-url">javascript:window.__pwned=1</span>' in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html  # the author
+
+
+def test_pages_hostile_names_are_escaped_everywhere(client, hostile):
+    for path in ["/", "/articles", "/speakers", "/search?q=plan", f"/articles?outlet={quote(hostile.outlet)}"]:
+        html, page = get_page(client, path)
+        assert not [a for t, a in page.elements for name in a if name in EVENT_ATTRIBUTES], path
+        assert "<script>window" not in html and "<img" not in html, path
+
+
+def test_pages_speaker_page_has_profile_and_chart(client):
+    html, page = get_page(client, "/speakers/Markku%20Kivinen")
+    assert "<h1>Markku Kivinen</h1>" in html
+    assert page.find("a", href="/speakers/Markku%20J.%20Kivinen")  # the other name form
+    assert "director of the Aleksanteri Institute" in html
+    [chart] = page.find("svg", **{"class": "chart"})
+    assert "attributions per month of Markku Kivinen" in chart["aria-label"]
+    assert len(page.find("rect", **{"class": "bar"})) == 1  # one month: December 2022
+    assert "Bakhmut is a limited breakthrough" in html
+
+
+def test_pages_speakers_list_finds_by_name(client):
+    html, page = get_page(client, "/speakers?name=haidai")
+    assert page.find("a", href="/speakers/Serhiy%20Haidai")
+    assert "Kivinen" not in html
+
+
+def test_pages_search_takes_the_form_as_sent(client):
+    # A form sends its empty fields as "": they mean "any".
+    html, page = get_page(client, "/search?q=breakthrough&speaker=&outlet=&since=&until=&kind=direct&channel=&hedged=")
+    assert "2 attributions" in html
+    assert page.find("option", selected=None) and '<option selected>direct</option>' in html
+    html, _ = get_page(client, "/search?q=breakthrough&outlet=Newsweek&hedged=false")
+    assert "1 attribution<" in html
+
+
+def test_pages_search_with_a_bad_date_says_so(client):
+    html, _ = get_page(client, "/search?q=x&since=yesterday", status=422)
+    assert "since: &#39;yesterday&#39; is not a date (YYYY-MM-DD)" in html
+
+
+def test_pages_clusters_and_one_cluster_with_its_timeline(client, hostile):
+    html, page = get_page(client, "/clusters")
+    [link] = [a for a in page.find("a") if (a.get("href") or "").startswith("/clusters/")]
+    html, page = get_page(client, link["href"])
+    assert "First in <b>Newsweek</b> on 2022-12-27" in html
+    assert len(page.find("circle")) == 2 and page.find("circle", **{"class": "dot first"})
+    assert [a["href"] for a in page.find("a") if a["href"].startswith("/articles/")]
+    assert "Evil&#34; onmouseover=&#34;window.__pwned=1&#34;" in html  # the outlet, as text in the lane label
+
+
+def test_pages_clusters_without_an_index_explain_why(serve_db, make_client):
+    response = make_client(serve_db).get("/clusters")
+    assert "sayso serve --corpus" in response.text
+
+
+def test_pages_paste_extracts_without_storing(client, serve_store):
+    before = serve_store.count()
+    html, page = get_page(client, "/paste")
+    assert page.find("textarea", name="text")
+    text = "“We will hold the line,” said Serhiy Haidai, governor of the Luhansk region.\n\n<script>x()</script>"
+    response = client.post("/paste", data={"text": text})
+    assert response.status_code == 200
+    result = Page(response.text)
+    assert result.article_text == text
+    sources = [m["title"] for m in result.find("mark") if "data-a" in m and m["class"].startswith("r-source")]
+    assert sources == ["Serhiy Haidai · source"]
+    assert "&lt;script&gt;x()&lt;/script&gt;" in response.text
+    assert serve_store.count() == before
+
+
+def test_pages_paste_refuses_too_much_or_the_wrong_form(client):
+    response = client.post("/paste", data={"text": "a" * 250_000})
+    assert response.status_code == 413 and "[E102]" in response.text
+    assert response.headers["content-type"].startswith("text/html")
+    wrong = client.post("/paste", json={"text": "Haidai said so."})
+    assert wrong.status_code == 400 and "application/x-www-form-urlencoded" in wrong.text
+
+
+def test_pages_unknown_page_is_a_404_page(client):
+    html, _ = get_page(client, "/nowhere/<script>", status=404)
+    assert "[E104] no such page: /nowhere/&lt;script&gt;" in html
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.newsweek.com/bakhmut", "https://www.newsweek.com/bakhmut"),
+        ("HTTP://example.org/a", "HTTP://example.org/a"),
+        ("javascript:alert(1)", None),
+        (" JavaScript:alert(1)", None),
+        ("data:text/html,<script>", None),
+        ("//evil.example/x", None),
+        ("http:///no-host", None),
+        (None, None),
+    ],
+)
+def test_pages_only_http_urls_become_links(url, expected):
+    assert safe_url(url) == expected
+
+
+def test_pages_query_string_drops_empty_values():
+    assert query_string({"q": "a b", "speaker": "", "kind": None}, offset=20) == "?q=a+b&offset=20"
