@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from sayso.cli.options import add_models_option, check_models, positive
+from sayso.cli.options import add_field_option, add_models_option, check_models, positive
 from sayso.corpus import DEFAULT_BATCH_SIZE, IngestReport, ingest
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import STDIN, SUFFIXES, Fields, IngestError, read
@@ -58,11 +58,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--log-every", type=float, default=LOG_EVERY, metavar="SECONDS",
         help=f"seconds between progress lines when stderr is not a terminal (default {LOG_EVERY:g})",
     )
-    parser.add_argument(
-        "--field", action="append", default=[], metavar="NAME=KEY",
-        help="read a JSONL record's NAME (text, doc_id, url, title, published, outlet, authors) "
-        "from its KEY, e.g. text=body; repeatable",
-    )
+    add_field_option(parser)
     add_models_option(parser)
     parser.set_defaults(func=run)
 

@@ -47,3 +47,12 @@ def check_models(models: str | None) -> None:
 
     if not (Path(models) / CUE_FILE).is_file():
         raise SaysoError(Errors.E047.format(path=models, file=CUE_FILE))
+
+
+def add_field_option(parser: argparse.ArgumentParser, record: str = "a JSONL record's") -> None:
+    """``--field NAME=KEY``: where the readers find a document's fields (:class:`sayso.ingest.jsonl.Fields`)."""
+    parser.add_argument(
+        "--field", action="append", default=[], metavar="NAME=KEY",
+        help=f"read {record} NAME (text, doc_id, url, title, published, outlet, authors) "
+        "from its KEY, e.g. text=body; repeatable",
+    )

@@ -15,7 +15,7 @@ from itertools import islice
 from pathlib import Path
 
 from sayso import scale
-from sayso.cli.options import add_models_option, check_models, positive
+from sayso.cli.options import add_field_option, add_models_option, check_models, positive
 from sayso.ingest import Fields
 from sayso.scale import ENGINES, ScaleReport
 from sayso.scale.load import failures
@@ -63,11 +63,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--batch-size", type=positive, default=DEFAULT_BATCH_SIZE, metavar="N",
         help=f"documents per spaCy batch (default {DEFAULT_BATCH_SIZE})",
     )
-    parser.add_argument(
-        "--field", action="append", default=[], metavar="NAME=KEY",
-        help="read a JSONL record's (or Parquet row's) NAME (text, doc_id, url, title, published, outlet, "
-        "authors) from its KEY, e.g. text=body; repeatable",
-    )
+    add_field_option(parser, "a JSONL record's (or Parquet row's)")
     add_models_option(parser)
     parser.set_defaults(func=run)
 
