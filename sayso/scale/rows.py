@@ -63,14 +63,9 @@ ATTRIBUTIONS = pa.schema([("article_id", _STRING), ("doc_id", _STRING), ("idx", 
 FAILURES = pa.schema([("origin", _STRING), ("code", _STRING), ("reason", _STRING)])
 # The tables a run writes, each in a folder of its name.
 TABLES = {"articles": ARTICLES, "attributions": ATTRIBUTIONS, "failures": FAILURES}
-# The result columns :func:`table` makes each table from.
-TABLE_SOURCES = {
-    "articles": (*ARTICLES.names, "error"),
-    "attributions": ("article_id", "doc_id", "attributions", "error"),
-    "failures": ("origin", "error"),
-}
-
-_CODE = re.compile(r"\[([EW]\d{3})\]")
+# A message's error code, its first group: what a failure row's ``code`` is.
+CODE_PATTERN = r"\[([EW]\d{3})\]"
+_CODE = re.compile(CODE_PATTERN)
 
 
 def input_batch(items: Sequence[Document | IngestError]) -> pa.RecordBatch:
@@ -94,10 +89,7 @@ def result_batch(results: Sequence[Result]) -> pa.RecordBatch:
 
 
 def table(batch: pa.RecordBatch, name: str) -> pa.RecordBatch:
-    """The rows of the table ``name`` (a key of :data:`TABLES`) that result rows hold.
-
-    ``batch`` needs only the result columns the table is made from (:data:`TABLE_SOURCES`).
-    """
+    """The rows of the table ``name`` (a key of :data:`TABLES`) that result rows hold."""
     failed = batch.column("error").is_valid()
     if name == "failures":
         reasons = batch.column("error").filter(failed)
