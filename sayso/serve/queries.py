@@ -15,11 +15,11 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from sayso.store import Filters, Store
-from sayso.store.base import JOINED
+from sayso.store.base import JOINED, article_conditions, stored_time
 
 # A publication time's month, "YYYY-MM", in UTC.
 _MONTH = {
@@ -111,22 +111,11 @@ def articles(
         f" FROM articles a WHERE {where} ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
-    return [ArticleSummary(*row[:5], _utc(row[5]), int(row[6])) for row in rows], int(total)
+    return [ArticleSummary(*row[:5], stored_time(row[5]), int(row[6])) for row in rows], int(total)
 
 
 def _article_conditions(filters: Filters, speakers: Sequence[str]) -> tuple[str, list[Any]]:
-    conditions: list[str] = []
-    params: list[Any] = []
-    if filters.outlet:
-        conditions.append("lower(a.outlet) = lower(?)")
-        params.append(filters.outlet)
-    since, until = filters.window()
-    if since:
-        conditions.append("a.published >= ?")
-        params.append(_iso(since))
-    if until:
-        conditions.append("a.published < ?")
-        params.append(_iso(until))
+    conditions, params = article_conditions(filters)
     if speakers:
         conditions.append(
             f"EXISTS (SELECT 1 FROM article_speakers s WHERE s.article_id = a.id AND s.speaker IN ({_marks(speakers)}))"
@@ -154,8 +143,8 @@ def stats(store: Store) -> Stats:
         outlets=int(outlets_n),
         hedged=int(hedged_n),
         failed_inputs=int(failed),
-        first_published=_utc(first),
-        last_published=_utc(last),
+        first_published=stored_time(first),
+        last_published=stored_time(last),
         kinds=_counts(store, "SELECT kind, count(*) AS n FROM attributions GROUP BY kind ORDER BY n DESC, kind"),
         channels=_counts(
             store,
@@ -216,7 +205,7 @@ def speaker_quotes(store: Store, names: Sequence[str], *, limit: int, offset: in
         [*names, limit, offset],
     )
     quotes = [
-        SpeakerQuote(id_, int(idx), title, outlet, _utc(published), speaker, kind, cue, content, channel, _list(hedges))
+        SpeakerQuote(id_, int(idx), title, outlet, stored_time(published), speaker, kind, cue, content, channel, _list(hedges))
         for id_, idx, title, outlet, published, speaker, kind, cue, content, channel, hedges in rows
     ]
     return quotes, int(total)
@@ -237,21 +226,8 @@ def _marks(values: Sequence[Any]) -> str:
     return ", ".join("?" * len(values))
 
 
-def _iso(moment: datetime) -> str:
-    """A UTC time as both backends compare it with stored times (ISO 8601, to the second)."""
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
-
-
-def _utc(value: str | datetime | None) -> datetime | None:
-    """A stored time (ISO text from SQLite, ``datetime`` from PostgreSQL) as an aware UTC time."""
-    if value is None:
-        return None
-    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
-    return moment.astimezone(UTC)
-
-
 def _day(value: str | datetime | None) -> date | None:
-    moment = _utc(value)
+    moment = stored_time(value)
     return moment.date() if moment else None
 
 

@@ -256,21 +256,10 @@ class Store(ABC):
 
     def _conditions(self, filters: Filters, speaker_column: str) -> tuple[list[str], list[Any]]:
         """SQL conditions (on articles ``a`` and ``speaker_column``) for all filters but the query and kind."""
-        conditions: list[str] = []
-        params: list[Any] = []
+        conditions, params = article_conditions(filters)
         if filters.speaker:
             conditions.append(f"lower({speaker_column}) LIKE lower(?) ESCAPE '\\'")
             params.append("%" + _escape_like(filters.speaker) + "%")
-        if filters.outlet:
-            conditions.append("lower(a.outlet) = lower(?)")
-            params.append(filters.outlet)
-        since, until = filters.window()
-        if since:
-            conditions.append("a.published >= ?")
-            params.append(_iso(since))
-        if until:
-            conditions.append("a.published < ?")
-            params.append(_iso(until))
         return conditions, params
 
     def speakers(
@@ -320,8 +309,8 @@ class Store(ABC):
         id_, doc_id, origin, url, title, outlet, published, authors, text, created = rows[0]
         records = self._query("SELECT record_json FROM attributions WHERE article_id = ? ORDER BY idx", [id_])
         return StoredArticle(
-            id_, doc_id, origin, url, title, outlet, _time(published), tuple(_json(authors)), text,
-            _time(created), [Attribution.from_dict(_json(record), text) for (record,) in records],
+            id_, doc_id, origin, url, title, outlet, stored_time(published), tuple(_json(authors)), text,
+            stored_time(created), [Attribution.from_dict(_json(record), text) for (record,) in records],
         )
 
     def find_article(self, key: str) -> StoredArticle:
@@ -349,7 +338,7 @@ class Store(ABC):
     def errors(self) -> list[StoredError]:
         """The inputs whose last attempt failed, oldest first."""
         rows = self._query("SELECT origin, reason, created FROM errors ORDER BY created, origin, reason", [])
-        return [StoredError(origin, reason, _time(created)) for origin, reason, created in rows]
+        return [StoredError(origin, reason, stored_time(created)) for origin, reason, created in rows]
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """All rows of a read written in the SQL both backends share (``?`` placeholders).
@@ -415,7 +404,7 @@ def _hit(row: Sequence[Any]) -> Hit:
      channel_type, channel_outlet, hedges, source, cue, content, source_spans, cue_spans, content_spans,
      confidence, rank) = row
     return Hit(
-        article_id, idx, doc_id, title, url, outlet, _time(published), kind, speaker, speaker_type, speaker_role,
+        article_id, idx, doc_id, title, url, outlet, stored_time(published), kind, speaker, speaker_type, speaker_role,
         channel_type, channel_outlet, _json(hedges), source, cue, content, _json(source_spans),
         _json(cue_spans), _json(content_spans), float(confidence), float(rank),
     )
@@ -438,6 +427,26 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def article_conditions(filters: Filters) -> tuple[list[str], list[Any]]:
+    """SQL conditions on articles ``a`` for the outlet and date-window filters, and their parameters.
+
+    Public so that front ends querying articles directly filter them the same way.
+    """
+    conditions: list[str] = []
+    params: list[Any] = []
+    if filters.outlet:
+        conditions.append("lower(a.outlet) = lower(?)")
+        params.append(filters.outlet)
+    since, until = filters.window()
+    if since:
+        conditions.append("a.published >= ?")
+        params.append(_iso(since))
+    if until:
+        conditions.append("a.published < ?")
+        params.append(_iso(until))
+    return conditions, params
+
+
 def _iso(moment: datetime | None) -> str | None:
     """A time as the text both backends store and compare: UTC, to the second, ISO 8601.
 
@@ -448,7 +457,8 @@ def _iso(moment: datetime | None) -> str | None:
     return (moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment).astimezone(UTC).isoformat(timespec="seconds")
 
 
-def _time(value: str | datetime | None) -> datetime | None:
+def stored_time(value: str | datetime | None) -> datetime | None:
+    """A stored time (ISO text from SQLite, ``datetime`` from PostgreSQL) as an aware UTC time."""
     if value is None:
         return None
     moment = datetime.fromisoformat(value) if isinstance(value, str) else value
