@@ -44,7 +44,7 @@ from datetime import date
 from math import comb
 from pathlib import Path
 
-from sayso.clusters import MIN_FRAGMENT_WORDS, Quote, QuoteClusters
+from sayso.corpus.clusters import MIN_FRAGMENT_WORDS, Quote, QuoteClusters
 
 POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[“\"A-Z])|\n+")

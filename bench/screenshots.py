@@ -3,7 +3,7 @@
 
     .venv/bin/python bench/screenshots.py --db sqlite:////tmp/h6/polnear.db [--out docs/screenshots]
 
-The server runs in this process (with the corpus index, as ``sayso serve --corpus``);
+The server runs in this process (over the corpus index ``sayso ingest`` left in the store);
 Debian's ``chromium`` is driven by Playwright. Each page is loaded, given one
 interaction where it has one (a highlight clicked, a form sent), checked for
 console errors and failed requests, and shot at desktop width; the article page
@@ -24,8 +24,8 @@ from urllib.parse import quote
 
 from playwright.sync_api import Page, sync_playwright
 
+from sayso.corpus.index import update
 from sayso.serve.app import create_app, running
-from sayso.serve.corpus import build_corpus
 from sayso.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,13 +92,11 @@ def main() -> int:
     if chromium is None:
         sys.exit("bench/screenshots.py: Debian's chromium is not installed (apt-get install chromium)")
     args.out.mkdir(parents=True, exist_ok=True)
-    started = time.perf_counter()
     with open_store(args.db, create=False) as store:
-        corpus = build_corpus(store)
-    print(f"corpus index built in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        update(store)  # a store from before the corpus index: build it
     failures = 0
-    print(f"| page | path | load ms | errors | PNG kB |\n| --- | --- | ---: | ---: | ---: |")
-    with running(create_app(args.db, corpus=corpus)) as base, sync_playwright() as p:
+    print("| page | path | load ms | errors | PNG kB |\n| --- | --- | ---: | ---: | ---: |")
+    with running(create_app(args.db)) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"] if os.geteuid() == 0 else [])
         for name, path, viewport, interact in pages(args.db):
             context = browser.new_context(viewport=viewport, device_scale_factor=1)

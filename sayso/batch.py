@@ -9,23 +9,27 @@ its place; a batch is also the unit the store writes in one transaction.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from sayso.corpus.relays import Provenance, find_relays
 from sayso.errors import Errors
 from sayso.ingest import Document, IngestError
-from sayso.nlp import extract, extract_many, load
+from sayso.nlp import load, parse_many
 from sayso.records import Attribution
 
 
 @dataclass
 class Extracted:
-    """A document and the attributions found in it."""
+    """A document, the attributions found in it, and where those that came through a posted
+    thing came from (:func:`sayso.corpus.relays.find_relays`, read while the parse is at hand)."""
 
     document: Document
     attributions: list[Attribution]
+    relays: list[Provenance] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """One line of ``--format jsonl``: the referee's prediction shape, extended."""
@@ -61,7 +65,7 @@ def extract_batch(
 ) -> list[Result]:
     """One batch's results in input order: its documents through one ``nlp.pipe``, its errors in place.
 
-    The unit of work of :func:`extract_documents` and of :mod:`sayso.corpus`'s
+    The unit of work of :func:`extract_documents` and of :mod:`sayso.runner`'s
     worker processes: a document that breaks the pipeline becomes its E020 error
     instead of raising.
     """
@@ -72,15 +76,19 @@ def extract_batch(
 
 def _extract(documents: list[Document], nlp: Language, batch_size: int) -> list[Result]:
     try:
-        texts = (d.text for d in documents)
-        return [Extracted(d, a) for d, a in zip(documents, extract_many(texts, nlp, batch_size), strict=True)]
+        docs = parse_many((d.text for d in documents), nlp, batch_size)
+        return [_extracted(d, doc) for d, doc in zip(documents, docs, strict=True)]
     except Exception:  # noqa: BLE001  (a component failed: find the document, keep the others)
         return [_extract_one(d, nlp) for d in documents]
 
 
 def _extract_one(document: Document, nlp: Language) -> Result:
     try:
-        return Extracted(document, extract(document.text, nlp))
+        return _extracted(document, nlp(document.text))
     except Exception as e:  # noqa: BLE001  (reported per document, never out of the batch)
         detail = f"{type(e).__name__}: {e}"
         return IngestError(document.origin, Errors.E020.format(origin=document.origin, detail=detail))
+
+
+def _extracted(document: Document, doc: Doc) -> Extracted:
+    return Extracted(document, doc._.attributions, find_relays(doc, doc._.attributions))

@@ -78,7 +78,7 @@ class Errors(metaclass=_Coded):
     # Querying and exporting a store (sayso.store, sayso search/speakers/show/export): fatal for a run.
     E060 = "Parquet is a binary file format: give the file to write with --output FILE"
     E061 = "{path}: cannot read the store ({detail})"
-    # Running a corpus into a store (sayso.corpus, sayso ingest).
+    # Running a corpus into a store (sayso.runner, sayso ingest).
     E070 = (
         "{origin}: the worker process died while extracting it alone "
         "(killed, out of memory, or a crash in native code)"
@@ -87,7 +87,7 @@ class Errors(metaclass=_Coded):
         "the worker processes died on starting (a script that runs sayso with workers "
         "must start them under `if __name__ == \"__main__\":`)"
     )
-    # Curating the speaker registry (sayso.registry, sayso.curation): fatal for the one operation.
+    # Curating the speaker registry (sayso.corpus.speakers, sayso.corpus.curation): fatal for the one operation.
     E080 = "no speaker is called {name!r} (give a name form it was quoted under, or its id)"
     E081 = "{name!r} names {count} speakers: {ids}; give the id of the one you mean"
     E082 = "speaker {speaker!r}: {alias!r} is not one of its name forms, or is its only one (its forms: {aliases})"
@@ -121,3 +121,11 @@ class Errors(metaclass=_Coded):
     E107 = "invalid request: {detail}"
     E108 = "internal server error ({kind}); the server's log has the details"
     E109 = "cannot serve on {host}:{port} ({detail})"
+    # Corpus statistics and plots (sayso.corpus.stats, sayso.corpus.plot, sayso stats): fatal for a run.
+    E110 = "{path}: cannot plot to a {suffix!r} file; name a .png or .svg file"
+    E111 = "no attributions {what} to plot"
+    E112 = "{name!r} is a name form of {count} speakers: {speakers}; give the full name or the id of the one you mean"
+    E113 = "all {count} attributions {what} are in articles without a publication date: nothing to plot over time"
+    E114 = "--plot FILE needs --speaker NAME or --outlet X: whose quotes to plot"
+    E115 = "--speaker NAME goes with --plot FILE (the figures are of every speaker; --top lists the most quoted)"
+    E116 = "--plot needs time windows: give --by year, month or week, not all"

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from sayso.records import Attribution
 
@@ -50,6 +51,11 @@ def extract_many(
     texts: Iterable[str], nlp: Language | None = None, batch_size: int = 16
 ) -> Iterator[list[Attribution]]:
     """Attributions for each text, in order, batched through ``nlp.pipe`` for speed."""
-    nlp = nlp or load()
-    for doc in nlp.pipe(texts, batch_size=batch_size):
+    for doc in parse_many(texts, nlp, batch_size):
         yield doc._.attributions
+
+
+def parse_many(texts: Iterable[str], nlp: Language | None = None, batch_size: int = 16) -> Iterator[Doc]:
+    """Each text through the whole pipeline, in order, batched: for callers that read more
+    of the parse than the attributions (the relays of :mod:`sayso.batch`)."""
+    return (nlp or load()).pipe(texts, batch_size=batch_size)

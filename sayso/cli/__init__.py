@@ -13,10 +13,10 @@ import os
 import sys
 
 from sayso import __version__
-from sayso.cli import evaluate, export, extract, ingest, scale, search, serve, show, speakers, train
+from sayso.cli import evaluate, export, extract, ingest, scale, search, serve, show, speakers, stats, train
 from sayso.errors import SaysoError
 
-COMMANDS = (extract, ingest, scale, search, speakers, show, export, serve, evaluate, train)
+COMMANDS = (extract, ingest, scale, search, speakers, stats, show, export, serve, evaluate, train)
 
 EXIT_CODES = """\
 exit status:

@@ -21,6 +21,7 @@ from sayso.cli.options import add_models_option, pipeline, positive
 from sayso.cli.output import FORMATS, Writer
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import STDIN, IngestError, read
+from sayso.corpus.index import update
 from sayso.store import open_store
 
 
@@ -74,6 +75,8 @@ def run(args: argparse.Namespace) -> int:
                 store.write(batch)
             progress.update(len(batch))
         writer.close()
+        if store:
+            update(store)  # the corpus index, as sayso ingest leaves it
     stored = f"; stored in {args.db}" if args.db else ""
     print(f"sayso: {extracted} extracted, {failed} failed{stored}", file=sys.stderr)
     return 1 if failed else 0

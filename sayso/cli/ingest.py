@@ -1,6 +1,6 @@
 """``sayso ingest``: a corpus into the store, resumably, in several processes if asked.
 
-A translation only: :func:`sayso.ingest.read` reads, :func:`sayso.corpus.ingest`
+A translation only: :func:`sayso.ingest.read` reads, :func:`sayso.runner.ingest`
 extracts and stores; this shows progress on stderr (a bar at a terminal, a plain
 line every few seconds otherwise), names each input that failed and ends with a
 summary. Exit status 1 when any input failed; a run that was stopped is resumed
@@ -16,10 +16,16 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from sayso.cli.options import add_field_option, add_models_option, check_models, positive
-from sayso.corpus import DEFAULT_BATCH_SIZE, IngestReport, ingest
+from sayso.cli.options import (
+    add_field_option,
+    add_models_option,
+    check_models,
+    positive,
+)
+from sayso.corpus.index import update
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import STDIN, SUFFIXES, Fields, IngestError, read
+from sayso.runner import DEFAULT_BATCH_SIZE, IngestReport, ingest
 from sayso.scale.load import is_output, load_output
 from sayso.store import DEFAULT_URL, open_store
 
@@ -80,7 +86,14 @@ def run(args: argparse.Namespace) -> int:
             )
         finally:
             progress.close()
+        started = time.monotonic()
+        index = update(store)
     print(f"sayso: {_summary(report)}", file=sys.stderr)
+    if index is not None:
+        print(f"sayso: corpus index: {len(index.registry)} speakers, {len(index.clusters)} quote clusters, "
+              f"built in {time.monotonic() - started:.1f} s", file=sys.stderr)
+        for problem in index.problems:
+            print(f"sayso: a stored curation no longer applies: {problem}", file=sys.stderr)
     return 1 if report.failed else 0
 
 

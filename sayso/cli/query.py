@@ -28,9 +28,10 @@ def add_store_options(parser: argparse.ArgumentParser, formats: tuple[str, ...] 
     parser.add_argument("--format", choices=formats, default=formats[0], help=f"default {formats[0]}")
 
 
-def add_filter_options(parser: argparse.ArgumentParser, *, kind: bool = True) -> None:
-    """``--speaker``, ``--outlet``, ``--since``, ``--until`` and, with ``kind``, ``--kind``."""
-    parser.add_argument("--speaker", metavar="NAME", help="speakers whose name holds NAME (any case)")
+def add_filter_options(parser: argparse.ArgumentParser, *, kind: bool = True, speaker: bool = True) -> None:
+    """``--speaker`` (with ``speaker``), ``--outlet``, ``--since``, ``--until`` and, with ``kind``, ``--kind``."""
+    if speaker:
+        parser.add_argument("--speaker", metavar="NAME", help="speakers whose name holds NAME (any case)")
     parser.add_argument("--outlet", metavar="NAME", help="articles from this outlet (any case)")
     parser.add_argument("--since", type=moment, metavar="DATE", help="published on or after DATE (YYYY-MM-DD or ISO time)")
     parser.add_argument("--until", type=moment, metavar="DATE", help="published on or before DATE (a time: before it)")

@@ -1,8 +1,7 @@
 """``sayso serve``: the store over HTTP, as a REST API and as pages for people, with uvicorn.
 
 A translation of :func:`sayso.serve.create_app`: it reads the options and the
-token, optionally builds the corpus index (:func:`sayso.serve.corpus.build_corpus`),
-and runs the app until interrupted.
+token, and runs the app until interrupted.
 """
 
 from __future__ import annotations
@@ -10,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 from pathlib import Path
 
 from sayso.cli.options import positive
@@ -44,11 +42,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "neither: read-only)",
     )
     parser.add_argument(
-        "--corpus", action="store_true",
-        help="build speakers' other name forms and the quote clusters in memory at start-up "
-        "(seconds for thousands of articles)",
-    )
-    parser.add_argument(
         "--max-body", type=positive, default=MAX_BODY, metavar="BYTES",
         help=f"the largest request body, and so pasted article, accepted (default {MAX_BODY:,})",
     )
@@ -56,31 +49,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--cors-origin", action="append", default=[], metavar="URL",
         help="an origin whose pages may call the API (repeatable; default none: no CORS headers)",
     )
+    parser.add_argument(
+        "--workers", type=positive, metavar="N",
+        help="processes answering requests, each on its own core (default: one per core, at most 4)",
+    )
     parser.add_argument("--access-log", action="store_true", help="log every request on stderr")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Serve until interrupted; 2 (through the caller) when the store or the token is unusable."""
-    import uvicorn
-
+    """Serve until interrupted; 2 (through the caller) when the store, the token or the address is unusable."""
     from sayso.serve.app import check_token, create_app
-    from sayso.serve.corpus import build_corpus
-    from sayso.store import open_store
+    from sayso.serve.workers import default_workers, serve
 
     token = check_token(*read_token(args.token_file))
-    corpus = None
-    if args.corpus:
-        started = time.perf_counter()
-        with open_store(args.db, create=False) as store:
-            corpus = build_corpus(store)
-        print(f"sayso: corpus index built in {time.perf_counter() - started:.1f} s", file=sys.stderr)
-    app = create_app(
-        args.db, token=token, corpus=corpus, max_body=args.max_body, cors_origins=args.cors_origin
-    )
+    app = create_app(args.db, token=token, max_body=args.max_body, cors_origins=args.cors_origin)
     mode = "POST /api/articles needs the token" if token else "read-only"
-    print(f"sayso: serving {args.db} on http://{args.host}:{args.port}/ ({mode})", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, access_log=args.access_log, log_level="warning")
+    workers = args.workers or default_workers()
+    processes = f"{workers} worker processes" if workers > 1 else "one process"
+    print(f"sayso: serving {args.db} on http://{args.host}:{args.port}/ ({mode}) with {processes}", file=sys.stderr)
+    serve(app, host=args.host, port=args.port, workers=workers, access_log=args.access_log)
     return 0
 
 

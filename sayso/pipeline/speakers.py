@@ -26,6 +26,8 @@ from sayso.records import Attribution, Span
 
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "organisation", "NORP": "group"}
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Dependency labels of a pronoun that a subject in the same clause may be ("Clinton said she").
+BOUND_PRONOUNS = SUBJECTS | {"poss"}
 # Dependency labels of the words that may stand before a name as its title ("Italy's leader").
 PREMODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "det", "npadvmod"})
 # The speaker types a pronoun kind (see the lexicon) may refer to.
@@ -52,6 +54,8 @@ class Entity:
     type: str
     role: str | None = None
     gender: str | None = None
+    # The gender of the honorific the article puts before this person ("Mrs. Clinton"), if any.
+    honorific: str | None = None
     role_words: set[str] = field(default_factory=set)
 
     def referent(self) -> Referent:
@@ -172,6 +176,20 @@ class Cast:
     person with that surname (or first name), whatever label NER gave them;
     failing that the first such person mentioned later (headlines name people
     by surname before the article gives the full name).
+
+    A gendered honorific narrows that choice: "Mrs. Clinton" joins only a full
+    name whose gender agrees or is unknown, and first one the article already
+    addresses with that honorific, so an article about Hillary Clinton that
+    mentions Bill Clinton in passing does not hand him her quotes. Genders are
+    known from what the article itself says of a full name at any of its
+    mentions (its own honorific, "Mrs. Hillary Clinton"; a gendered role word,
+    "her husband, Bill Clinton"; the honorific the article puts before another
+    full name with the same first name), and from each honorific mention as it
+    is linked, so later mentions stay consistent. Only an honorific, not a role
+    word, makes a name preferred: "his brother, George W. Bush" says George is a
+    man, not that the article's "Mr. Bush" is George rather than Jeb. Pronouns
+    bound in a named subject's clause ("Clinton said she") then tell the gender
+    of the people nothing else did, for resolving the pronouns of later sources.
     """
 
     def __init__(self, doc: Doc) -> None:
@@ -179,6 +197,7 @@ class Cast:
         self._honorifics: dict[str, str] = lex["honorifics"]
         self._titles: dict[str, str] = lex["title_abbreviations"]
         self._gendered = {w: g for g, words in lex["gendered_words"].items() for w in words}
+        self._pronouns = {w: g for w, (kind, g) in lex["pronouns"].items() if kind == "person" and g}
         named = []
         for ent in doc.ents:
             name = name_tokens(ent)
@@ -192,6 +211,8 @@ class Cast:
                 entity = full_by_key.setdefault((words[0], words[-1]), Entity(name.text, "person"))
                 self._full.append((name.start_char, words, entity))
         self.by_name: dict[str, Entity] = {e.name: e for e in full_by_key.values()}
+        self._full_genders([(name, full_by_key[(words[0], words[-1])]) for ent, name, words, kind in named
+                            if len(words) > 1 and kind == "person"])
         self._votes: dict[Entity, Counter[str]] = {}
         self.mentions: list[Mention] = []
         self.by_token: dict[int, Mention] = {}
@@ -199,7 +220,8 @@ class Cast:
             if len(words) > 1 and kind == "person":
                 entity = full_by_key[(words[0], words[-1])]
             else:
-                entity = self.link(words, name, kind, by_surname=ent.label_ != "GPE")
+                gender = self.honorific_gender(ent.doc[max(ent.start - 1, 0):name.start])
+                entity = self.link(words, name, kind, by_surname=ent.label_ != "GPE", gender=gender)
             self._describe(entity, ent, name)
             mention = Mention(name.start_char, name.root, entity)
             self.mentions.append(mention)
@@ -212,12 +234,89 @@ class Cast:
                 entity.type = max(votes, key=lambda kind: (votes[kind], kind == "person"))
             if entity.type != "person":
                 entity.role, entity.role_words = None, set()
+        self._pronoun_genders()
 
-    def link(self, words: list[str], name: TokenSpan, kind: str, by_surname: bool = True) -> Entity:
-        """The entity a name refers to, creating it when the article has none yet."""
+    def honorific_gender(self, tokens: Iterable[Token]) -> str | None:
+        """The gender the honorifics among ``tokens`` give ("Mrs." -> "f"), if any."""
+        return next((self._honorifics[t.lower_] for t in tokens if t.lower_ in self._honorifics), None)
+
+    def _role_gender(self, role: str | None) -> str | None:
+        """The gender a role's words give ("her husband" -> "m"), if any."""
+        return next((self._gendered[w] for w in (role or "").lower().split() if w in self._gendered), None)
+
+    def _full_genders(self, full: list[tuple[TokenSpan, Entity]]) -> None:
+        """Give each full-name person the gender the article states at any of its mentions:
+        an honorific before it (else the one the article puts before another full name
+        with the same first name) or a gendered role word. Conflicting evidence (a role
+        that is someone else's) leaves the gender unknown."""
+        addressed: dict[Entity, set[str]] = {}
+        roles: dict[Entity, set[str]] = {}
+        by_first: dict[str, set[str]] = {}
+        for name, entity in full:
+            honorific = self.honorific_gender(name.doc[max(name.start - 1, 0):name.start])
+            if honorific is not None:
+                addressed.setdefault(entity, set()).add(honorific)
+                by_first.setdefault(name[0].lower_, set()).add(honorific)
+            role = self._role_gender(role_of(name))
+            if role is not None:
+                roles.setdefault(entity, set()).add(role)
+        for name, entity in full:
+            honorifics = addressed.get(entity) or by_first.get(name[0].lower_, set())
+            known = honorifics | roles.get(entity, set())
+            if len(honorifics) == 1:
+                entity.honorific = next(iter(honorifics))
+            if entity.gender is None and len(known) == 1:
+                entity.gender = next(iter(known))
+
+    def _pronoun_genders(self) -> None:
+        """Genders from pronouns bound in a named subject's own clause ("Clinton said she
+        would", "Clinton and her husband"): the first gendered pronoun after the name in
+        the subtree of its verb, before a quotation mark or any other name that may be a
+        person, when it is a subject or a possessive. A person of unknown gender takes
+        the gender all such pronouns agree on."""
+        votes: dict[Entity, set[str]] = {}
+        pronouns = self._pronouns
+        for _, root, entity in self.mentions:
+            if entity.type != "person" or root.dep_ not in SUBJECTS:
+                continue
+            for token in root.head.subtree:
+                if token.i <= root.i:
+                    continue
+                other = self.by_token.get(token.i)
+                if (
+                    token.is_quote
+                    or (other is None and token.pos_ == "PROPN")
+                    or (other is not None and other.entity is not entity and other.entity.type == "person")
+                ):
+                    break
+                gender = pronouns.get(token.lower_)
+                if gender and token.tag_ in ("PRP", "PRP$"):
+                    # An object pronoun is someone else ("Obama backed her up"); a subject or
+                    # possessive one may be the name ("Clinton said she", "Clinton and her husband").
+                    if token.dep_ in BOUND_PRONOUNS:
+                        votes.setdefault(entity, set()).add(gender)
+                    break
+        for entity, genders in votes.items():
+            if entity.gender is None and len(genders) == 1:
+                entity.gender = next(iter(genders))
+
+    def link(
+        self, words: list[str], name: TokenSpan, kind: str, by_surname: bool = True, gender: str | None = None
+    ) -> Entity:
+        """The entity a name refers to, creating it when the article has none yet.
+
+        ``gender`` is what an honorific before the name says: only a full name of that
+        gender or an unknown one may be meant, and one the article already addresses
+        with that honorific comes first.
+        """
         if len(words) == 1 and by_surname:
             for index in (-1, 0):  # surname first, then first name
-                matches = [(start, e) for start, full, e in self._full if full[index] == words[0]]
+                matches = [
+                    (start, e) for start, full, e in self._full
+                    if full[index] == words[0] and e.gender in (None, gender or e.gender)
+                ]
+                agreeing = [(start, e) for start, e in matches if gender is not None and e.honorific == gender]
+                matches = agreeing or matches
                 earlier = [e for start, e in matches if start < name.start_char]
                 if matches:
                     return earlier[-1] if earlier else matches[0][1]
@@ -227,16 +326,15 @@ class Cast:
 
     def _describe(self, entity: Entity, ent: TokenSpan, name: TokenSpan) -> None:
         """Record the role and gender this mention reveals, unless already known."""
-        doc = ent.doc
-        for token in doc[max(ent.start - 1, 0):name.start]:
-            if token.lower_ in self._honorifics:
-                entity.gender, entity.type = self._honorifics[token.lower_], "person"
+        gender = self.honorific_gender(ent.doc[max(ent.start - 1, 0):name.start])
+        if gender is not None:
+            entity.gender, entity.honorific, entity.type = entity.gender or gender, entity.honorific or gender, "person"
         if entity.role is not None:
             return
         entity.role = role_of(name)
         words = (entity.role or "").lower().split()
         entity.role_words = set(words) | {self._titles[w] for w in words if w in self._titles}
-        entity.gender = entity.gender or next((self._gendered[w] for w in words if w in self._gendered), None)
+        entity.gender = entity.gender or self._role_gender(entity.role)
 
     def latest(
         self, before: int, floor: int, accept: set[str], gender: str | None,

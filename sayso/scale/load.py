@@ -23,7 +23,7 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 
 from sayso.batch import Extracted, Result
-from sayso.corpus import IngestReport
+from sayso.runner import IngestReport
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import IngestError
 from sayso.scale.job import RUN_PREFIX
@@ -65,7 +65,7 @@ def load_output(
     is stored once, under the doc id it has in the first row that holds it: the
     first read, for the local engine, whose tables keep the order of the inputs.
 
-    The report and ``progress`` are those of :func:`sayso.corpus.ingest`, so a
+    The report and ``progress`` are those of :func:`sayso.runner.ingest`, so a
     front end shows a load as it shows an ingest.
 
     Raises:

@@ -40,7 +40,7 @@ from sayso.errors import Errors, SaysoError
 from sayso.nlp import extract
 from sayso.records import Attribution
 from sayso.serve import MAX_ARTICLE_BODY, MAX_BODY, MIN_TOKEN
-from sayso.serve.corpus import Corpus, StoreCorpus
+from sayso.serve.corpus import Corpus, StoredCorpus
 from sayso.store import Store, open_store
 
 log = logging.getLogger(__name__)
@@ -77,10 +77,10 @@ class ServeError(HTTPException):
 class Backend:
     """What the routes share: the store (one connection per thread), the token, the corpus index."""
 
-    def __init__(self, store_url: str, token: str | None, corpus: Corpus) -> None:
+    def __init__(self, store_url: str, token: str | None) -> None:
         self.store_url = store_url
         self.token = token
-        self.corpus = corpus
+        self.corpus: Corpus = StoredCorpus(self.store)
         # The pipeline is loaded once and is not thread-safe; SQLite has one writer: one at a time.
         self.lock = threading.Lock()
         self._local = threading.local()
@@ -141,7 +141,6 @@ def create_app(
     store_url: str,
     *,
     token: str | None = None,
-    corpus: Corpus | None = None,
     max_body: int = MAX_BODY,
     max_article_body: int = MAX_ARTICLE_BODY,
     cors_origins: Sequence[str] = (),
@@ -151,8 +150,6 @@ def create_app(
     Args:
         token: the bearer token ``POST /api/articles`` requires; None keeps the
             server read-only (that route answers 403).
-        corpus: speakers' other names and quote clusters, when built
-            (:func:`sayso.serve.corpus.build_corpus`); else the store alone.
         max_body: the largest request body accepted, in bytes (413 beyond), and
             so the largest text ``/api/extract`` and the paste page take.
         max_article_body: the same for ``POST /api/articles``.
@@ -166,7 +163,7 @@ def create_app(
 
     token = check_token(token, "the token given")
     open_store(store_url, create=False).close()  # fail now, not at the first request
-    backend = Backend(store_url, token, corpus or StoreCorpus())
+    backend = Backend(store_url, token)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

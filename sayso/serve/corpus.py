@@ -2,29 +2,26 @@
 
 The store knows each article's speakers by the name that article gives them;
 across articles the same person appears as "Hillary Clinton", "Clinton" and
-"Hillary Rodham Clinton", and the same quote runs in many outlets. The server
-asks a :class:`Corpus` for these, so that pages work from the store alone
-(:class:`StoreCorpus`: no aliases, no clusters, and a note saying why) and show
-more when a richer index is plugged in. :func:`build_corpus` builds one in
-memory from the store with the speaker registry (:mod:`sayso.registry`) and
-quote clustering (:mod:`sayso.clusters`), which ``sayso serve --corpus`` does
-at start-up.
+"Hillary Rodham Clinton", and the same quote runs in many outlets. Every
+``sayso ingest`` leaves the corpus index (:mod:`sayso.corpus.index`) in the
+store; the server reads it through a :class:`Corpus`, :class:`StoredCorpus`,
+and says so in a note while a store has none yet (one written before the index
+existed, until its next ingest).
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Protocol
 
-from sayso.records import Attribution, Span
 from sayso.store import Store
-from sayso.store.base import JOINED
+from sayso.store.base import stored_time
 
-STORE_ONLY_NOTE = (
-    "Quote clusters and speakers' other names are not built: start the server with "
-    "'sayso serve --corpus' to build them from the store."
+NO_INDEX_NOTE = (
+    "This store has no corpus index yet, so quote clusters and speakers' other names are not "
+    "shown: run 'sayso ingest' on it (with any input) to build it."
 )
 
 
@@ -87,7 +84,7 @@ class Corpus(Protocol):
     note: str | None
 
     def profile(self, name: str) -> SpeakerProfile | None:
-        """The speaker one of whose name forms is exactly ``name``, if known."""
+        """The speaker that attributions naming ``name`` stand for most often, if known."""
 
     def clusters(self, *, min_outlets: int, limit: int, offset: int) -> tuple[list[Cluster], int]:
         """A page of the clusters run by at least ``min_outlets`` outlets, most outlets
@@ -97,114 +94,85 @@ class Corpus(Protocol):
         """The cluster with this id, if any."""
 
 
-class StoreCorpus:
-    """The corpus as the store alone knows it: each name its own speaker, no clusters."""
+class StoredCorpus:
+    """The corpus index as the store keeps it, read through ``store`` (the calling thread's connection)."""
 
-    note: str | None = STORE_ONLY_NOTE
+    def __init__(self, store: Callable[[], Store]) -> None:
+        self._store = store
+
+    @property
+    def note(self) -> str | None:
+        return NO_INDEX_NOTE if self._store().index_state() is None else None
 
     def profile(self, name: str) -> SpeakerProfile | None:
-        return None
+        # A bare "Clinton" may stand for one person in most articles and another in a few.
+        db = self._store()
+        found = db.query(
+            "SELECT c.id, c.name FROM attributions t"
+            " JOIN attribution_speakers x ON x.article_id = t.article_id AND x.idx = t.idx"
+            " JOIN corpus_speakers c ON c.id = x.speaker_id"
+            " WHERE t.speaker = ? GROUP BY c.id, c.name ORDER BY count(*) DESC, c.id LIMIT 1",
+            [name],
+        )
+        if not found:
+            return None
+        speaker_id, canonical = found[0]
+        aliases = db.query("SELECT alias FROM speaker_aliases WHERE speaker_id = ?", [speaker_id])
+        roles = db.query(
+            "SELECT role, mentions, first_seen, last_seen FROM speaker_roles WHERE speaker_id = ?", [speaker_id]
+        )
+        return SpeakerProfile(
+            speaker_id, canonical, tuple(sorted(a for a, in aliases)),
+            tuple(sorted((RoleSeen(r, int(n), _date(f), _date(l)) for r, n, f, l in roles),
+                         key=lambda r: (-r.count, r.role))),
+        )
 
     def clusters(self, *, min_outlets: int, limit: int, offset: int) -> tuple[list[Cluster], int]:
-        return [], 0
-
-    def cluster(self, cluster_id: str) -> Cluster | None:
-        return None
-
-
-class IndexedCorpus:
-    """Speaker profiles and clusters computed once, looked up by name and id."""
-
-    note: str | None = None
-
-    def __init__(self, profiles: dict[str, SpeakerProfile], clusters: list[Cluster]) -> None:
-        self._profiles = profiles
         # Most outlets first, then the earliest first appearance, so the list reads as a story.
-        self._clusters = sorted(clusters, key=lambda c: (-len(c.outlets), *_when(c.first), c.id))
-        self._by_id = {c.id: c for c in clusters}
-
-    def profile(self, name: str) -> SpeakerProfile | None:
-        return self._profiles.get(name)
-
-    def clusters(self, *, min_outlets: int, limit: int, offset: int) -> tuple[list[Cluster], int]:
-        found = [c for c in self._clusters if len(c.outlets) >= min_outlets]
-        return found[offset:offset + limit], len(found)
+        db = self._store()
+        (total,), = db.query("SELECT count(*) FROM quote_clusters WHERE outlets >= ?", [min_outlets])
+        ids = db.query(
+            "SELECT id FROM quote_clusters WHERE outlets >= ?"
+            " ORDER BY outlets DESC, first_published NULLS LAST, id LIMIT ? OFFSET ?",
+            [min_outlets, limit, offset],
+        )
+        return self._read([i for i, in ids]), int(total)
 
     def cluster(self, cluster_id: str) -> Cluster | None:
-        return self._by_id.get(cluster_id)
+        found = self._read([cluster_id])
+        return found[0] if found else None
+
+    def _read(self, ids: list[str]) -> list[Cluster]:
+        """The clusters with these ids, in this order, each with its appearances."""
+        if not ids:
+            return []
+        marks = ", ".join("?" * len(ids))
+        db = self._store()
+        texts = dict(db.query(f"SELECT id, text FROM quote_clusters WHERE id IN ({marks})", ids))
+        quotes: dict[str, list[ClusterQuote]] = {}
+        for cluster_id, article_id, idx, outlet, published, speaker, text in db.query(
+            "SELECT q.cluster_id, q.article_id, q.idx, a.outlet, a.published, t.speaker, q.text"
+            " FROM cluster_quotes q JOIN articles a ON a.id = q.article_id"
+            " LEFT JOIN attributions t ON t.article_id = q.article_id AND t.idx = q.idx"
+            f" WHERE q.cluster_id IN ({marks})",
+            ids,
+        ):
+            quotes.setdefault(cluster_id, []).append(
+                ClusterQuote(article_id, idx, outlet, _day(published), speaker, text)
+            )
+        return [
+            Cluster(i, texts[i], tuple(sorted(quotes.get(i, []), key=lambda q: (*_when(q), q.article_id, q.idx))))
+            for i in ids if i in texts
+        ]
 
 
-def build_corpus(store: Store) -> IndexedCorpus:
-    """Speakers and quote clusters of every stored attribution, read in publication order.
-
-    The attributions are read in one pass: each article's named speakers go to a
-    :class:`~sayso.registry.SpeakerRegistry` (which joins their name forms across
-    articles), each quotable content to :class:`~sayso.clusters.QuoteClusters`.
-    A stored name is profiled as the speaker it stands for most often (a bare
-    "Clinton" may be one person in most articles and another in a few). Memory
-    grows with the corpus, so this suits stores of up to some tens of thousands
-    of articles.
-    """
-    from sayso.clusters import Quote, QuoteClusters, quote_text
-    from sayso.registry import SpeakerMention, SpeakerRegistry
-
-    registry = SpeakerRegistry()
-    quotes: list[Quote] = []
-    speakers_of: dict[tuple[str, int], str | None] = {}
-    ids_of: dict[str, Counter[str]] = {}  # stored name -> the registry ids it was given
-    mentions: list[SpeakerMention] = []
-
-    def add_article() -> None:
-        for mention, speaker_id in zip(mentions, registry.add_article(mentions), strict=True):
-            if speaker_id is not None:
-                ids_of.setdefault(mention.name, Counter())[speaker_id] += 1
-        mentions.clear()
-
-    current = None
-    for article_id, outlet, published, idx, kind, speaker, speaker_type, role, content in store.query(
-        "SELECT a.id, a.outlet, a.published, t.idx, t.kind, t.speaker, t.speaker_type, t.speaker_role,"
-        f" t.content_text FROM {JOINED} ORDER BY a.published NULLS LAST, a.id, t.idx",
-    ):
-        if article_id != current:
-            add_article()
-            current = article_id
-        day = _day(published)
-        if speaker:
-            mentions.append(SpeakerMention(speaker, speaker_type, role, article_id, outlet, day))
-        # quote_text reads the content's fragments joined by a space, which the store keeps as content_text.
-        text = quote_text(Attribution([Span(0, len(content), content)], kind=kind))
-        if text:
-            quotes.append(Quote(article_id, text, outlet, day, attribution=idx))
-            speakers_of[article_id, idx] = speaker
-    add_article()
-    registry.settle()
-    clusters = QuoteClusters()
-    clusters.add_many(quotes)
-
-    profiles = {}
-    for name, ids in ids_of.items():
-        resolved: Counter[str] = Counter()
-        for speaker_id, n in ids.items():
-            resolved[registry.resolve(speaker_id)] += n
-        speaker = registry.get(min(resolved, key=lambda i: (-resolved[i], i)))
-        roles = tuple(RoleSeen(r.role, r.count, r.first, r.last) for r in speaker.roles)
-        profiles[name] = SpeakerProfile(speaker.id, speaker.name, tuple(sorted(speaker.aliases)), roles)
-    built = [
-        Cluster(c.id, c.text, tuple(sorted(
-            (ClusterQuote(q.article_id, q.attribution, q.outlet, q.published,
-                          speakers_of.get((q.article_id, q.attribution or 0)), q.text) for q in c.members),
-            key=lambda q: (*_when(q), q.article_id, q.idx or 0),
-        )))
-        for c in clusters
-    ]
-    return IndexedCorpus(profiles, built)
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
 
 
 def _day(value: str | datetime | None) -> date | None:
-    if value is None:
-        return None
-    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
-    return moment.astimezone(UTC).date()
+    moment = stored_time(value)
+    return moment.date() if moment else None
 
 
 def _when(quote: ClusterQuote) -> tuple[bool, date]:

@@ -18,7 +18,8 @@ import json
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any, Self
 
@@ -26,6 +27,7 @@ from sayso.batch import Extracted, Result
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import IngestError
 from sayso.records import Attribution
+from sayso.store.corpus import CorpusTables
 from sayso.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from sayso.store.results import Filters, Hit, SpeakerCount, StoredArticle, StoredError
 
@@ -42,7 +44,7 @@ JOINED = "attributions t JOIN articles a ON a.id = t.article_id"
 _ORDER = "a.published DESC NULLS LAST, t.article_id, t.idx"
 
 
-class Store(ABC):
+class Store(CorpusTables, ABC):
     """A store of articles, attributions, per-article speakers and failed inputs.
 
     Use as a context manager or call :meth:`close`. ``name`` says which store it
@@ -141,17 +143,23 @@ class Store(ABC):
         last happened.
         """
         now = _iso(datetime.now(UTC))
+        with self._writing():
+            for result in batch:
+                if isinstance(result, IngestError):
+                    self._execute(
+                        "INSERT INTO errors (origin, reason, created) VALUES (?, ?, ?)"
+                        " ON CONFLICT (origin, reason) DO UPDATE SET created = excluded.created",
+                        (result.origin, result.reason, now),
+                    )
+                else:
+                    self._write_article(result, now)
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One write transaction; a database failure becomes E033 naming the store."""
         try:
             with self._transaction():
-                for result in batch:
-                    if isinstance(result, IngestError):
-                        self._execute(
-                            "INSERT INTO errors (origin, reason, created) VALUES (?, ?, ?)"
-                            " ON CONFLICT (origin, reason) DO UPDATE SET created = excluded.created",
-                            (result.origin, result.reason, now),
-                        )
-                    else:
-                        self._write_article(result, now)
+                yield
         except self.db_errors as e:
             raise SaysoError(Errors.E033.format(path=self.name, detail=_first_line(e))) from None
 
@@ -182,6 +190,7 @@ class Store(ABC):
             " VALUES (?, ?, ?, ?, ?)",
             [(article_id, *row) for row in _speaker_rows(result.attributions)],
         )
+        self._write_relays(article_id, result.relays)
 
     def existing(self, article_ids: Iterable[str]) -> set[str]:
         """Those of ``article_ids`` already stored, so a restarted run can skip them."""
@@ -214,8 +223,35 @@ class Store(ABC):
         first; a query of signs without any word matches nothing.
         """
         filters = Filters(query, speaker, outlet, since, until, kind, channel, hedged)
-        sql, params = self._hits_sql(filters)
-        return [_hit(row) for row in self._query(f"{sql} LIMIT ? OFFSET ?", [*params, limit, offset])]
+        return self._page(filters, limit, offset)[0]
+
+    def search_page(self, filters: Filters, limit: int = 20, offset: int = 0) -> tuple[list[Hit], int]:
+        """A page of :meth:`search` and how many attributions ``filters`` allow in all: what a paged front end shows."""
+        hits, total = self._page(filters, limit, offset)
+        if total is None:  # no row came back to carry it: nothing matches, or the page is past the last one
+            total = self.count(filters) if offset else 0
+        return hits, total
+
+    def _page(self, filters: Filters, limit: int, offset: int) -> tuple[list[Hit], int | None]:
+        """A page of hits and, when it has any, the total, from one query.
+
+        The matches are collected once with the keys they are sorted by, then
+        counted and sorted; only the page's rows are read whole. Reading every
+        match whole to sort it would read most of each attribution's row, and a
+        second query for the total would match the words again.
+        """
+        source, where, rank, params = self._hits_where(filters)
+        rows = self._query(
+            f"WITH matches AS MATERIALIZED ("  # materialised: FTS5's bm25() cannot run under a window function
+            f"SELECT t.id, {rank} AS score, a.published, t.article_id, t.idx FROM {source} WHERE {where})"
+            f" SELECT {_HIT_COLUMNS}, ranked.score, ranked.total FROM ("
+            "SELECT id, score, count(*) OVER () AS total FROM matches"
+            " ORDER BY score DESC, published DESC NULLS LAST, article_id, idx LIMIT ? OFFSET ?"
+            f") ranked JOIN attributions t ON t.id = ranked.id JOIN articles a ON a.id = t.article_id"
+            f" ORDER BY ranked.score DESC, {_ORDER}",
+            [*params, limit, offset],
+        )
+        return [_hit(row[:-1]) for row in rows], int(rows[0][-1]) if rows else None
 
     def count(self, filters: Filters | None = None) -> int:
         """How many attributions ``filters`` allow: the total behind a page of :meth:`search`."""
@@ -239,7 +275,16 @@ class Store(ABC):
         """The FROM clause, WHERE condition, rank expression and parameters of the attributions ``filters`` allow."""
         terms = filters.terms
         source, match, rank, params = self._fulltext(terms) if terms else (JOINED, "", "0", [])
-        conditions, filter_params = self._conditions(filters, "t.speaker")
+        if filters.speaker and not terms:
+            # No words to narrow the attributions down first: find the matching names among the
+            # store's named speakers (article_speakers holds each one an attribution has) rather
+            # than test the name of every attribution, then read only theirs through the index.
+            names, name_params = self._conditions(Filters(speaker=filters.speaker), "s.speaker")
+            conditions, filter_params = self._conditions(replace(filters, speaker=None), "t.speaker")
+            conditions.append(f"t.speaker IN (SELECT s.speaker FROM article_speakers s WHERE {names[0]})")
+            filter_params += name_params
+        else:
+            conditions, filter_params = self._conditions(filters, "t.speaker")
         if filters.kind:
             conditions.append("t.kind = ?")
             filter_params.append(filters.kind)
@@ -296,6 +341,53 @@ class Store(ABC):
         return [
             SpeakerCount(name, _most_common(types[name]), _most_common(roles.get(name)), int(n), int(articles))
             for name, n, articles in totals
+        ]
+
+    def registry_speakers(
+        self,
+        top: int | None = None,
+        *,
+        speaker: str | None = None,
+        outlet: str | None = None,
+        since: date | datetime | None = None,
+        until: date | datetime | None = None,
+    ) -> list[SpeakerCount]:
+        """The corpus index's speakers, each with all its name forms counted together, most quoted
+        first (ties by name); empty when the store has no index. ``speaker`` matches any name form."""
+        conditions, params = article_conditions(Filters("", None, outlet, since, until))
+        if speaker:
+            conditions.append(
+                "(lower(c.name) LIKE lower(?) ESCAPE '\\' OR EXISTS (SELECT 1 FROM speaker_aliases s"
+                " WHERE s.speaker_id = c.id AND lower(s.alias) LIKE lower(?) ESCAPE '\\'))"
+            )
+            params += ["%" + _escape_like(speaker) + "%"] * 2
+        where = " AND ".join(conditions) or "1 = 1"
+        limit = " LIMIT ?" if top is not None else ""
+        totals = self._query(
+            "SELECT c.id, c.name, c.speaker_type, count(*) AS n, count(DISTINCT x.article_id)"
+            " FROM attribution_speakers x JOIN corpus_speakers c ON c.id = x.speaker_id"
+            f" JOIN articles a ON a.id = x.article_id WHERE {where}"
+            f" GROUP BY c.id, c.name, c.speaker_type ORDER BY n DESC, c.name COLLATE {self.bytewise}, c.id{limit}",
+            params + ([top] if top is not None else []),
+        )
+        roles: dict[str, str] = {}
+        aliases: dict[str, list[str]] = {}
+        for chunk in _chunks([row[0] for row in totals]):
+            marks = ", ".join("?" * len(chunk))
+            for speaker_id, role in self._query(
+                f"SELECT speaker_id, role FROM speaker_roles WHERE speaker_id IN ({marks})"
+                " ORDER BY speaker_id, mentions DESC, role", chunk,
+            ):
+                roles.setdefault(speaker_id, role)
+            for speaker_id, alias in self._query(
+                f"SELECT speaker_id, alias FROM speaker_aliases WHERE speaker_id IN ({marks})"
+                " ORDER BY speaker_id, mentions DESC, alias", chunk,
+            ):
+                aliases.setdefault(speaker_id, []).append(alias)
+        return [
+            SpeakerCount(name, kind, roles.get(i), int(n), int(articles), i,
+                         tuple(a for a in aliases.get(i, ()) if a != name))
+            for i, name, kind, n, articles in totals
         ]
 
     def article(self, article_id: str) -> StoredArticle | None:

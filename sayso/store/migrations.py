@@ -11,13 +11,14 @@ but for column types are written once (:func:`attributions_table`,
 differs for real lives beside them: SQLite reached version 2 from the version 1
 files sayso already wrote, with an FTS5 index kept in sync by triggers, while
 PostgreSQL stores start at version 2 with a generated ``tsvector`` column.
+Version 3, the corpus layer's tables, is one migration written for both.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -216,7 +217,121 @@ _POSTGRES_V2 = Migration(2, "articles, attributions with full-text search, speak
     "CREATE INDEX attributions_search ON attributions USING gin (search)",
 ))
 
+
+def _corpus_migration(types: Types) -> Migration:
+    """Version 3: the corpus layer's tables, the same on both backends.
+
+    ``relays`` are read from each article as it is stored. The others are the
+    corpus index (:mod:`sayso.corpus.index`), derived from all stored
+    attributions and replaced as a whole whenever it is rebuilt, except
+    ``curation``, the user's decisions that every rebuild replays. Days are ISO
+    ``YYYY-MM-DD`` text, so both backends read them back alike.
+    """
+    return Migration(3, "relays, speaker registry, curation, quote clusters", (
+        """CREATE TABLE relays (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            item TEXT NOT NULL,
+            step TEXT NOT NULL,
+            name TEXT,
+            mention TEXT,
+            role TEXT,
+            platform TEXT,
+            evidence_start INTEGER NOT NULL,
+            evidence_end INTEGER NOT NULL,
+            evidence TEXT NOT NULL,
+            PRIMARY KEY (article_id, idx, position)
+        )""",
+        f"""CREATE TABLE corpus_speakers (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            speaker_type TEXT NOT NULL,
+            gender TEXT,
+            mentions INTEGER NOT NULL,
+            articles INTEGER NOT NULL,
+            first_seen TEXT,
+            last_seen TEXT,
+            curated {types.flag} NOT NULL
+        )""",
+        f"""CREATE TABLE speaker_aliases (
+            speaker_id TEXT NOT NULL REFERENCES corpus_speakers(id) ON DELETE CASCADE,
+            alias TEXT NOT NULL,
+            full_name {types.flag} NOT NULL,
+            mentions INTEGER NOT NULL,
+            first_seen TEXT,
+            last_seen TEXT,
+            PRIMARY KEY (speaker_id, alias)
+        )""",
+        """CREATE TABLE speaker_roles (
+            speaker_id TEXT NOT NULL REFERENCES corpus_speakers(id) ON DELETE CASCADE,
+            role TEXT NOT NULL,
+            mentions INTEGER NOT NULL,
+            first_seen TEXT,
+            last_seen TEXT,
+            PRIMARY KEY (speaker_id, role)
+        )""",
+        "CREATE TABLE speaker_redirects (old_id TEXT PRIMARY KEY, speaker_id TEXT NOT NULL)",
+        """CREATE TABLE attribution_speakers (
+            article_id TEXT NOT NULL,
+            idx INTEGER NOT NULL,
+            speaker_id TEXT NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        )""",
+        f"""CREATE TABLE curation (
+            seq {types.key},
+            op TEXT NOT NULL,
+            target TEXT NOT NULL,
+            name TEXT NOT NULL,
+            created TEXT NOT NULL
+        )""",
+        """CREATE TABLE quote_clusters (
+            id TEXT PRIMARY KEY,
+            text TEXT NOT NULL,
+            first_article_id TEXT NOT NULL,
+            first_idx INTEGER,
+            first_outlet TEXT,
+            first_published TEXT,
+            outlets INTEGER NOT NULL,
+            quotes INTEGER NOT NULL
+        )""",
+        """CREATE TABLE cluster_quotes (
+            cluster_id TEXT NOT NULL REFERENCES quote_clusters(id) ON DELETE CASCADE,
+            article_id TEXT NOT NULL,
+            idx INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        )""",
+        # One row once the index is built: what the store held then, so a run that
+        # stored nothing new can tell whether the index still lags behind.
+        """CREATE TABLE corpus_index_state (
+            articles INTEGER NOT NULL,
+            attributions INTEGER NOT NULL,
+            curation INTEGER NOT NULL,
+            built TEXT NOT NULL
+        )""",
+        "CREATE INDEX speaker_aliases_alias ON speaker_aliases (lower(alias))",
+        "CREATE INDEX attribution_speakers_speaker ON attribution_speakers (speaker_id)",
+        "CREATE INDEX cluster_quotes_cluster ON cluster_quotes (cluster_id)",
+        "CREATE INDEX quote_clusters_outlets ON quote_clusters (outlets)",
+    ))
+
+
+# The tables the corpus index fills and their columns, in the order a rebuild
+# writes them (it empties them in the reverse order).
+CORPUS_INDEX_COLUMNS: dict[str, tuple[str, ...]] = {
+    "corpus_speakers": ("id", "name", "speaker_type", "gender", "mentions", "articles", "first_seen", "last_seen",
+                        "curated"),
+    "speaker_aliases": ("speaker_id", "alias", "full_name", "mentions", "first_seen", "last_seen"),
+    "speaker_roles": ("speaker_id", "role", "mentions", "first_seen", "last_seen"),
+    "speaker_redirects": ("old_id", "speaker_id"),
+    "attribution_speakers": ("article_id", "idx", "speaker_id"),
+    "quote_clusters": ("id", "text", "first_article_id", "first_idx", "first_outlet", "first_published", "outlets",
+                       "quotes"),
+    "cluster_quotes": ("cluster_id", "article_id", "idx", "text"),
+}
+
 MIGRATIONS: dict[str, tuple[Migration, ...]] = {
-    "sqlite": (_SQLITE_V1, _SQLITE_V2),
-    "postgresql": (_POSTGRES_V2,),
+    "sqlite": (_SQLITE_V1, _SQLITE_V2, _corpus_migration(SQLITE_TYPES)),
+    "postgresql": (_POSTGRES_V2, _corpus_migration(POSTGRES_TYPES)),
 }

@@ -100,7 +100,9 @@ class Hit:
 class SpeakerCount:
     """A speaker across the store: how often and in how many articles they are quoted.
 
-    ``type`` and ``role`` are the ones the articles give them most often.
+    ``type`` and ``role`` are the ones the articles give them most often. A
+    speaker of the corpus index (:meth:`Store.registry_speakers`) also has its
+    ``id`` there and its other name forms, ``aliases``.
     """
 
     name: str
@@ -108,9 +110,11 @@ class SpeakerCount:
     role: str | None
     attributions: int
     articles: int
+    id: str | None = None
+    aliases: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {**asdict(self), "aliases": list(self.aliases)}
 
 
 @dataclass

@@ -73,9 +73,9 @@ def test_extract_documents_go_through_the_pipeline_in_batches(capsys, monkeypatc
     def spy(texts, nlp=None, batch_size=16):
         texts = list(texts)
         sizes.append(len(texts))
-        return sayso.nlp.extract_many(texts, nlp, batch_size)
+        return sayso.nlp.parse_many(texts, nlp, batch_size)
 
-    monkeypatch.setattr(sayso.batch, "extract_many", spy)
+    monkeypatch.setattr(sayso.batch, "parse_many", spy)
     status, docs, _ = _extract(capsys, str(dev3), str(example_path), str(dev3), "--batch-size", "3")
     assert (status, len(docs), sizes) == (0, 7, [3, 3, 1])
 

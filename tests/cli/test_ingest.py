@@ -82,10 +82,11 @@ def test_ingest_folder_of_good_and_hostile_files_stores_the_good_and_names_the_b
         assert [store.find_article(doc_id).doc_id for doc_id in good] == good
         failed = {e.origin for e in store.errors()}
     assert failed == {str(p) for p, _ in bad_inputs.values()} | {f"{folder / 'wire.jsonl'}:2", str(hostile)}
-    *_, last_progress, summary = err.rstrip().splitlines()
+    *_, last_progress, summary, index = err.rstrip().splitlines()
     assert re.fullmatch(r"sayso: ingested 13/13 articles, \d+\.\d articles/s, 8 failed", last_progress)
     assert summary.startswith("sayso: 13 read: 5 stored (")
     assert ", 0 already stored, 8 failed, in " in summary
+    assert re.fullmatch(r"sayso: corpus index: \d+ speakers, \d+ quote clusters, built in \d+\.\d s", index)
 
 
 def test_ingest_prints_progress_lines_when_stderr_is_not_a_terminal(capsys, tmp_path, short_dev):

@@ -3,7 +3,7 @@
 import pytest
 
 import sayso
-from sayso.pipeline.speakers import make_speakers, resolve_speakers
+from sayso.pipeline.speakers import Cast, make_speakers, resolve_speakers
 from sayso.records import SPEAKER_TYPES
 
 HAIDAI = ("Serhiy Haidai", "person", "governor of the Russian-occupied Luhansk region")
@@ -223,3 +223,88 @@ def test_speakers_lone_surname_mislabelled_norp_is_a_person():
     republicans = sayso.extract("Republicans said the bill would fail.")
     assert [(a.speaker, a.speaker_type) for a in haidai] == [("Haidai", "person")]
     assert [(a.speaker, a.speaker_type) for a in republicans] == [("Republicans", "group")]
+
+
+def test_speakers_mrs_surname_skips_the_namesake_of_the_other_gender(parse, attribute):
+    # PolNeAR train nyt_2016-06-28_clinton-and-warren-team-up-on-tr: "the Bill Clinton era" is the latest
+    # full-name Clinton before the last two quotes, but "Mrs." says they are Hillary Clinton's.
+    text = (
+        "Hillary Clinton and Senator Elizabeth Warren of Massachusetts held their first joint campaign event on "
+        "Monday, striking a populist tone as they sought to address the anger over income inequality that has "
+        "swept the electorate while skewering Donald J. Trump as contributing to the middle class's economic woes."
+        "\n\n''I got into this race because I wanted to even the odds for people who have the odds stacked against "
+        "them,'' Mrs. Clinton said.\n\nThe event was the first time the two Democrats had campaigned onstage "
+        "together and was the culmination of an unlikely political alliance between Mrs. Clinton, who is often "
+        "associated with her husband's centrist economic agenda, and Ms. Warren, who has assailed policies of the "
+        "Bill Clinton era by tying the deregulation of Wall Street to the 2008 financial crisis.\n\n"
+        "Mrs. Clinton said that when Ms. Warren railed against Wall Street and corporate excesses from her perch "
+        "in the Senate, ''she is speaking for all of us.''\n\n''Why do the richest Americans and biggest "
+        "corporations get away with manipulating the tax code so they pay lower rates than you do?'' Mrs. Clinton "
+        "asked."
+    )
+    found = speakers(
+        parse, text,
+        attribute(text, "I got into this race", "said", "Mrs. Clinton", "direct"),
+        attribute(text, "that when Ms. Warren railed against Wall Street", "said", "Mrs. Clinton", near="Mrs. Clinton said that"),
+        attribute(text, "Why do the richest Americans", "asked", "Mrs. Clinton", "direct", near="''Why"),
+    )
+    assert [speaker for speaker, _, _ in found] == ["Hillary Clinton"] * 3
+
+
+def test_speakers_honorific_surname_stays_with_the_person_it_already_named(parse, attribute):
+    # PolNeAR train nyt_2016-01-29_it-s-still-bill-but-old-magic-se: "Hillary Clinton" comes between
+    # Bill Clinton and the quote, and the article has called him "Mr. Clinton" already.
+    text = (
+        "Bill Clinton came to the vote-rich city of Mason City on Wednesday night and recounted his wife's life "
+        "experiences, recited her policy ideas, and ripped into the Republicans a bit. But what Mr. Clinton used to "
+        "do so well - and what Hillary Clinton needs, only days before the Iowa caucuses on Monday - was nowhere to "
+        "be found: a polished, piercing critique of an opponent, in this case Bernie Sanders.\n\n"
+        "Mr. Clinton still shows flashes of brilliance. On Wednesday night, he acknowledged the appeal of the "
+        "fractious Republican race in one breath, then eviscerated its candidates in the next.\n\n"
+        "''It may be entertaining, but it doesn't have a lick of impact on how you live,'' Mr. Clinton said, "
+        "emphasizing those last three words and pausing between each one."
+    )
+    found = speakers(
+        parse, text,
+        attribute(text, "flashes of brilliance", "shows", "Mr. Clinton", near="Mr. Clinton still"),
+        attribute(text, "the appeal of the fractious Republican race", "acknowledged", "he", near="he acknowledged"),
+        attribute(text, "It may be entertaining", "said", "Mr. Clinton", "direct", near="''It may"),
+    )
+    assert [speaker for speaker, _, _ in found] == ["Bill Clinton"] * 3
+
+
+def test_speakers_pronoun_bound_in_a_clause_tells_the_gender(parse, attribute):
+    # PolNeAR train wash-post_2016-06-13_responses-are-in-keeping-with-ca: "Trump, who has told aides he
+    # sees ..." makes Trump a man, so "She" after his quote is the woman named since, not him.
+    text = (
+        "And then Trump went fully on the attack, saying, \"Is President Obama going to finally mention the words "
+        "radical Islamic terrorism? If he doesn't he should immediately resign in disgrace!\"\n\n"
+        "Trump's approach to the deadliest mass shooting in U.S. history posed a sharp contrast to the conventional "
+        "one of presumptive Democratic nominee Hillary Clinton. She first tweeted a note of concern for the "
+        "victims; hours later, she issued a statement that sought to address the main issues that the tragedy "
+        "touched on - terrorism, gay rights and gun control.\n\n"
+        "Trump, who has told aides he sees the issues as interconnected, said in his formal statement: \"I am "
+        "trying to save lives and prevent the next terrorist attack.\""
+    )
+    found = speakers(
+        parse, text,
+        attribute(text, "Is President Obama going to finally mention", "saying", "Trump", "direct"),
+        attribute(text, "a note of concern for the victims", "tweeted", "She"),
+        attribute(text, "I am trying to save lives", "said", "Trump", "direct", near="Trump, who"),
+    )
+    assert [speaker for speaker, _, _ in found] == ["Trump", "Hillary Clinton", "Trump"]
+
+
+def test_speakers_gendered_role_keeps_mrs_from_the_only_full_name(parse):
+    # PolNeAR train nyt_2016-04-28_nomination-almost-certain-clinto: the only full-name Clinton of
+    # the sentence is "her husband, Bill Clinton", so "Mrs. Clinton" is someone else.
+    text = (
+        "As voters went to the polls earlier in the day, the Sanders campaign sent out a fund-raising email with "
+        "an image of Mrs. Clinton and her husband, Bill Clinton, at Mr. Trump's 2005 wedding, and accused Clinton "
+        "allies of being ''traitors'' in their treatment of Mr. Sanders."
+    )
+    cast = Cast(parse(text))
+    bill = cast.by_name["Bill Clinton"]
+    mrs = next(m.entity for m in cast.mentions if m.root.text == "Clinton" and m.root.nbor(-1).text == "Mrs.")
+    assert (bill.gender, mrs.gender) == ("m", "f")
+    assert mrs is not bill

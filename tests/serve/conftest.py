@@ -19,7 +19,7 @@ import pytest
 from sayso.batch import extract_documents
 from sayso.ingest import Document
 from sayso.serve import create_app
-from sayso.serve.corpus import build_corpus
+from sayso.corpus.index import rebuild
 from sayso.store import open_store
 
 with warnings.catch_warnings():
@@ -82,6 +82,7 @@ def serve_db(nlp, tmp_path_factory, serve_documents) -> str:
     with open_store(url) as store:
         for batch in extract_documents(serve_documents, nlp=nlp):
             store.write(batch)
+        rebuild(store)
     return url
 
 
@@ -92,14 +93,9 @@ def serve_store(serve_db):
 
 
 @pytest.fixture(scope="session")
-def corpus(serve_store):
-    return build_corpus(serve_store)
-
-
-@pytest.fixture(scope="session")
-def client(serve_db, corpus) -> TestClient:
+def client(serve_db) -> TestClient:
     """A read-only app (no token) with the corpus index built."""
-    with TestClient(create_app(serve_db, corpus=corpus)) as c:
+    with TestClient(create_app(serve_db)) as c:
         yield c
 
 
@@ -114,6 +110,19 @@ def writable_db(serve_db, tmp_path) -> str:
     source.close()
     target.close()
     return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def unindexed_db(writable_db) -> str:
+    """A copy of the store as one written before the corpus index existed: no index at all."""
+    import sqlite3
+
+    from sayso.store.migrations import CORPUS_INDEX_COLUMNS
+
+    with sqlite3.connect(writable_db.removeprefix("sqlite:///")) as conn:
+        for table in [*reversed(CORPUS_INDEX_COLUMNS), "corpus_index_state"]:
+            conn.execute(f"DELETE FROM {table}")
+    return writable_db
 
 
 @pytest.fixture

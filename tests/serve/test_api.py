@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from sayso.errors import SaysoError
-from sayso.serve import create_app
+from sayso.serve import create_app, models
 from sayso.store import Filters, open_store
 
 KIVINEN_QUOTE = "Bakhmut is a limited breakthrough"
@@ -101,6 +101,16 @@ def test_api_search_filters_keep_only_matching_attributions(client, params, chec
     assert all(check(hit) for hit in page["items"])
 
 
+def test_api_search_answer_is_the_documented_model_of_the_stores_page(client, serve_store):
+    response = client.get("/api/attributions", params={"q": "Bakhmut", "limit": 3, "offset": 1})
+    hits, total = serve_store.search_page(Filters("Bakhmut"), 3, 1)
+    assert len(hits) == 3 and total > 4
+    # What the response model would have made of the records, to the byte.
+    documented = models.Page[models.Hit].model_validate({"total": total, "limit": 3, "offset": 1, "items": hits})
+    assert response.content == documented.model_dump_json().encode()
+    assert response.headers["content-type"] == "application/json"
+
+
 def test_api_search_hedged_splits_all_attributions(client, serve_store):
     def total(**params):
         return client.get("/api/attributions", params={**params, "limit": 1}).json()["total"]
@@ -148,9 +158,9 @@ def test_api_speaker_joins_the_name_forms_the_corpus_index_joined(client, serve_
     assert any("Aleksanteri Institute" in r["role"] for r in detail["roles"])
 
 
-def test_api_speaker_without_an_index_is_its_name_only(serve_db, make_client):
-    detail = make_client(serve_db).get("/api/speakers/Markku Kivinen").json()
-    assert detail["aliases"] == [] and detail["id"] is None and "--corpus" in detail["note"]
+def test_api_speaker_without_an_index_is_its_name_only(unindexed_db, make_client):
+    detail = make_client(unindexed_db).get("/api/speakers/Markku Kivinen").json()
+    assert detail["aliases"] == [] and detail["id"] is None and "sayso ingest" in detail["note"]
     assert detail["articles"] == 1
 
 
@@ -179,10 +189,10 @@ def test_api_clusters_show_the_quote_across_two_outlets(client):
     assert_error(client.get("/api/clusters/nope"), 404, "not_found", "quote cluster 'nope'")
 
 
-def test_api_clusters_without_an_index_are_empty_with_a_note(serve_db, make_client):
-    page = make_client(serve_db).get("/api/clusters").json()
+def test_api_clusters_without_an_index_are_empty_with_a_note(unindexed_db, make_client):
+    page = make_client(unindexed_db).get("/api/clusters").json()
     assert page["items"] == [] and page["total"] == 0
-    assert "sayso serve --corpus" in page["note"]
+    assert "sayso ingest" in page["note"]
 
 
 def test_api_extract_finds_attributions_and_stores_nothing(client, serve_store):

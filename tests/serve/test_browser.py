@@ -44,9 +44,9 @@ def chromium():
 
 
 @pytest.fixture(scope="session")
-def live(serve_db, corpus, token):
+def live(serve_db, token):
     """The base URL of the app (with the corpus index and a token) served by uvicorn on 127.0.0.1."""
-    with running(create_app(serve_db, token=token, corpus=corpus)) as base:
+    with running(create_app(serve_db, token=token)) as base:
         yield base
 
 

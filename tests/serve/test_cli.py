@@ -82,3 +82,53 @@ def test_serve_cli_refuses_a_missing_store(tmp_path, capsys, monkeypatch):
     assert main(["serve", "--db", str(tmp_path / "nothing.db")]) == 2
     assert "[E035]" in capsys.readouterr().err
     assert not (tmp_path / "nothing.db").exists()
+
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is ``pid`` (Linux ``/proc``)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if stat.read_text().rpartition(")")[2].split()[1] == str(pid):
+                found.add(int(stat.parent.name))
+        except OSError:
+            continue
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="counts the worker processes in /proc")
+def test_serve_cli_answers_from_worker_processes_and_stops_them_all(serve_db):
+    port = _free_port()
+    server = subprocess.Popen(
+        [str(SAYSO), "serve", "--db", serve_db, "--port", str(port), "--workers", "2"], stderr=subprocess.PIPE, text=True
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                _get(f"http://127.0.0.1:{port}/api/stats")
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline, "sayso serve did not start"
+                time.sleep(0.3)
+        # Every request its own connection, so the kernel hands them to both workers' sockets.
+        answers = [_get(f"http://127.0.0.1:{port}/api/attributions?q=Bakhmut&limit=1") for _ in range(20)]
+        workers = _children(server.pid)
+    finally:
+        server.send_signal(signal.SIGINT)
+        _, err = server.communicate(timeout=30)
+    assert {status for status, _ in answers} == {200}
+    assert len({page["total"] for _, page in answers}) == 1 and answers[0][1]["total"] > 0
+    assert len(workers) == 2
+    assert server.returncode == 0 and "(read-only) with 2 worker processes" in err
+    assert not any(Path(f"/proc/{pid}").exists() for pid in workers), "a worker outlived the server"
+
+
+def test_serve_cli_refuses_a_port_in_use(serve_db, capsys, monkeypatch):
+    monkeypatch.delenv("SAYSO_TOKEN", raising=False)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--db", serve_db, "--port", str(port), "--workers", "2"]) == 2
+    assert f"[E109] cannot serve on 127.0.0.1:{port} (Address already in use)" in capsys.readouterr().err

@@ -146,9 +146,9 @@ def test_pages_clusters_and_one_cluster_with_its_timeline(client, hostile):
     assert "Evil&#34; onmouseover=&#34;window.__pwned=1&#34;" in html  # the outlet, as text in the lane label
 
 
-def test_pages_clusters_without_an_index_explain_why(serve_db, make_client):
-    response = make_client(serve_db).get("/clusters")
-    assert "sayso serve --corpus" in response.text
+def test_pages_clusters_without_an_index_explain_why(unindexed_db, make_client):
+    response = make_client(unindexed_db).get("/clusters")
+    assert "sayso ingest" in response.text
 
 
 def test_pages_paste_extracts_without_storing(client, serve_store):

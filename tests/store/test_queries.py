@@ -120,6 +120,21 @@ def test_search_without_words_lists_latest_first_in_pages(store, corpus):
     assert store.search("", limit=5, offset=5) == everything[5:10]
 
 
+PAGED = [Filters("Bakhmut"), Filters(""), Filters("said", kind="direct"), Filters("", speaker="a", hedged=False),
+         Filters("Bakhmut", outlet="Newsweek", since=date(2023, 1, 1))]
+
+
+@pytest.mark.parametrize("filters", PAGED, ids=range(len(PAGED)))
+def test_search_page_is_a_slice_of_the_whole_search_with_its_total(store, filters):
+    everything = store.search(
+        filters.query, speaker=filters.speaker, outlet=filters.outlet, since=filters.since, kind=filters.kind,
+        hedged=filters.hedged, limit=ALL,
+    )
+    assert store.count(filters) == len(everything)
+    for offset in range(0, len(everything) + 6, 5):  # up to a page past the last one
+        assert store.search_page(filters, 5, offset) == (everything[offset:offset + 5], len(everything))
+
+
 HOSTILE = [
     '"', "'", 'Bakhmut"', "NEAR(Bakhmut troops)", "content_text:Bakhmut", "speaker:Haidai", "Bakhmut*",
     "-Bakhmut", "Bakhmut AND NOT troops", "Bakhmut OR Kherson", "^Bakhmut", "{speaker content_text}: Haidai",
@@ -164,7 +179,8 @@ def test_speakers_type_and_role_are_the_ones_given_most_often(store_url, bakhmut
                      Extracted(second, [professor])])
         [kivinen] = store.speakers()
         assert kivinen.to_dict() == {"name": "Markku Kivinen", "type": "person",
-                                     "role": "director of the Aleksanteri Institute", "attributions": 3, "articles": 2}
+                                     "role": "director of the Aleksanteri Institute", "attributions": 3, "articles": 2,
+                                     "id": None, "aliases": []}
         store.write([Extracted(second, [professor, professor, professor])])
         assert store.speakers(speaker="kivinen")[0].role == "professor"
 

@@ -13,7 +13,7 @@ from dataclasses import asdict
 
 import pytest
 
-from sayso.corpus import IngestReport, ingest
+from sayso.runner import IngestReport, ingest
 from sayso.ingest import Document, IngestError, read
 from sayso.store import open_store
 
@@ -169,7 +169,7 @@ def test_corpus_document_whose_worker_dies_is_named_and_the_run_goes_on(db, shor
 def test_corpus_workers_that_cannot_start_stop_the_run_with_e071(tmp_path, short_docs):
     script = tmp_path / "unguarded.py"
     script.write_text(textwrap.dedent(f"""
-        from sayso.corpus import ingest
+        from sayso.runner import ingest
         from sayso.ingest import Document
         from sayso.store import open_store
 

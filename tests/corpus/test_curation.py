@@ -1,8 +1,8 @@
-"""sayso.curation: speaker curation as stored, replayable operations; alias CSV files."""
+"""sayso.corpus.curation: speaker curation as stored, replayable operations; alias CSV files."""
 
 import pytest
 
-from sayso.curation import Curation, CurationOp, read_alias_file, read_aliases
+from sayso.corpus.curation import Curation, CurationOp, read_alias_file, read_aliases
 from sayso.errors import SaysoError
 
 

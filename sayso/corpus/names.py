@@ -8,7 +8,7 @@ transliteration differences no longer count, and :func:`compatible` says whether
 two parsed names *may* be the same person by their letters alone: different given
 names, a different suffix ("Jr.") or a contradicting gender honorific ("Mr." /
 "Mrs.") rule it out. Whether a bare surname *is* a given full name needs
-evidence from outside the name; :mod:`sayso.registry` weighs it.
+evidence from outside the name; :mod:`sayso.corpus.speakers` weighs it.
 """
 
 from __future__ import annotations

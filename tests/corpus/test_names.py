@@ -1,8 +1,8 @@
-"""sayso.names: person names parsed into comparable parts, and which forms may be one person."""
+"""sayso.corpus.names: person names parsed into comparable parts, and which forms may be one person."""
 
 import pytest
 
-from sayso.names import alias_key, compatible, parse_name
+from sayso.corpus.names import alias_key, compatible, parse_name
 
 
 def same(a: str, b: str) -> bool:

@@ -23,6 +23,20 @@ candidate clusters without comparing it with every earlier quote:
   in the cluster's longest text, or when it holds that much of the longest text
   (the full statement arriving after a fragment of it).
 
+Both rules also ask what the shared words are evidence of. "is going to be the
+next president of the United States" and "that Trump will not be the next president
+of the United States" share half their word pairs, yet the phrase they share is in
+dozens of other statements; a copied quote shares wording that few others use. So
+each word pair counts how many distinct statements (clusters) hold it, kept up to
+date as texts arrive (one count per distinct pair, so memory grows with the corpus
+as the shingle sets do). A pair is stock wording once more than ``STOCK_SHARE`` of all
+statements hold it (and more than ``STOCK_MIN``: in a small corpus counts are noise);
+it weighs 1 up to that count ``c`` and ``c / n`` when ``n`` statements hold it, and
+two texts join only when the pairs they share weigh at least ``SPECIFIC``. The
+weights decide whether to join, not how similar two texts are: an edit makes pairs
+no other text holds, so weighing the pairs that differ would count every edit as
+strong evidence against a copy.
+
 A fragment joins one cluster only (the one holding most of it), so two different
 statements that share a slogan are not chained through it; near-duplicates and
 full statements join every cluster they match. Very common fingerprints and band
@@ -53,6 +67,9 @@ WINDOW = 3  # _hash takes the minimum of three consecutive triples
 NEAR = 0.5
 NEAR_SHORT = 0.8  # under MIN_FRAGMENT_WORDS words: "stand up and be counted" is not "... be active"
 CONTAIN = 0.8
+STOCK_SHARE = 0.001  # a word pair in more than this share of statements is stock ("next president")
+STOCK_MIN = 10
+SPECIFIC = 2.0  # two texts join only when their shared pairs weigh this much: two pairs of uncommon wording
 MIN_WORDS = 5
 MIN_INDIRECT_WORDS = 12
 MIN_FRAGMENT_WORDS = 8
@@ -232,6 +249,7 @@ class QuoteClusters:
         self._bands = _Postings()
         self._prints = _Postings()
         self._word_hashes: dict[str, int] = {}
+        self._statements: dict[int, int] = {}  # word pair -> how many clusters hold it
 
     def __len__(self) -> int:
         return len(self._clusters)
@@ -299,7 +317,8 @@ class QuoteClusters:
         self._shingles.append(array("I", shingles))
         self._lengths.append(length)
         self._parent.append(variant)
-        joined, fragment_of = self._matches(variant, shingles, candidates)
+        joined, fragment_of, matched = self._matches(variant, shingles, candidates)
+        self._count(shingles, matched)
         if joined:
             roots = sorted(joined)
             for root in roots[1:]:
@@ -317,11 +336,14 @@ class QuoteClusters:
         self._bands.file(hashed.bands, variant)
         self._prints.file(hashed.fingerprints, variant)
 
-    def _matches(self, variant: int, mine: frozenset[int], candidates: set[int]) -> tuple[set[int], int | None]:
+    def _matches(
+        self, variant: int, mine: frozenset[int], candidates: set[int]
+    ) -> tuple[set[int], int | None, list[int]]:
         """The clusters a new text (its shingle set ``mine``) joins as a near-duplicate or
-        fuller statement, and the best one it is a fragment of."""
+        fuller statement, the best one it is a fragment of, and the texts that matched it."""
         length, size = self._lengths[variant], len(mine)
         joined: set[int] = set()
+        matched: list[int] = []
         fragment: tuple[float, int, int] | None = None
         by_root: dict[int, list[int]] = {}
         for other in sorted(candidates):
@@ -332,21 +354,47 @@ class QuoteClusters:
                 near = NEAR if min(length, self._lengths[other]) >= MIN_FRAGMENT_WORDS else NEAR_SHORT
                 # Jaccard >= near needs sizes within that ratio; only then intersect.
                 if near * len(theirs) <= size and near * size <= len(theirs):
-                    shared = len(mine.intersection(theirs))
-                    if shared >= near * (size + len(theirs) - shared):
+                    shared = mine.intersection(theirs)
+                    if len(shared) >= near * (size + len(theirs) - len(shared)) and self._specific(shared):
                         joined.add(root)
+                        matched.append(other)
                         break
             if root in joined:
                 continue
             longest = self._longest[root]
             whole = self._shingles[longest]
-            shared = len(mine.intersection(whole))
-            if self._lengths[longest] >= MIN_FRAGMENT_WORDS and shared >= CONTAIN * len(whole):
+            shared = mine.intersection(whole)
+            fuller = self._lengths[longest] >= MIN_FRAGMENT_WORDS and len(shared) >= CONTAIN * len(whole)
+            if fuller and self._specific(shared):
                 joined.add(root)  # the fuller statement of a fragment seen earlier
-            elif length >= MIN_FRAGMENT_WORDS and shared >= CONTAIN * size:
-                score = (shared / size, len(self._clusters[root].members), -root)
+                matched.append(longest)
+            elif length >= MIN_FRAGMENT_WORDS and len(shared) >= CONTAIN * size and self._specific(shared):
+                score = (len(shared) / size, len(self._clusters[root].members), -root)
                 fragment = max(fragment, score) if fragment else score
-        return joined, (-fragment[2] if fragment else None)
+        fragment_of = -fragment[2] if fragment else None
+        if not joined and fragment_of is not None:
+            matched.append(self._longest[fragment_of])
+        return joined, fragment_of, matched
+
+    def _specific(self, shared: set[int]) -> bool:
+        """Whether shared word pairs weigh ``SPECIFIC``: wording few statements use, not stock phrases."""
+        stock = max(STOCK_MIN, STOCK_SHARE * len(self._clusters))
+        statements, weight = self._statements, 0.0
+        for pair in shared:
+            held = statements.get(pair, 0)
+            weight += 1.0 if held <= stock else stock / held
+            if weight >= SPECIFIC:
+                return True
+        return False
+
+    def _count(self, mine: frozenset[int], matched: list[int]) -> None:
+        """Count a new text's word pairs as held by one more statement, except those the texts
+        it joined already hold: a quote's copies and fragments are one statement, not many."""
+        known = set().union(*(self._shingles[v] for v in matched))
+        statements = self._statements
+        for pair in mine:
+            if pair not in known:
+                statements[pair] = statements.get(pair, 0) + 1
 
     def _find(self, variant: int) -> int:
         parent = self._parent

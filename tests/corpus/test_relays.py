@@ -1,6 +1,6 @@
-"""sayso.relays: who posted what an attribution quotes, on which platform, and who passed it on."""
+"""sayso.corpus.relays: who posted what an attribution quotes, on which platform, and who passed it on."""
 
-from sayso.relays import find_relays
+from sayso.corpus.relays import find_relays
 
 GERASHCHENKO_ROLE = "advisor to the Ukrainian Ministry of Internal Affairs"
 

@@ -6,14 +6,14 @@ same person comes under other forms ("Serhii Haidai", "Gov. Haidai") and
 different people share name parts, so the registry joins name forms only with
 evidence:
 
-- full names join when :func:`sayso.names.compatible` allows it (same folded
+- full names join when :func:`sayso.corpus.names.compatible` allows it (same folded
   surname, suffix and first given name, agreeing middle names and gender);
 - a bare surname ("Trump", "Mr. Trump") joins the one full-name speaker with that
   surname in the same article; failing that, the corpus's *dominant* full name
-  with it: the one with at least ``DOMINANCE`` times the full-name mentions of any
+  with it: the one named in at least ``DOMINANCE`` times the articles of any
   rival of compatible gender (a rival too rare to compete, such as a one-off
-  namesake, does not block it; "Mr."/"Mrs." rule out the other gender) and at
-  least ``SUPPORT`` full-name mentions. A bare first name ("Hillary") is tried the
+  namesake, does not block it; "Mr."/"Mrs." rule out the other gender) and in at
+  least ``SUPPORT`` articles. A bare first name ("Hillary") is tried the
   same way when no surname matches;
 - a bare name with no such evidence stays a speaker of its own until
   :meth:`SpeakerRegistry.settle` finds a dominant full name for it.
@@ -21,7 +21,7 @@ evidence:
 Speaker ids are derived from the identity key of the name that founded the
 speaker ("person:donald|trump|"), so re-ingesting the same mentions in the same
 order gives the same ids. Curation (merge, split, alias) is kept as a
-:class:`sayso.curation.Curation` the store can save and replay after a rebuild;
+:class:`sayso.corpus.curation.Curation` the store can save and replay after a rebuild;
 merged ids redirect to the kept one, so old ids keep working.
 
 Lookups go through indexes by folded surname, first name and alias, so adding a
@@ -36,16 +36,18 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sayso.curation import Curation, CurationOp
+from sayso.corpus.curation import Curation, CurationOp
+from sayso.corpus.names import PersonName, alias_key, compatible, parse_name
 from sayso.errors import Errors, SaysoError
-from sayso.names import PersonName, alias_key, compatible, parse_name
 from sayso.records import Attribution
 
-# A bare surname goes to the most mentioned compatible full name only when it has
-# this many times the full-name mentions of the next one, and, outside its own article,
-# at least SUPPORT full-name mentions (one "Ted Terry" says little about every "Terry").
+# A bare surname goes to the compatible full name named in the most articles only when it
+# is named in this many times the articles of the next one, and, outside its own article,
+# in at least SUPPORT articles (one "Ted Terry" says little about every "Terry"). Articles,
+# not mentions: one article quoting Bobby Scott eighteen times is still one source, and in
+# PolNeAR made him every "Scott" (Keith Lamont Scott's too; see bench/audits/merges.md).
 DOMINANCE = 4
-SUPPORT = 10
+SUPPORT = 5
 NAMED_TYPES = ("person", "organisation", "group", "unknown")
 
 
@@ -161,8 +163,14 @@ class Speaker:
 
     @property
     def full_mentions(self) -> int:
-        """Mentions under a full name: the weight in surname decisions (bare ones would feed themselves)."""
+        """Mentions under a full name: which of several compatible full names a new one joins."""
         return sum(a.count for a in self.aliases.values() if a.full)
+
+    @property
+    def full_articles(self) -> int:
+        """Articles naming the speaker by a full name: the weight in surname decisions (bare
+        names would feed themselves; mentions without an article id count for nothing)."""
+        return len(set().union(*(a.articles for a in self.aliases.values() if a.full)))
 
     @property
     def articles(self) -> set[str]:
@@ -349,7 +357,7 @@ class SpeakerRegistry:
         if here:
             return here[0] if len(here) == 1 else _dominant(here)
         best = _dominant(found)
-        return best if best is not None and best.full_mentions >= SUPPORT else None
+        return best if best is not None and best.full_articles >= SUPPORT else None
 
     def _bare_speaker(self, name: PersonName) -> Speaker:
         """The speaker of a bare name without evidence, waiting for :meth:`settle`."""
@@ -475,15 +483,31 @@ class SpeakerRegistry:
         problems = []
         for op in curation.ops:
             try:
-                if op.op == "alias":
-                    self.alias(op.name, op.target)
-                elif op.op == "split":
-                    self.split(op.target, op.name)
-                else:
-                    self.merge(op.target, op.name)
+                self.apply_op(op)
             except SaysoError as e:
                 problems.append(str(e))
         return problems
+
+    def apply_op(self, op: CurationOp) -> Speaker:
+        """One curation operation (:meth:`alias`, :meth:`split` or :meth:`merge`); raises if it does not apply."""
+        if op.op == "alias":
+            return self.alias(op.name, op.target)
+        if op.op == "split":
+            return self.split(op.target, op.name)
+        return self.merge(op.target, op.name)
+
+    def redirects(self) -> dict[str, str]:
+        """Every id merged away, with the id it stands for now."""
+        return {old: self.resolve(old) for old in self._redirect}
+
+    def holder(self, speaker_id: str, name: str) -> str:
+        """The id of the speaker a mention under ``name``, first filed as ``speaker_id``, belongs to now:
+        the speaker merges led it to, unless a split or alias moved the name form elsewhere."""
+        current = self.resolve(speaker_id)
+        if name in self._speakers[current].aliases:
+            return current
+        pinned = self._pins.get(alias_key(name))
+        return self.resolve(pinned) if pinned is not None else current
 
 
 def _gender_agrees(speaker: Speaker, name: PersonName) -> bool:
@@ -491,10 +515,10 @@ def _gender_agrees(speaker: Speaker, name: PersonName) -> bool:
 
 
 def _dominant(speakers: list[Speaker]) -> Speaker | None:
-    """The speaker with ``DOMINANCE`` times the full-name mentions of the next, if any."""
-    ranked = sorted(speakers, key=lambda s: (-s.full_mentions, s.id))
-    if not ranked or ranked[0].full_mentions == 0:
+    """The speaker named in ``DOMINANCE`` times the articles of the next, if any."""
+    ranked = sorted(speakers, key=lambda s: (-s.full_articles, s.id))
+    if not ranked or ranked[0].full_articles == 0:
         return None
-    if len(ranked) > 1 and ranked[0].full_mentions < DOMINANCE * ranked[1].full_mentions:
+    if len(ranked) > 1 and ranked[0].full_articles < DOMINANCE * ranked[1].full_articles:
         return None
     return ranked[0]

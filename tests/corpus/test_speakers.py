@@ -1,12 +1,12 @@
-"""sayso.registry: one speaker per person across articles, joined only with evidence; curation replays."""
+"""sayso.corpus.speakers: one speaker per person across articles, joined only with evidence; curation replays."""
 
 from datetime import date, timedelta
 
 import pytest
 
-from sayso.curation import Curation, read_aliases
+from sayso.corpus.curation import Curation, read_aliases
 from sayso.errors import SaysoError
-from sayso.registry import SpeakerMention, SpeakerRegistry
+from sayso.corpus.speakers import SpeakerMention, SpeakerRegistry
 
 HAIDAI_ROLE = "governor of the Russian-occupied Luhansk region"
 
@@ -83,6 +83,17 @@ def test_registry_bare_surname_needs_a_well_attested_full_name_outside_its_artic
     assert ids[("politico", "Terry")] != ids[("clarkston", "Ted Terry")]
     _, ids = build({f"c{i}": ["Ted Terry"] for i in range(10)} | {"politico": ["Terry"]})
     assert ids[("politico", "Terry")] == ids[("c0", "Ted Terry")]
+
+
+def test_registry_bare_surname_counts_articles_not_mentions_of_the_full_name():
+    # PolNeAR: a few articles quoting Bobby Scott often made him the "Scott" of an article about
+    # Keith Lamont Scott. Mentions in one article are one source; articles are the evidence.
+    profiles = {f"profile{i}": ["Bobby Scott"] * 6 for i in range(3)}
+    registry, ids = build(profiles | {"charlotte": ["Scott"]})
+    assert registry.get(ids[("profile0", "Bobby Scott")]).full_mentions == 18
+    assert ids[("charlotte", "Scott")] != ids[("profile0", "Bobby Scott")]
+    _, ids = build({f"a{i}": ["Bobby Scott"] for i in range(5)} | {"charlotte": ["Scott"]})
+    assert ids[("charlotte", "Scott")] == ids[("a0", "Bobby Scott")]
 
 
 def test_registry_gender_honorific_is_evidence_for_a_bare_surname():

@@ -1,6 +1,6 @@
 """Speaker curation: the user's merge, split and alias decisions, kept as replayable operations.
 
-The registry joins name forms automatically (:mod:`sayso.registry`), and a
+The registry joins name forms automatically (:mod:`sayso.corpus.speakers`), and a
 user corrects it: "these two are one person", "this form is someone else",
 "this alias belongs to that name". Those corrections must outlive the registry
 itself, which is rebuilt whenever articles are re-ingested, so they are kept as

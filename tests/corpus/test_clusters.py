@@ -1,10 +1,13 @@
-"""sayso.clusters: the same quote across articles (exact, near-duplicate, fragment), grouped as it arrives."""
+"""sayso.corpus.clusters: the same quote across articles (exact, near-duplicate, fragment), grouped as it arrives."""
 
+import json
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from sayso.clusters import Quote, QuoteClusters, quote_text, words_of
+from sayso.corpus.clusters import Quote, QuoteClusters, quote_text, words_of
 
 # Real quotes from PolNeAR articles, as different outlets printed them.
 COAL = [
@@ -30,6 +33,12 @@ SLOGAN = [
      "a time when opportunity and dignity were reserved for some,"),
     "And let’s make America great again.",
 ]
+# Two statements sharing only a stock phrase (USA Today, 2016-10-03; Breitbart quoting John Podesta, 2016-11-06).
+STOCK_PHRASE = [
+    ("usa-today", "that Trump will not be the next president of the United States"),
+    ("breitbart", "is going to be the next president of the United States."),
+]
+TRAIN = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "polnear" / "train.jsonl"
 
 
 def quotes(pairs: list[tuple[str, str]], day: int = 1) -> list[Quote]:
@@ -77,6 +86,33 @@ def test_clusters_different_quotes_sharing_a_slogan_stay_apart(order):
     clusters = QuoteClusters()
     ids = clusters.add_many([Quote(f"a{i}", SLOGAN[i], "nyt") for i in order])
     assert len(set(ids)) == 4
+
+
+@pytest.fixture(scope="module")
+def about_presidents() -> list[Quote]:
+    """The sentences of PolNeAR's training articles that name a president: a corpus in which "the next
+    president of the United States" is stock wording, held by dozens of different statements."""
+    with TRAIN.open(encoding="utf-8") as f:
+        texts = [json.loads(line)["text"] for line in f]
+    sentences = [s for text in texts for s in re.split(r"(?<=[.?!”])\s+|\n+", text) if "resident" in s]
+    return [Quote(f"train-{i}", s, "train") for i, s in enumerate(sentences)]
+
+
+def test_clusters_quotes_sharing_only_a_stock_phrase_stay_apart(about_presidents):
+    clusters = QuoteClusters()
+    clusters.add_many(about_presidents)
+    trump, podesta = clusters.add_many(quotes(STOCK_PHRASE))
+    assert trump is not None and podesta is not None
+    assert clusters.resolve(trump) != clusters.resolve(podesta)
+    assert "breitbart" not in clusters.cluster_of(STOCK_PHRASE[0][1]).outlets
+
+
+def test_clusters_an_edited_copy_of_a_quote_in_common_words_still_joins_among_stock_phrases(about_presidents):
+    clusters = QuoteClusters()
+    clusters.add_many(about_presidents)
+    first, second = clusters.add_many(quotes(BENGHAZI))
+    assert clusters.resolve(first) == clusters.resolve(second)
+    assert clusters.cluster_of(BENGHAZI[0][1]).outlets == {"wash-post", "breitbart"}
 
 
 def test_clusters_first_seen_is_the_earliest_publication_with_ties_to_the_lowest_article_id():

@@ -1,0 +1,375 @@
+"""Corpus statistics: who is quoted, how and through what, per outlet and time window.
+
+A newsroom or a researcher asks of a corpus how often each outlet leans on
+anonymous sources, how much of what it reports is quoted word for word, who it
+quotes most and through which channels, and how that changes over time. The
+figures are counted from the store alone, through the SQL both backends share
+(:meth:`sayso.store.Store.query`), with the outlet and date filters of every
+other query (:func:`sayso.store.base.article_conditions`).
+
+Times are bucketed in Python rather than in SQL, because the backends return
+publication times in different forms (ISO text in SQLite, ``timestamptz`` in
+PostgreSQL) and have no date function in common: the queries group by the
+stored time itself and :func:`sayso.store.base.stored_time` reads it, so one code
+path serves both. Windows are in UTC: a calendar year, a calendar month or an
+ISO week (Monday to Sunday). An article without a publication date falls in the
+window labelled ``undated``, listed last, so that it is counted rather than
+silently dropped (``since``/``until`` leave such articles out, as every date
+filter does).
+
+A speaker is the corpus registry's speaker (:mod:`sayso.corpus.index`: "Trump"
+and "Mr. Trump" counted as "Donald Trump") for the attributions the index has
+seen, else the name the article gives; anonymous and unnamed sources are never
+among the top speakers, but they count in every share.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sayso.errors import Errors, SaysoError
+from sayso.records import CHANNEL_TYPES, SPEAKER_TYPES
+from sayso.store import Filters, Store
+from sayso.store.base import JOINED, article_conditions, stored_time
+
+BY = ("all", "year", "month", "week")
+UNDATED = "undated"
+# The columns of :meth:`WindowStats.to_row`, in order; a store holding a type or
+# channel sayso no longer writes adds its column after these.
+COLUMNS = (
+    "window", "start", "end", "outlet", "all_outlets", "articles", "attributions", "anonymous_share", "direct_share",
+    "top_speakers", *(f"type_{name}" for name in SPEAKER_TYPES), *(f"channel_{name}" for name in CHANNEL_TYPES),
+)
+
+# Attributions ``t`` with their articles ``a`` and, where the corpus index has
+# placed them, their registry speaker ``c`` (through ``s``).
+_WITH_SPEAKERS = (
+    f"{JOINED} LEFT JOIN attribution_speakers s ON s.article_id = t.article_id AND s.idx = t.idx"
+    " LEFT JOIN corpus_speakers c ON c.id = s.speaker_id"
+)
+_NAME = "coalesce(c.name, t.speaker)"
+
+
+@dataclass(frozen=True, order=True)
+class Window:
+    """A stretch of publication time: its label and its first day and the day after its last.
+
+    ``start`` and ``end`` are None for the window of all time (``all``) and for
+    the articles without a publication date (``undated``).
+    """
+
+    label: str
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass(frozen=True)
+class NameCount:
+    """A speaker's name and how many attributions it has."""
+
+    name: str
+    count: int
+
+
+@dataclass(frozen=True)
+class WindowStats:
+    """The figures of one outlet (or of all outlets) in one time window.
+
+    ``outlet`` is None in the row over all outlets (whose :meth:`to_dict` also
+    says ``all_outlets``, since CSV cannot tell None from an empty outlet) and
+    ``""`` in the row of the articles that name no outlet. An outlet spelt
+    several ways ("POLITICO", "Politico") is one outlet, under its most frequent
+    spelling among the articles counted (the first in code point order among
+    equals). The shares are fractions of ``attributions`` (None when there are
+    none); ``speaker_types`` and ``channels`` count every type and channel,
+    zeros included.
+    """
+
+    window: Window
+    outlet: str | None
+    articles: int
+    attributions: int
+    top_speakers: list[NameCount]
+    anonymous_share: float | None
+    direct_share: float | None
+    speaker_types: dict[str, int]
+    channels: dict[str, int]
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: the window's label and days in ISO 8601, then the figures."""
+        return {
+            "window": self.window.label,
+            "start": _iso(self.window.start),
+            "end": _iso(self.window.end),
+            "outlet": self.outlet,
+            "all_outlets": self.outlet is None,
+            "articles": self.articles,
+            "attributions": self.attributions,
+            "anonymous_share": self.anonymous_share,
+            "direct_share": self.direct_share,
+            "top_speakers": [{"name": s.name, "count": s.count} for s in self.top_speakers],
+            "speaker_types": dict(self.speaker_types),
+            "channels": dict(self.channels),
+        }
+
+    def to_row(self) -> dict[str, Any]:
+        """One flat row (CSV): a ``type_*`` column per speaker type and a ``channel_*`` column
+        per channel, the top speakers as JSON text, as ``sayso export`` writes lists."""
+        data = self.to_dict()
+        types = {f"type_{name}": n for name, n in data.pop("speaker_types").items()}
+        channels = {f"channel_{name}": n for name, n in data.pop("channels").items()}
+        data["top_speakers"] = json.dumps(data["top_speakers"], ensure_ascii=False)
+        return {**data, **types, **channels}
+
+
+@dataclass
+class _Tally:
+    """What is counted in one outlet and window while the rows come in."""
+
+    articles: int = 0
+    attributions: int = 0
+    direct: int = 0
+    types: Counter[str] = field(default_factory=Counter)
+    channels: Counter[str] = field(default_factory=Counter)
+    speakers: Counter[str] = field(default_factory=Counter)
+
+
+def window_of(published: datetime | None, by: str) -> Window:
+    """The window of ``by`` (one of :data:`BY`) a publication time falls in (UTC)."""
+    _check(by, BY)
+    if by == "all":
+        return Window("all")
+    if published is None:
+        return Window(UNDATED)
+    return _window(published.date(), by)
+
+
+def _window(day: date, by: str) -> Window:
+    """The year, month or week ``day`` falls in."""
+    if by == "year":
+        start = date(day.year, 1, 1)
+        return Window(str(day.year), start, date(day.year + 1, 1, 1))
+    if by == "month":
+        start = day.replace(day=1)
+        return Window(start.strftime("%Y-%m"), start, _next_month(start))
+    year, week, weekday = day.isocalendar()
+    start = day - timedelta(days=weekday - 1)
+    return Window(f"{year}-W{week:02d}", start, start + timedelta(days=7))
+
+
+def _check(by: str, allowed: Sequence[str]) -> None:
+    if by not in allowed:
+        raise ValueError(f"by must be one of {', '.join(allowed)}, not {by!r}")
+
+
+def _next_month(start: date) -> date:
+    return date(start.year + start.month // 12, start.month % 12 + 1, 1)
+
+
+def corpus_stats(
+    store: Store,
+    *,
+    by: str = "all",
+    outlet: str | None = None,
+    since: date | datetime | None = None,
+    until: date | datetime | None = None,
+    top: int = 10,
+) -> list[WindowStats]:
+    """The figures per time window of ``by`` (:data:`BY`), in time order with ``undated`` last.
+
+    Each window has a row over all outlets, then one per outlet (by name, the
+    articles without an outlet last). ``outlet``, ``since`` and ``until`` filter
+    the articles as :class:`~sayso.store.Filters` does (the whole outlet name,
+    any case; a date is that whole day, UTC). ``top`` is how many speakers each
+    row lists, most quoted first (ties by name).
+    """
+    _check(by, BY)
+    conditions, params = article_conditions(Filters(outlet=outlet, since=since, until=until))
+    where = " AND ".join(conditions) or "1 = 1"
+    tallies: dict[tuple[Window, str | None], _Tally] = {}
+    spellings: dict[str, Counter[str]] = {}  # each outlet's spellings, by their articles
+
+    def tallied(outlet_name: str | None, published: Any) -> list[_Tally]:
+        window = window_of(stored_time(published), by)
+        key = (outlet_name or "").casefold()
+        return [tallies.setdefault((window, None), _Tally()), tallies.setdefault((window, key), _Tally())]
+
+    for outlet_name, published, n in store.query(
+        f"SELECT a.outlet, a.published, count(*) FROM articles a WHERE {where} GROUP BY a.outlet, a.published",
+        params,
+    ):
+        spellings.setdefault((outlet_name or "").casefold(), Counter())[outlet_name or ""] += n
+        for tally in tallied(outlet_name, published):
+            tally.articles += n
+    for outlet_name, published, kind, speaker_type, channel, n in store.query(
+        f"SELECT a.outlet, a.published, t.kind, t.speaker_type, t.channel_type, count(*) FROM {JOINED}"
+        f" WHERE {where} GROUP BY a.outlet, a.published, t.kind, t.speaker_type, t.channel_type",
+        params,
+    ):
+        for tally in tallied(outlet_name, published):
+            tally.attributions += n
+            tally.direct += n if kind == "direct" else 0
+            tally.types[speaker_type] += n
+            tally.channels[channel] += n
+    for outlet_name, published, name, n in store.query(
+        f"SELECT a.outlet, a.published, {_NAME}, count(*) FROM {_WITH_SPEAKERS}"
+        f" WHERE {where} AND {_NAME} IS NOT NULL GROUP BY a.outlet, a.published, {_NAME}",
+        params,
+    ):
+        for tally in tallied(outlet_name, published):
+            tally.speakers[name] += n
+    return [
+        _stats(window, None if key is None else _most_common(spellings[key]), tally, top)
+        for (window, key), tally in sorted(tallies.items(), key=_order)
+    ]
+
+
+def _order(item: tuple[tuple[Window, str | None], _Tally]) -> tuple[Any, ...]:
+    """Windows in time order, ``undated`` last; in each, all outlets, the outlets by name, no outlet."""
+    (window, key), _ = item
+    return (window.start is None and window.label == UNDATED, window.start or date.min,
+            key is not None, key == "", key or "")
+
+
+def _stats(window: Window, outlet: str | None, tally: _Tally, top: int) -> WindowStats:
+    speakers = sorted(tally.speakers.items(), key=lambda item: (-item[1], item[0]))[:top]
+    total = tally.attributions
+    return WindowStats(
+        window=window,
+        outlet=outlet,
+        articles=tally.articles,
+        attributions=total,
+        top_speakers=[NameCount(name, n) for name, n in speakers],
+        anonymous_share=tally.types["anonymous"] / total if total else None,
+        direct_share=tally.direct / total if total else None,
+        speaker_types=_all(SPEAKER_TYPES, tally.types),
+        channels=_all(CHANNEL_TYPES, tally.channels),
+    )
+
+
+def _all(names: Sequence[str], counts: Counter[str]) -> dict[str, int]:
+    """Every name of ``names`` with its count (zeros included), then any other value the store holds."""
+    return {**{name: counts[name] for name in names}, **{k: n for k, n in sorted(counts.items()) if k not in names}}
+
+
+def _most_common(counts: Counter[str]) -> str:
+    return min(counts, key=lambda key: (-counts[key], key))
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Attributions per window over time, for a plot: whose, which windows, and how many.
+
+    ``points`` are the start of each window and its count, from the first window
+    with an attribution to the last, the empty windows between included (a gap
+    in the quoting is a bar of zero, not a missing bar). ``undated`` counts the
+    attributions of articles without a publication date, which have no place on
+    a time axis.
+    """
+
+    speaker: str | None
+    outlet: str | None
+    by: str
+    points: list[tuple[date, int]]
+    undated: int = 0
+
+    @property
+    def total(self) -> int:
+        return sum(n for _, n in self.points) + self.undated
+
+
+def quotes_over_time(
+    store: Store,
+    *,
+    speaker: str | None = None,
+    outlet: str | None = None,
+    by: str = "month",
+    since: date | datetime | None = None,
+    until: date | datetime | None = None,
+) -> Timeline:
+    """How many attributions ``speaker`` has (in ``outlet``, or everyone's in ``outlet``) per window.
+
+    ``by`` is ``year``, ``month`` or ``week``. ``speaker`` is the corpus
+    registry's speaker with this id, or whose name or any name form ("Trump",
+    "Mr. Trump") it is, ignoring case; failing that, the name as articles give
+    it (ignoring case). ``outlet``, ``since`` and ``until`` filter as in
+    :func:`corpus_stats`.
+
+    Raises:
+        SaysoError: the name is the name or a name form of several registry
+            speakers (E112: they are listed, most mentioned first, with their ids);
+            a plot of them together would mix people up.
+    """
+    _check(by, BY[1:])
+    conditions, params = article_conditions(Filters(outlet=outlet, since=since, until=until))
+    source, name = JOINED, None
+    if speaker is not None:
+        source = _WITH_SPEAKERS
+        condition, values, name = _speaker_condition(store, speaker)
+        conditions.append(condition)
+        params.extend(values)
+    counts: Counter[date] = Counter()
+    undated = 0
+    outlets: Counter[str] = Counter()
+    for outlet_name, published, n in store.query(
+        f"SELECT a.outlet, a.published, count(*) FROM {source} WHERE {' AND '.join(conditions) or '1 = 1'}"
+        " GROUP BY a.outlet, a.published",
+        params,
+    ):
+        window = window_of(stored_time(published), by)
+        if window.start is None:
+            undated += n
+        else:
+            counts[window.start] += n
+        outlets[outlet_name or ""] += n
+    if outlet is not None:
+        outlet = _most_common(outlets) if outlets else outlet
+    return Timeline(name, outlet, by, _filled(counts, by), undated)
+
+
+def _speaker_condition(store: Store, speaker: str) -> tuple[str, list[str], str]:
+    """The condition on the joined attributions that keeps ``speaker``'s, its parameters, and the name to show.
+
+    A registry speaker also has the attributions stored since the index was last
+    built (not yet placed by it) that carry one of its name forms.
+    """
+    found = store.query("SELECT id, name, mentions FROM corpus_speakers WHERE id = ?", [speaker]) or store.query(
+        "SELECT id, name, mentions FROM corpus_speakers WHERE lower(name) = lower(?) UNION"
+        " SELECT c.id, c.name, c.mentions FROM speaker_aliases x JOIN corpus_speakers c ON c.id = x.speaker_id"
+        " WHERE lower(x.alias) = lower(?) ORDER BY 3 DESC, 1",
+        [speaker, speaker],
+    )
+    if len(found) > 1:
+        named = ", ".join(f"{name} ({id_}, {mentions:,} mentions)" for id_, name, mentions in found)
+        raise SaysoError(Errors.E112.format(name=speaker, count=len(found), speakers=named))
+    if found:
+        (id_, name, _), = found
+        condition = (
+            "(s.speaker_id = ? OR (s.speaker_id IS NULL AND (lower(t.speaker) = lower(?) OR lower(t.speaker) IN"
+            " (SELECT lower(alias) FROM speaker_aliases WHERE speaker_id = ?))))"
+        )
+        return condition, [id_, name, id_], name
+    stored = store.query("SELECT speaker FROM attributions WHERE lower(speaker) = lower(?) LIMIT 1", [speaker])
+    return "lower(t.speaker) = lower(?)", [speaker], stored[0][0] if stored else speaker
+
+
+def _filled(counts: Counter[date], by: str) -> list[tuple[date, int]]:
+    """``counts`` from their first window to their last, the windows between at zero."""
+    if not counts:
+        return []
+    points: list[tuple[date, int]] = []
+    start: date | None = min(counts)
+    last = max(counts)
+    while start is not None and start <= last:
+        points.append((start, counts[start]))
+        start = _window(start, by).end
+    return points

@@ -1,0 +1,109 @@
+"""The store's side of the corpus layer: relays as articles are written, the corpus index, curation.
+
+The corpus index (speakers across articles, quote clusters) is derived from all
+stored attributions by :mod:`sayso.corpus.index`; the store only keeps it, and
+replaces it as a whole in one transaction, so a reader never sees half of an old
+index and half of a new one. Curation is the user's own input and is only ever
+appended to. :class:`CorpusTables` is mixed into :class:`~sayso.store.base.Store`,
+whose plumbing (``_execute``, ``_query``, transactions) it uses; it exists so that
+this part of the schema is read in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sayso.corpus.curation import Curation, CurationOp
+from sayso.corpus.relays import Provenance
+from sayso.store.migrations import CORPUS_INDEX_COLUMNS
+
+
+@dataclass(frozen=True)
+class IndexState:
+    """What the store held when its corpus index was last built."""
+
+    articles: int
+    attributions: int
+    curation: int
+
+
+class CorpusTables:
+    """Relays, the corpus index and curation; see the module docstring."""
+
+    def _write_relays(self, article_id: str, relays: Iterable[Provenance]) -> None:
+        """An article's relays, replacing what an earlier copy of it had (inside the article's transaction).
+
+        Position 0 of an attribution's chain is its origin (who first posted the
+        thing), when the article says; the relays follow in text order.
+        """
+        self._execute("DELETE FROM relays WHERE article_id = ?", (article_id,))
+        rows = []
+        for provenance in relays:
+            steps = [("origin", provenance.origin)] if provenance.origin else []
+            steps += [("relay", posting) for posting in provenance.relays]
+            for position, (step, posting) in enumerate(steps):
+                evidence = posting.evidence
+                rows.append((article_id, provenance.attribution, position, provenance.item, step, posting.name,
+                             posting.text, posting.role, posting.platform, evidence.start, evidence.end,
+                             evidence.text))
+        self._executemany(
+            "INSERT INTO relays (article_id, idx, position, item, step, name, mention, role, platform,"
+            " evidence_start, evidence_end, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
+    def replace_corpus_index(self, tables: Mapping[str, list[tuple[Any, ...]]], state: IndexState) -> None:
+        """Replace the whole corpus index with ``tables`` (rows in the columns of
+        :data:`~sayso.store.migrations.CORPUS_INDEX_COLUMNS`) in one transaction.
+
+        Raises:
+            SaysoError: an unknown table, or the store failed while writing (E033).
+        """
+        unknown = set(tables) - set(CORPUS_INDEX_COLUMNS)
+        if unknown:
+            raise ValueError(f"not corpus index tables: {sorted(unknown)}")
+        with self._writing():
+            for table in reversed(CORPUS_INDEX_COLUMNS):
+                self._execute(f"DELETE FROM {table}", ())
+            for table, columns in CORPUS_INDEX_COLUMNS.items():
+                marks = ", ".join("?" * len(columns))
+                self._executemany(
+                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", list(tables.get(table, ()))
+                )
+            self._execute("DELETE FROM corpus_index_state", ())
+            self._execute(
+                "INSERT INTO corpus_index_state (articles, attributions, curation, built) VALUES (?, ?, ?, ?)",
+                (state.articles, state.attributions, state.curation, datetime.now(UTC).isoformat()),
+            )
+
+    def index_state(self) -> IndexState | None:
+        """What the store held when the index was built; ``None`` if it never was."""
+        rows = self._query("SELECT articles, attributions, curation FROM corpus_index_state", ())
+        return IndexState(*rows[0]) if rows else None
+
+    def current_state(self) -> IndexState:
+        """What the store holds now, to compare with :meth:`index_state`."""
+        (articles,), = self._query("SELECT count(*) FROM articles", ())
+        (attributions,), = self._query("SELECT count(*) FROM attributions", ())
+        (curation,), = self._query("SELECT count(*) FROM curation", ())
+        return IndexState(int(articles), int(attributions), int(curation))
+
+    def curation(self) -> Curation:
+        """The curation operations in the order they were made."""
+        return Curation.from_rows(self._query("SELECT op, target, name FROM curation ORDER BY seq", ()))
+
+    def add_curation(self, ops: Sequence[CurationOp]) -> None:
+        """Append curation operations, all or none."""
+        now = datetime.now(UTC).isoformat()
+        with self._writing():
+            self._executemany(
+                "INSERT INTO curation (op, target, name, created) VALUES (?, ?, ?, ?)",
+                [(op.op, op.target, op.name, now) for op in ops],
+            )
+
+    def stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[tuple[Any, ...]]:
+        """The rows of a read too large to hold at once (the index build reads every attribution)."""
+        return self._stream(self._sql(sql), params)
