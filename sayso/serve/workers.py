@@ -8,10 +8,15 @@ uvicorn's own ``--workers`` would spawn fresh interpreters that import the app
 by name, so the app's options (the token among them) would have to reach them
 through the environment.
 
-On Linux each worker listens on a socket of its own bound with ``SO_REUSEPORT``,
-and the kernel spreads new connections evenly over them. On a shared socket the
-process that wakes first accepts, so keep-alive connections, which stay with
-the worker that took them, can pile up on one worker while another idles.
+A keep-alive connection stays with the worker that took it, so how connections
+are split matters. On one shared socket the first worker to wake takes all the
+connections waiting: 200 load-test clients connecting at once were mostly
+taken by one worker, and the median answer came in 91 ms, the slowest 5 % in
+680 ms. On Linux each worker therefore listens on a socket of its own bound with
+``SO_REUSEPORT``, and the kernel hands each new connection to one of them by a
+hash of its addresses: 82 to 118, or 96 to 104 (bench/RESULTS.md, issue 6).
+Sockets bound so let a second server on the same port share the connections,
+so the port is first bound plainly, which fails if anything has it.
 
 The parent only waits: SIGINT or SIGTERM stops the workers (each finishes the
 requests it holds), and a worker that dies stops the others, so that whatever
@@ -26,13 +31,13 @@ import signal
 import socket
 import sys
 from contextlib import suppress
-from typing import Any
+from typing import Any, NoReturn
 
 from sayso.errors import Errors, SaysoError
 
 log = logging.getLogger(__name__)
 
-BACKLOG = 2048  # connections waiting to be accepted, per socket (uvicorn's own default)
+BACKLOG = 2048  # connections waiting to be accepted (uvicorn's own default)
 
 
 def default_workers() -> int:
@@ -57,13 +62,14 @@ def serve(app: Any, *, host: str, port: int, workers: int = 1, access_log: bool 
         if not server.started:
             raise SaysoError(Errors.E109.format(host=host, port=port, detail="see the log above"))
         return
-    shared = not sys.platform.startswith("linux")
-    sockets = [listen(host, port, reuse_port=not shared) for _ in range(1 if shared else workers)]
+    listen(host, port).close()  # E109 now if anything holds the port, even with SO_REUSEPORT
+    balanced = sys.platform.startswith("linux")  # elsewhere SO_REUSEPORT does not spread connections
+    sockets = [listen(host, port, reuse_port=balanced) for _ in range(workers if balanced else 1)]
     children = []
     for number in range(workers):
         pid = os.fork()
         if pid == 0:
-            _worker(config, sockets[0 if shared else number], sockets)
+            _worker(config, sockets[number % len(sockets)], sockets)
         children.append(pid)
     for sock in sockets:
         sock.close()  # the workers hold them now
@@ -72,7 +78,7 @@ def serve(app: Any, *, host: str, port: int, workers: int = 1, access_log: bool 
         raise SaysoError(Errors.E109.format(host=host, port=port, detail=f"a worker {failed}; see the log above"))
 
 
-def listen(host: str, port: int, *, reuse_port: bool) -> socket.socket:
+def listen(host: str, port: int, *, reuse_port: bool = False) -> socket.socket:
     """A TCP socket listening on ``host:port``.
 
     Raises:
@@ -89,11 +95,10 @@ def listen(host: str, port: int, *, reuse_port: bool) -> socket.socket:
     except OSError as e:
         sock.close()
         raise SaysoError(Errors.E109.format(host=host, port=port, detail=e.strerror or e)) from None
-    sock.set_inheritable(True)
     return sock
 
 
-def _worker(config: Any, sock: socket.socket, sockets: list[socket.socket]) -> None:
+def _worker(config: Any, sock: socket.socket, sockets: list[socket.socket]) -> NoReturn:
     """In a forked child: serve on ``sock`` until told to stop, then leave without returning to the caller."""
     import uvicorn
 

@@ -236,9 +236,9 @@ class Store(CorpusTables, ABC):
         """A page of hits and, when it has any, the total, from one query.
 
         The matches are collected once with the keys they are sorted by, then
-        counted and sorted; only the page's rows are read whole. Reading every
-        match whole to sort it would read most of each attribution's row, and a
-        second query for the total would match the words again.
+        counted and sorted, and only the page's rows are read whole: the total
+        costs no second query matching the words again (that was a third of a
+        search's time in SQLite; bench/RESULTS.md, issue 6).
         """
         source, where, rank, params = self._hits_where(filters)
         rows = self._query(

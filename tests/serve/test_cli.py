@@ -97,7 +97,8 @@ def _children(pid: int) -> set[int]:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="counts the worker processes in /proc")
-def test_serve_cli_answers_from_worker_processes_and_stops_them_all(serve_db):
+def test_serve_cli_answers_from_worker_processes_and_stops_them_all(serve_db, capsys, monkeypatch):
+    monkeypatch.delenv("SAYSO_TOKEN", raising=False)
     port = _free_port()
     server = subprocess.Popen(
         [str(SAYSO), "serve", "--db", serve_db, "--port", str(port), "--workers", "2"], stderr=subprocess.PIPE, text=True
@@ -114,6 +115,8 @@ def test_serve_cli_answers_from_worker_processes_and_stops_them_all(serve_db):
         # Every request its own connection, so the kernel hands them to both workers' sockets.
         answers = [_get(f"http://127.0.0.1:{port}/api/attributions?q=Bakhmut&limit=1") for _ in range(20)]
         workers = _children(server.pid)
+        # The workers' sockets share the port with each other only: a second server is refused it.
+        assert main(["serve", "--db", serve_db, "--port", str(port), "--workers", "2"]) == 2
     finally:
         server.send_signal(signal.SIGINT)
         _, err = server.communicate(timeout=30)
@@ -122,6 +125,7 @@ def test_serve_cli_answers_from_worker_processes_and_stops_them_all(serve_db):
     assert len(workers) == 2
     assert server.returncode == 0 and "(read-only) with 2 worker processes" in err
     assert not any(Path(f"/proc/{pid}").exists() for pid in workers), "a worker outlived the server"
+    assert f"[E109] cannot serve on 127.0.0.1:{port} (Address already in use)" in capsys.readouterr().err
 
 
 def test_serve_cli_refuses_a_port_in_use(serve_db, capsys, monkeypatch):
