@@ -5,8 +5,9 @@
 
 :mod:`sayso.serve.app` builds the app; :mod:`~sayso.serve.api` holds the REST
 routes, :mod:`~sayso.serve.pages` the HTML ones, :mod:`~sayso.serve.queries`
-the reads the store does not have, :mod:`~sayso.serve.corpus` what is known
-across articles (speakers' name forms, quote clusters). The web framework is
+the reads the store does not have, :mod:`~sayso.serve.corpus` what the stored corpus index knows
+across articles (speakers' name forms, quote clusters), and
+:mod:`~sayso.serve.workers` runs the app in several processes. The web framework is
 imported only when an app is made, so that the ``sayso`` command starts fast.
 """
 
