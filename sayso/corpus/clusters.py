@@ -249,7 +249,7 @@ class QuoteClusters:
         self._bands = _Postings()
         self._prints = _Postings()
         self._word_hashes: dict[str, int] = {}
-        self._statements: dict[int, int] = {}  # word pair -> how many clusters hold it
+        self._statements: Counter[int] = Counter()  # word pair -> how many clusters hold it
 
     def __len__(self) -> int:
         return len(self._clusters)
@@ -390,11 +390,7 @@ class QuoteClusters:
     def _count(self, mine: frozenset[int], matched: list[int]) -> None:
         """Count a new text's word pairs as held by one more statement, except those the texts
         it joined already hold: a quote's copies and fragments are one statement, not many."""
-        known = set().union(*(self._shingles[v] for v in matched))
-        statements = self._statements
-        for pair in mine:
-            if pair not in known:
-                statements[pair] = statements.get(pair, 0) + 1
+        self._statements.update(mine.difference(*(self._shingles[v] for v in matched)))
 
     def _find(self, variant: int) -> int:
         parent = self._parent
