@@ -18,11 +18,12 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from itertools import islice
 
+from sayso import pools
 from sayso.batch import Extracted, Result, extract_batch
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import Document, IngestError
@@ -221,9 +222,7 @@ class _Pool:
         self._start()
 
     def _start(self) -> None:
-        # spawn, not fork: the main process holds a database connection and threads.
-        context = multiprocessing.get_context("spawn")
-        self.pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker)
+        self.pool = pools.start(self.workers, _start_worker)
         # One task per worker, all at once: the pool starts every worker now. (It starts
         # them as tasks come, and one started while a dead worker's pool is torn down is
         # missed by the teardown, which then waits for it forever: CPython 3.11.) These
@@ -283,7 +282,7 @@ class _Pool:
         self.false_starts = self.false_starts + 1 if false_start else 0
         if self.false_starts == FALSE_STARTS:
             raise SaysoError(Errors.E071)
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        pools.close(self.pool)
         self._start()
         return false_start
 
@@ -291,7 +290,7 @@ class _Pool:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        pools.close(self.pool)
 
 
 def _started() -> None:

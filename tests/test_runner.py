@@ -126,11 +126,11 @@ def test_corpus_two_workers_store_the_same_rows_as_one(tmp_path, short_docs):
     assert _rows(two) == _rows(one)
 
 
-def _kill_a_worker() -> bool:
-    """SIGKILL one of this process's pool workers, as the out-of-memory killer would; False if none is alive."""
+def _kill_workers(every: bool = False) -> bool:
+    """SIGKILL one (or every) of this process's pool workers, as the out-of-memory killer would; False if none is alive."""
     workers = multiprocessing.active_children()
-    if workers:
-        os.kill(workers[0].pid, signal.SIGKILL)
+    for worker in workers if every else workers[:1]:
+        os.kill(worker.pid, signal.SIGKILL)
     return bool(workers)
 
 
@@ -140,7 +140,7 @@ def test_corpus_killed_worker_loses_no_document(tmp_path, short_docs):
     kills = []
 
     def kill_once(report: IngestReport, _) -> None:
-        if report.stored and not kills and _kill_a_worker():
+        if report.stored and not kills and _kill_workers():
             kills.append(report.stored)
 
     report = _ingest(two, short_docs, batch_size=1, workers=2, progress=kill_once)
@@ -149,17 +149,21 @@ def test_corpus_killed_worker_loses_no_document(tmp_path, short_docs):
     assert _rows(two) == _rows(one)
 
 
-def test_corpus_document_whose_worker_dies_is_named_and_the_run_goes_on(db, short_docs):
+def test_corpus_document_whose_worker_dies_is_named_and_the_run_goes_on(db, polnear_dev):
+    # Eight one-document batches, four in flight: the batch submitted after the
+    # first kill is lost with those behind it, and they are run again one at a
+    # time, each after a kill of every worker, so every other one dies alone.
+    documents = [Document(d["doc_id"], d["text"], f"dev.jsonl:{d['doc_id']}") for d in polnear_dev if len(d["text"]) < 3000][:8]
     failures: list[IngestError] = []
 
     def kill_every_time(report: IngestReport, new: list[IngestError]) -> None:
         failures.extend(new)
-        _kill_a_worker()
+        _kill_workers(every=True)
 
-    report = _ingest(db, short_docs, batch_size=1, workers=2, progress=kill_every_time)
+    report = _ingest(db, documents, batch_size=1, workers=2, progress=kill_every_time)
     assert report.failed == len(failures) >= 1
-    assert report.stored + report.failed == 5
-    origins = {d.origin for d in short_docs}
+    assert report.stored + report.failed == 8
+    origins = {d.origin for d in documents}
     for failure in failures:
         assert failure.origin in origins
         assert failure.reason.startswith(f"[E070] {failure.origin}: the worker process died")

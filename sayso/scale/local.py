@@ -19,7 +19,7 @@ import signal
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 from pathlib import Path
@@ -27,6 +27,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from sayso import pools
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import Document, IngestError
 from sayso.scale import partition as worker_state
@@ -62,10 +63,8 @@ class LocalEngine:
 
     def __init__(self, workers: int, models: str | None = None) -> None:
         self.workers, self.models = workers, models
-        # spawn, not fork: the main process may hold threads, a JVM or database connections.
-        context = multiprocessing.get_context("spawn")
-        ready = context.Queue()
-        self.pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(models, ready))
+        ready = multiprocessing.get_context("spawn").Queue()
+        self.pool = pools.start(workers, _start_worker, (models, ready))
         self.loads: dict[int, int] = {}
         # As many tasks as workers, at once: the pool starts a process for each.
         started = [self.pool.submit(os.getpid) for _ in range(workers)]
@@ -119,7 +118,7 @@ class LocalEngine:
         return results
 
     def close(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        pools.close(self.pool)
 
     def __enter__(self) -> LocalEngine:
         return self
