@@ -24,6 +24,7 @@ by CBN").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -76,6 +77,19 @@ class Provenance:
     item: str
     origin: Posting | None
     relays: tuple[Posting, ...] = ()
+
+    def steps(self) -> list[tuple[str, Posting]]:
+        """The chain in order, each posting with its step: ``"origin"`` first when the article
+        says who first posted the thing, then ``"relay"`` for each who passed it on. Stores
+        and tables keep a chain as these rows; :meth:`from_steps` reads them back."""
+        return [*([("origin", self.origin)] if self.origin else []), *(("relay", p) for p in self.relays)]
+
+    @classmethod
+    def from_steps(cls, attribution: int, item: str, steps: Iterable[tuple[str, Posting]]) -> Provenance:
+        """The provenance whose :meth:`steps` are ``steps``."""
+        steps = list(steps)
+        origin = next((posting for step, posting in steps if step == "origin"), None)
+        return cls(attribution, item, origin, tuple(posting for step, posting in steps if step == "relay"))
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,9 @@
 """Reading a corpus job's Parquet output back as records, to load it into a store.
 
-What a run wrote (``OUTPUT/run=<id>/articles``, ``attributions``, ``failures``)
-comes back as the batches :mod:`sayso.batch` makes: each article's
+What a run wrote (``OUTPUT/run=<id>/articles``, ``attributions``, ``relays``,
+``failures``) comes back as the batches :mod:`sayso.batch` makes: each article's
 :class:`~sayso.ingest.Document` with its :class:`~sayso.records.Attribution`
-records, and each failure, so that the store takes them as if ``sayso ingest``
+records and relays, and each failure, so that the store takes them as if ``sayso ingest``
 had extracted them on this machine. Articles are joined to their attributions a
 slice of article ids at a time (ids are hex digests, so their first digits cut the
 output into even slices), so memory follows the slice, not the whole output.
@@ -27,7 +27,7 @@ from sayso.runner import IngestReport
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import IngestError
 from sayso.scale.job import RUN_PREFIX
-from sayso.scale.rows import TABLES, document, records
+from sayso.scale.rows import TABLES, document, provenances, records
 from sayso.store import Store
 
 # Results in a batch given back (and written by a store in one transaction).
@@ -121,15 +121,19 @@ def failures(path: str | Path) -> Iterator[IngestError]:
 
 
 def _articles(run: Path) -> Iterator[list[Result]]:
-    """Each article with its attributions, a slice of article ids at a time."""
-    articles, attributions = _dataset(run, "articles"), _dataset(run, "attributions")
+    """Each article with its attributions and relays, a slice of article ids at a time."""
+    articles, attributions, relays = (_dataset(run, name) for name in ("articles", "attributions", "relays"))
     digits = max(0, math.ceil(math.log(articles.count_rows() / SLICE_ROWS, 16))) if articles.count_rows() else 0
     for prefix in ("".join(p) for p in product(_HEX, repeat=digits)):
         where = pc.starts_with(ds.field("article_id"), prefix) if prefix else None
-        found = _by_article(attributions.to_table(filter=where).to_pylist())
+        found = _by_article(attributions.to_table(filter=where).to_pylist(), ("idx",))
+        chains = _by_article(relays.to_table(filter=where).to_pylist(), ("idx", "position"))
         for batch in articles.to_batches(filter=where, batch_size=BATCH_SIZE):
             yield [
-                Extracted(document(row), records(found.get(row["article_id"], []), row["text"]))
+                Extracted(
+                    document(row), records(found.get(key := row["article_id"], []), row["text"]),
+                    provenances(chains.get(key, []), row["text"]),
+                )
                 for row in batch.to_pylist()
             ]
 
@@ -139,10 +143,10 @@ def _chunks(items: Iterator[IngestError]) -> Iterator[list[IngestError]]:
         yield chunk
 
 
-def _by_article(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    """Attribution rows by article id, once each: an article read twice (the same text under
-    two doc ids) was extracted twice, to the same attributions."""
-    unique: dict[str, dict[int, dict[str, Any]]] = {}
+def _by_article(rows: list[dict[str, Any]], key: tuple[str, ...]) -> dict[str, list[dict[str, Any]]]:
+    """Attribution or relay rows by article id, once for each ``key``: an article read twice
+    (the same text under two doc ids) was extracted twice, to the same rows."""
+    unique: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {}
     for row in rows:
-        unique.setdefault(row["article_id"], {})[row["idx"]] = row
-    return {article_id: list(by_idx.values()) for article_id, by_idx in unique.items()}
+        unique.setdefault(row["article_id"], {})[tuple(row[k] for k in key)] = row
+    return {article_id: list(by_key.values()) for article_id, by_key in unique.items()}

@@ -3,7 +3,7 @@
 The same function Spark maps over its partitions runs here in ``workers``
 processes, each loading the pipeline once as it starts; the main process reads
 the inputs, hands out batches (a bounded number at a time, so memory stays flat)
-and writes the three tables as Parquet in the layout a Spark run writes. The run
+and writes the four tables as Parquet in the layout a Spark run writes. The run
 is written to a hidden folder beside its final place and moved there when
 complete, replacing an earlier run of the same id, so an interrupted run leaves
 no partial output where readers look.
@@ -128,7 +128,7 @@ class LocalEngine:
 
 
 class _Tables:
-    """The three tables of a run being written, one Parquet file each, in row groups of ``ROW_GROUP`` rows."""
+    """The tables of a run being written, one Parquet file each, in row groups of ``ROW_GROUP`` rows."""
 
     def __init__(self, folder: Path) -> None:
         self.pending: dict[str, list[pa.RecordBatch]] = {name: [] for name in TABLES}

@@ -1,13 +1,15 @@
 """The rows of the corpus job, defined once as Arrow schemas, and their conversions.
 
-Every engine moves the same four kinds of row: an **input** row (a document
-read, or the reason it could not be), a **result** row (the document with its
-attributions nested, or its failure), and the three tables written as Parquet:
-**articles**, **attributions** and **failures**. An attribution row is the
-attribution's public JSON form (:meth:`~sayso.records.Attribution.to_dict`, what
-``sayso extract --format jsonl`` prints) column for column, behind the article's
-id, doc id and position, so output can be compared with ``sayso extract`` and
-read back into records exactly.
+Every engine moves the same kinds of row: an **input** row (a document read,
+or the reason it could not be), a **result** row (the document with its
+attributions and relays nested, or its failure), and the four tables written as
+Parquet: **articles**, **attributions**, **relays** and **failures**. An
+attribution row is the attribution's public JSON form
+(:meth:`~sayso.records.Attribution.to_dict`, what ``sayso extract --format
+jsonl`` prints) column for column, behind the article's id, doc id and position,
+so output can be compared with ``sayso extract`` and read back into records
+exactly. A relay row is one step of a relay chain, as the store's ``relays``
+table keeps it, so a store loaded from a run holds what ``sayso ingest`` stores.
 """
 
 from __future__ import annotations
@@ -21,10 +23,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from sayso.batch import Result
+from sayso.corpus.relays import Posting, Provenance
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import Document, IngestError
 from sayso.ingest.document import checked
-from sayso.records import Attribution
+from sayso.records import Attribution, Span
 
 _STRING = pa.string()
 _PAIRS = pa.list_(pa.list_(pa.int64()))  # a role's [start, end] fragments
@@ -45,6 +48,12 @@ ATTRIBUTION = pa.struct([
     ("confidence", pa.float64()),
 ])
 ATTRIBUTION_FIELDS = tuple(field.name for field in ATTRIBUTION)
+# One step of an attribution's relay chain (:meth:`~sayso.corpus.relays.Provenance.steps`).
+RELAY = pa.struct([
+    ("idx", pa.int32()), ("position", pa.int32()), ("item", _STRING), ("step", _STRING), ("name", _STRING),
+    ("mention", _STRING), ("role", _STRING), ("platform", _STRING), ("evidence", pa.list_(pa.int64())),
+])
+RELAY_FIELDS = tuple(field.name for field in RELAY)
 
 _DOCUMENT = [
     ("doc_id", _STRING), ("origin", _STRING), ("title", _STRING), ("url", _STRING),
@@ -56,13 +65,14 @@ INPUT = pa.schema([*_DOCUMENT[:1], ("text", _STRING), *_DOCUMENT[1:], ("error", 
 # One row per input row: the document, its id and its attributions, or the reason it failed.
 RESULT = pa.schema([
     ("article_id", _STRING), *_DOCUMENT, ("text", _STRING), ("attributions", pa.list_(ATTRIBUTION)),
-    ("error", _STRING),
+    ("relays", pa.list_(RELAY)), ("error", _STRING),
 ])
 ARTICLES = pa.schema([("article_id", _STRING), *_DOCUMENT, ("text", _STRING)])
 ATTRIBUTIONS = pa.schema([("article_id", _STRING), ("doc_id", _STRING), ("idx", pa.int32()), *ATTRIBUTION])
+RELAYS = pa.schema([("article_id", _STRING), ("doc_id", _STRING), *RELAY])
 FAILURES = pa.schema([("origin", _STRING), ("code", _STRING), ("reason", _STRING)])
 # The tables a run writes, each in a folder of its name.
-TABLES = {"articles": ARTICLES, "attributions": ATTRIBUTIONS, "failures": FAILURES}
+TABLES = {"articles": ARTICLES, "attributions": ATTRIBUTIONS, "relays": RELAYS, "failures": FAILURES}
 # A message's error code, its first group: what a failure row's ``code`` is.
 CODE_PATTERN = r"\[([EW]\d{3})\]"
 _CODE = re.compile(CODE_PATTERN)
@@ -98,12 +108,14 @@ def table(batch: pa.RecordBatch, name: str) -> pa.RecordBatch:
     if name == "articles":
         kept = batch.filter(pc.invert(failed))
         return _cast([kept.column(field.name) for field in ARTICLES], ARTICLES)
-    lists = batch.column("attributions")
+    lists = batch.column(name)  # "attributions" or "relays": one row for each item of an article's list
     parents = pc.list_parent_indices(lists)
+    ids = [pc.take(batch.column(key), parents) for key in ("article_id", "doc_id")]
+    found = pc.list_flatten(lists).flatten()
+    if name == "relays":
+        return _cast([*ids, *found], RELAYS)
     lengths = pc.fill_null(pc.list_value_length(lists), 0).to_pylist()
     positions = pa.array([i for length in lengths for i in range(length)], pa.int32())
-    found = pc.list_flatten(lists).flatten()
-    ids = [pc.take(batch.column(key), parents) for key in ("article_id", "doc_id")]
     return _cast([*ids, positions, *found], ATTRIBUTIONS)
 
 
@@ -135,6 +147,30 @@ def records(rows: Sequence[dict[str, Any]], text: str) -> list[Attribution]:
     return [Attribution.from_dict(attribution_dict(row), text) for row in sorted(rows, key=lambda r: r["idx"])]
 
 
+def provenances(rows: Sequence[dict[str, Any]], text: str) -> list[Provenance]:
+    """The relays of one article's relay rows, by attribution."""
+    chains: dict[int, list[dict[str, Any]]] = {}
+    for row in sorted(rows, key=lambda r: (r["idx"], r["position"])):
+        chains.setdefault(row["idx"], []).append(row)
+    return [
+        Provenance.from_steps(idx, steps[0]["item"], [(row["step"], _posting(row, text)) for row in steps])
+        for idx, steps in chains.items()
+    ]
+
+
+def _posting(row: dict[str, Any], text: str) -> Posting:
+    return Posting(row["name"], row["mention"], row["role"], row["platform"], Span.of(text, *row["evidence"]))
+
+
+def _relay_rows(relays: Sequence[Provenance]) -> list[dict[str, Any]]:
+    return [
+        {"idx": provenance.attribution, "position": position, "item": provenance.item, "step": step,
+         "name": posting.name, "mention": posting.text, "role": posting.role, "platform": posting.platform,
+         "evidence": posting.evidence.to_pair()}
+        for provenance in relays for position, (step, posting) in enumerate(provenance.steps())
+    ]
+
+
 def _input_row(item: Document | IngestError) -> dict[str, Any]:
     if isinstance(item, IngestError):
         return {"origin": item.origin, "error": item.reason}
@@ -154,7 +190,7 @@ def _result_row(result: Result) -> dict[str, Any]:
     doc = result.document
     return {
         "article_id": doc.article_id, **_document_row(doc), "text": doc.text,
-        "attributions": [a.to_dict() for a in result.attributions],
+        "attributions": [a.to_dict() for a in result.attributions], "relays": _relay_rows(result.relays),
     }
 
 

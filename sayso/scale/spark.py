@@ -6,7 +6,7 @@ each task reads its share of them with sayso's own readers, the documents are
 dealt out evenly over ``partitions`` partitions, and each partition runs through
 the engine-free partition function in Arrow batches. Python workers are reused
 (Spark's default), so each loads the pipeline once and keeps it. The results are
-kept on disk while the three tables are written, each with ``mode("overwrite")``
+kept on disk while the four tables are written, each with ``mode("overwrite")``
 to ``OUTPUT/run=<run id>/<table>``: a job restarted with the same run id
 replaces its own output. Accumulators count documents extracted and failed,
 attributions found and pipelines loaded; the tables themselves are the exact
@@ -32,7 +32,7 @@ from sayso.errors import Errors, SaysoError
 from sayso.scale import partition as worker_state
 from sayso.scale.job import Job, ScaleReport
 from sayso.scale.partition import partition
-from sayso.scale.rows import ATTRIBUTION_FIELDS, CODE_PATTERN, INPUT, RESULT, TABLES, counts, input_batch
+from sayso.scale.rows import ATTRIBUTION_FIELDS, CODE_PATTERN, INPUT, RELAY_FIELDS, RESULT, TABLES, counts, input_batch
 from sayso.scale.sources import read_task
 
 if TYPE_CHECKING:
@@ -162,7 +162,7 @@ def _extract_task(
 
 
 def _tables(results: DataFrame) -> dict[str, DataFrame]:
-    """The three tables of result rows, as :func:`sayso.scale.rows.table` makes them, in Spark SQL.
+    """The four tables of result rows, as :func:`sayso.scale.rows.table` makes them, in Spark SQL.
 
     The same projection as the local engine's, kept in the JVM: sending every
     result through Python again for each table cost more than the tables' writing.
@@ -173,11 +173,13 @@ def _tables(results: DataFrame) -> dict[str, DataFrame]:
     failed = F.col("error").isNotNull()
     code = F.regexp_extract("error", CODE_PATTERN, 1)
     found = results.select("article_id", "doc_id", F.posexplode("attributions").alias("idx", "attribution"))
+    relays = results.select("article_id", "doc_id", F.explode("relays").alias("relay"))
     return {
         "articles": results.where(~failed).select(*TABLES["articles"].names),
         "attributions": found.select(
             "article_id", "doc_id", F.col("idx").cast("int"), *(f"attribution.{f}" for f in ATTRIBUTION_FIELDS)
         ),
+        "relays": relays.select("article_id", "doc_id", *(f"relay.{f}" for f in RELAY_FIELDS)),
         "failures": results.where(failed).select(
             "origin", F.when(code != "", code).alias("code"), F.col("error").alias("reason")
         ),

@@ -42,9 +42,7 @@ class CorpusTables:
         self._execute("DELETE FROM relays WHERE article_id = ?", (article_id,))
         rows = []
         for provenance in relays:
-            steps = [("origin", provenance.origin)] if provenance.origin else []
-            steps += [("relay", posting) for posting in provenance.relays]
-            for position, (step, posting) in enumerate(steps):
+            for position, (step, posting) in enumerate(provenance.steps()):
                 evidence = posting.evidence
                 rows.append((article_id, provenance.attribution, position, provenance.item, step, posting.name,
                              posting.text, posting.role, posting.platform, evidence.start, evidence.end,

@@ -91,10 +91,11 @@ def corpus(tmp_path_factory, polnear_dev) -> Corpus:
 
 @dataclass(frozen=True)
 class Output:
-    """The rows of a run's three tables."""
+    """The rows of a run's tables."""
 
     articles: list[dict]
     attributions: list[dict]
+    relays: list[dict]
     failures: list[dict]
 
     def by_doc(self) -> dict[str, list[dict]]:

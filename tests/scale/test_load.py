@@ -37,6 +37,8 @@ def test_ingest_loads_scale_output_into_the_store_as_ingest_of_the_articles_woul
     assert main(["ingest", *corpus.same, "--db", str(ingested)]) == 1
     with open_store(loaded) as a, open_store(ingested) as b:
         assert [_hit(h) for h in a.export()] == [_hit(h) for h in b.export()]
+        assert _relays(a) == _relays(b)
+        assert "Christo Grozev" in {row[4] for row in _relays(a)}
         # The example article's page is in both WARC files: stored once, as read first.
         once = {doc_id: found for doc_id, found in corpus.expected.items() if doc_id != "https://example.org/copy"}
         assert len(list(a.export())) == sum(map(len, once.values()))
@@ -60,3 +62,9 @@ def test_read_output_refuses_a_folder_that_is_not_scale_output(tmp_path, corpus)
 def _hit(hit) -> dict:
     """A stored attribution as the store gives it, less where its article was read from."""
     return {k: v for k, v in dataclasses.asdict(hit).items() if k != "rank"}
+
+
+def _relays(store) -> list[tuple]:
+    """The store's relay rows, in order."""
+    return store.query("SELECT article_id, idx, position, step, name, mention, role, platform, evidence_start,"
+                       " evidence_end, evidence FROM relays ORDER BY article_id, idx, position")

@@ -6,11 +6,12 @@ from pathlib import Path
 
 from sayso.cli import main
 from sayso.scale import run
+from sayso.scale.rows import TABLES
 
 
 def _sorted(rows: list[dict]) -> list[dict]:
     return sorted(rows, key=lambda row: (row.get("article_id") or "", row.get("doc_id") or "",
-                                         row.get("idx", 0), row.get("origin") or ""))
+                                         row.get("idx", 0), row.get("position", 0), row.get("origin") or ""))
 
 
 def test_local_two_workers_load_the_pipeline_once_each(local_run, corpus):
@@ -35,12 +36,23 @@ def test_local_corrupt_warc_and_malformed_jsonl_line_are_failed_rows_and_the_res
     assert len(output.articles) == 9
 
 
+def test_local_relay_rows_hold_who_posted_and_who_passed_it_on(local_run, tables):
+    report, _ = local_run
+    relays = tables(report.run_dir).relays
+    # "A video posted Monday on Twitter by journalist Christo Grozev ... was later reposted by Anton Gerashchenko"
+    chain = [r for r in relays if r["doc_id"] == "https://www.newsweek.com/bakhmut" and r["item"] == "video"]
+    assert [(r["position"], r["step"], r["name"]) for r in chain] == [
+        (0, "origin", "Christo Grozev"), (1, "relay", "Anton Gerashchenko"),
+    ]
+    assert (chain[0]["role"], chain[0]["platform"]) == ("journalist", "Twitter")
+
+
 def test_local_one_worker_writes_the_same_rows_as_two(local_run, corpus, tables, tmp_path):
     two, _ = local_run
     one = run(corpus.inputs, tmp_path, engine="local", workers=1)
     assert (one.run_id, one.model_loads) == (two.run_id, 1)
     rows_one, rows_two = tables(one.run_dir), tables(two.run_dir)
-    for name in ("articles", "attributions", "failures"):
+    for name in TABLES:
         assert _sorted(getattr(rows_one, name)) == _sorted(getattr(rows_two, name))
 
 

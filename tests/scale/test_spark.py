@@ -8,6 +8,7 @@ import pytest
 
 from sayso.cli import main
 from sayso.scale import run
+from sayso.scale.rows import TABLES
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +20,7 @@ def spark_run(spark, corpus, tmp_path_factory):
 
 def _sorted(rows: list[dict]) -> list[dict]:
     return sorted(rows, key=lambda row: (row.get("article_id") or "", row.get("doc_id") or "",
-                                         row.get("idx", 0), row.get("origin") or ""))
+                                         row.get("idx", 0), row.get("position", 0), row.get("origin") or ""))
 
 
 def test_spark_attribution_rows_are_what_sayso_extract_prints(spark_run, corpus, tables):
@@ -30,7 +31,7 @@ def test_spark_attribution_rows_are_what_sayso_extract_prints(spark_run, corpus,
 def test_spark_writes_the_same_rows_as_the_local_engine(spark_run, local_run, tables):
     on_spark, on_pool = tables(spark_run[0].run_dir), tables(local_run[0].run_dir)
     assert spark_run[0].run_id == local_run[0].run_id
-    for name in ("articles", "attributions", "failures"):
+    for name in TABLES:
         assert _sorted(getattr(on_spark, name)) == _sorted(getattr(on_pool, name))
 
 
@@ -61,7 +62,7 @@ def test_spark_restarted_with_the_same_run_id_replaces_its_output(spark_run, cor
     assert main(command) == 1
     assert [p.name for p in output.iterdir()] == [f"run={report.run_id}"]
     again = tables(report.run_dir)
-    for name in ("articles", "attributions", "failures"):
+    for name in TABLES:
         assert _sorted(getattr(again, name)) == _sorted(getattr(first, name))
     err = capsys.readouterr().err
     assert "[E017]" in err and "9 extracted" in err and "0 pipeline loads" in err
