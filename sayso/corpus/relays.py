@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from sayso.pipeline.passages import Paragraphs, load_lexicon, token_span
-from sayso.pipeline.speakers import Cast
+from sayso.pipeline.cast import Cast
 from sayso.records import Attribution, Span
 
 # Verbs by their written form (the tagger's lemmas of "reposted" and "retweeted" are not words).

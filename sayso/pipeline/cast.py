@@ -1,0 +1,358 @@
+"""The cast of an article: its named participants, where each is mentioned, and what they are.
+
+``sayso_speakers`` (:mod:`sayso.pipeline.speakers`) resolves each source against
+the cast, and the relays (:mod:`sayso.corpus.relays`) name who posted a thing
+with it, so it is built from the parse alone: NER entities linked by surname,
+each with its kind, the role from its apposition or pre-modifiers, and the
+gender the article itself gives it.
+"""
+
+# No `from __future__ import annotations`, as in the component that uses it.
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
+
+from sayso.pipeline.passages import load_lexicon
+from sayso.records import Span
+
+ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "organisation", "NORP": "group"}
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Dependency labels of a pronoun that a subject in the same clause may be ("Clinton said she").
+BOUND_PRONOUNS = SUBJECTS | {"poss"}
+# Dependency labels of the words that may stand before a name as its title ("Italy's leader").
+PREMODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "det", "npadvmod"})
+# The speaker types a pronoun kind (see the lexicon) may refer to.
+ACCEPTS = {"person": {"person"}, "group": {"group", "organisation"}, "organisation": {"organisation"}}
+
+
+class Referent(NamedTuple):
+    """Who a source mention stands for, in the shape of the record's speaker fields."""
+
+    speaker: str | None
+    type: str
+    role: str | None = None
+
+
+UNKNOWN = Referent(None, "unknown")
+ANONYMOUS = Referent(None, "anonymous")
+
+
+@dataclass(eq=False)
+class Entity:
+    """One named participant of the article, with what the article says about them."""
+
+    name: str
+    type: str
+    role: str | None = None
+    gender: str | None = None
+    # The gender of the honorific the article puts before this person ("Mrs. Clinton"), if any.
+    honorific: str | None = None
+    role_words: set[str] = field(default_factory=set)
+
+    def referent(self) -> Referent:
+        return Referent(self.name, self.type, self.role)
+
+
+class Mention(NamedTuple):
+    """Where a named entity is mentioned: first character, head token of the name."""
+
+    start: int
+    root: Token
+    entity: Entity
+
+
+def lexicon() -> dict[str, Any]:
+    return load_lexicon("speakers.json")
+
+
+def _clean(doc: Doc, start: int, end: int) -> str | None:
+    """The text of ``doc[start:end]`` without leading articles, possessive pronouns,
+    honorifics and punctuation or trailing punctuation (``None`` if nothing is left)."""
+    honorifics = lexicon()["honorifics"]
+    while start < end and (
+        doc[start].dep_ == "det" or doc[start].tag_ in ("PRP$", "WP$") or doc[start].is_punct
+        or doc[start].is_space
+        or doc[start].lower_ in honorifics
+    ):
+        start += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end].text if start < end else None
+
+
+def _modifiers_start(token: Token, start: int) -> int:
+    """Where the run of modifiers before ``doc[start]`` that belong to ``token`` begins
+    ("Italy's Northern League leader" before "Matteo Salvini"); a comma or dash ends it."""
+    doc = token.doc
+    while start > token.left_edge.i:
+        before = doc[start - 1]
+        if before.dep_ not in PREMODIFIERS and not (before.dep_ == "punct" and before.tag_ == "HYPH"):
+            break
+        start -= 1
+    return start
+
+
+def _entity_type(label: str, name: TokenSpan) -> str:
+    """The speaker type of a named entity. The small model calls unfamiliar surnames
+    NORP ("said Haidai"); a lone singular proper noun without an article that is a
+    subject is a person, where a real NORP subject is plural ("Republicans said")."""
+    root = name.root
+    lone = len(name) == 1 and root.tag_ == "NNP" and not any(c.dep_ == "det" for c in root.children)
+    if label == "NORP" and lone and root.dep_ in ("nsubj", "nsubjpass"):
+        return "person"
+    return ENTITY_TYPES[label]
+
+
+def noun_phrase(token: Token) -> str | None:
+    """A noun with its modifiers, e.g. "Wagner mercenaries", "Trump campaign"."""
+    return _clean(token.doc, _modifiers_start(token, token.i), token.i + 1)
+
+
+def name_tokens(ent: TokenSpan) -> TokenSpan | None:
+    """The name inside an entity span, without an article, honorific or title abbreviation."""
+    lex = lexicon()
+    skip = {"the"} | lex["honorifics"].keys() | lex["title_abbreviations"].keys()
+    start, end = ent.start, ent.end
+    # A name does not run across a line break; NER sometimes does ("X.\n\nTrump").
+    start = max([start] + [t.i + 1 for t in ent if t.is_space and t.i < end - 1])
+    while start < end and (ent.doc[start].lower_ in skip or ent.doc[start].is_space):
+        start += 1
+    while end > start and (ent.doc[end - 1].is_punct or ent.doc[end - 1].is_space or ent.doc[end - 1].tag_ == "POS"):
+        end -= 1
+    return ent.doc[start:end] if start < end else None
+
+
+def role_of(name: TokenSpan) -> str | None:
+    """The role the article gives a named person at this mention, as written.
+
+    An apposition ("Serhiy Haidai, governor of ...", "the former governor,
+    Christine Todd Whitman") says more than a pre-modifier ("journalist
+    Christo Grozev"), so it wins when both are there.
+    """
+    doc, root = name.doc, name.root
+    for child in root.rights:
+        if child.dep_ == "appos" and child.tag_ in ("NN", "NNS"):
+            return _clean(doc, child.left_edge.i, child.right_edge.i + 1)
+    if root.dep_ == "appos" and root.head.tag_ in ("NN", "NNS") and root.head.i < name.start:
+        return _clean(doc, root.head.left_edge.i, root.left_edge.i)
+    start = _modifiers_start(root, name.start)
+    # A title ends in a noun ("Democratic pollster", "Sen."); a lone "leading" or "Republican" is none.
+    if start < name.start and doc[name.start - 1].pos_ in ("NOUN", "PROPN"):
+        return _clean(doc, start, name.start)
+    return None
+
+
+class Intervals:
+    """Whether a character offset lies inside any of a set of spans."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        merged: list[list[int]] = []
+        for span in sorted(spans):
+            if merged and span.start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], span.end)
+            else:
+                merged.append([span.start, span.end])
+        self._starts = [start for start, _ in merged]
+        self._ends = [end for _, end in merged]
+
+    def __contains__(self, offset: object) -> bool:
+        i = bisect_right(self._starts, offset) - 1  # type: ignore[arg-type]
+        return i >= 0 and offset < self._ends[i]  # type: ignore[operator]
+
+
+class Cast:
+    """The named participants of one article and where each is mentioned.
+
+    One-word names ("Haidai", "Mr. Trump") join the most recent multi-word
+    person with that surname (or first name), whatever label NER gave them;
+    failing that the first such person mentioned later (headlines name people
+    by surname before the article gives the full name).
+
+    A gendered honorific narrows that choice: "Mrs. Clinton" joins only a full
+    name whose gender agrees or is unknown, and first one the article already
+    addresses with that honorific, so an article about Hillary Clinton that
+    mentions Bill Clinton in passing does not hand him her quotes. Genders are
+    known from what the article itself says of a full name at any of its
+    mentions (its own honorific, "Mrs. Hillary Clinton"; a gendered role word,
+    "her husband, Bill Clinton"; the honorific the article puts before another
+    full name with the same first name), and from each honorific mention as it
+    is linked, so later mentions stay consistent. Only an honorific, not a role
+    word, makes a name preferred: "his brother, George W. Bush" says George is a
+    man, not that the article's "Mr. Bush" is George rather than Jeb. Pronouns
+    bound in a named subject's clause ("Clinton said she") then tell the gender
+    of the people nothing else did, for resolving the pronouns of later sources.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        lex = lexicon()
+        self._honorifics: dict[str, str] = lex["honorifics"]
+        self._titles: dict[str, str] = lex["title_abbreviations"]
+        self._gendered = {w: g for g, words in lex["gendered_words"].items() for w in words}
+        self._pronouns = {w: g for w, (kind, g) in lex["pronouns"].items() if kind == "person" and g}
+        named = []
+        for ent in doc.ents:
+            name = name_tokens(ent)
+            if ent.label_ in ENTITY_TYPES and name is not None and name.root.pos_ in ("PROPN", "NOUN"):
+                named.append((ent, name, name.text.lower().split(), _entity_type(ent.label_, name)))
+        # Multi-word person names first, so a surname can refer forward to one.
+        self._full: list[tuple[int, list[str], Entity]] = []
+        full_by_key: dict[tuple[str, str], Entity] = {}
+        for _, name, words, kind in named:
+            if len(words) > 1 and kind == "person":
+                entity = full_by_key.setdefault((words[0], words[-1]), Entity(name.text, "person"))
+                self._full.append((name.start_char, words, entity))
+        self.by_name: dict[str, Entity] = {e.name: e for e in full_by_key.values()}
+        self._full_genders([(name, full_by_key[(words[0], words[-1])]) for ent, name, words, kind in named
+                            if len(words) > 1 and kind == "person"])
+        self._votes: dict[Entity, Counter[str]] = {}
+        self.mentions: list[Mention] = []
+        self.by_token: dict[int, Mention] = {}
+        for ent, name, words, kind in named:
+            if len(words) > 1 and kind == "person":
+                entity = full_by_key[(words[0], words[-1])]
+            else:
+                gender = self.honorific_gender(ent.doc[max(ent.start - 1, 0):name.start])
+                entity = self.link(words, name, kind, by_surname=ent.label_ != "GPE", gender=gender)
+            self._describe(entity, ent, name)
+            mention = Mention(name.start_char, name.root, entity)
+            self.mentions.append(mention)
+            self.by_token.update((i, mention) for i in range(ent.start, ent.end))
+        self._starts = [m.start for m in self.mentions]
+        for entity, votes in self._votes.items():
+            # NER labels one name differently across an article; the majority (ties to
+            # person) decides, and an honorific ("Mr.") makes it a person outright.
+            if entity.gender is None:
+                entity.type = max(votes, key=lambda kind: (votes[kind], kind == "person"))
+            if entity.type != "person":
+                entity.role, entity.role_words = None, set()
+        self._pronoun_genders()
+
+    def honorific_gender(self, tokens: Iterable[Token]) -> str | None:
+        """The gender the honorifics among ``tokens`` give ("Mrs." -> "f"), if any."""
+        return next((self._honorifics[t.lower_] for t in tokens if t.lower_ in self._honorifics), None)
+
+    def _role_gender(self, role: str | None) -> str | None:
+        """The gender a role's words give ("her husband" -> "m"), if any."""
+        return next((self._gendered[w] for w in (role or "").lower().split() if w in self._gendered), None)
+
+    def _full_genders(self, full: list[tuple[TokenSpan, Entity]]) -> None:
+        """Give each full-name person the gender the article states at any of its mentions:
+        an honorific before it (else the one the article puts before another full name
+        with the same first name) or a gendered role word. Conflicting evidence (a role
+        that is someone else's) leaves the gender unknown."""
+        addressed: dict[Entity, set[str]] = {}
+        roles: dict[Entity, set[str]] = {}
+        by_first: dict[str, set[str]] = {}
+        for name, entity in full:
+            honorific = self.honorific_gender(name.doc[max(name.start - 1, 0):name.start])
+            if honorific is not None:
+                addressed.setdefault(entity, set()).add(honorific)
+                by_first.setdefault(name[0].lower_, set()).add(honorific)
+            role = self._role_gender(role_of(name))
+            if role is not None:
+                roles.setdefault(entity, set()).add(role)
+        for name, entity in full:
+            honorifics = addressed.get(entity) or by_first.get(name[0].lower_, set())
+            known = honorifics | roles.get(entity, set())
+            if len(honorifics) == 1:
+                entity.honorific = next(iter(honorifics))
+            if entity.gender is None and len(known) == 1:
+                entity.gender = next(iter(known))
+
+    def _pronoun_genders(self) -> None:
+        """Genders from pronouns bound in a named subject's own clause ("Clinton said she
+        would", "Clinton and her husband"): the first gendered pronoun after the name in
+        the subtree of its verb, before a quotation mark or any other name that may be a
+        person, when it is a subject or a possessive. A person of unknown gender takes
+        the gender all such pronouns agree on."""
+        votes: dict[Entity, set[str]] = {}
+        pronouns = self._pronouns
+        for _, root, entity in self.mentions:
+            if entity.type != "person" or root.dep_ not in SUBJECTS:
+                continue
+            for token in root.head.subtree:
+                if token.i <= root.i:
+                    continue
+                other = self.by_token.get(token.i)
+                if (
+                    token.is_quote
+                    or (other is None and token.pos_ == "PROPN")
+                    or (other is not None and other.entity is not entity and other.entity.type == "person")
+                ):
+                    break
+                gender = pronouns.get(token.lower_)
+                if gender and token.tag_ in ("PRP", "PRP$"):
+                    # An object pronoun is someone else ("Obama backed her up"); a subject or
+                    # possessive one may be the name ("Clinton said she", "Clinton and her husband").
+                    if token.dep_ in BOUND_PRONOUNS:
+                        votes.setdefault(entity, set()).add(gender)
+                    break
+        for entity, genders in votes.items():
+            if entity.gender is None and len(genders) == 1:
+                entity.gender = next(iter(genders))
+
+    def link(
+        self, words: list[str], name: TokenSpan, kind: str, by_surname: bool = True, gender: str | None = None
+    ) -> Entity:
+        """The entity a name refers to, creating it when the article has none yet.
+
+        ``gender`` is what an honorific before the name says: only a full name of that
+        gender or an unknown one may be meant, and one the article already addresses
+        with that honorific comes first.
+        """
+        if len(words) == 1 and by_surname:
+            for index in (-1, 0):  # surname first, then first name
+                matches = [
+                    (start, e) for start, full, e in self._full
+                    if full[index] == words[0] and e.gender in (None, gender or e.gender)
+                ]
+                agreeing = [(start, e) for start, e in matches if gender is not None and e.honorific == gender]
+                matches = agreeing or matches
+                earlier = [e for start, e in matches if start < name.start_char]
+                if matches:
+                    return earlier[-1] if earlier else matches[0][1]
+        entity = self.by_name.setdefault(name.text, Entity(name.text, kind))
+        self._votes.setdefault(entity, Counter())[kind] += 1
+        return entity
+
+    def _describe(self, entity: Entity, ent: TokenSpan, name: TokenSpan) -> None:
+        """Record the role and gender this mention reveals, unless already known."""
+        gender = self.honorific_gender(ent.doc[max(ent.start - 1, 0):name.start])
+        if gender is not None:
+            entity.gender, entity.honorific, entity.type = entity.gender or gender, entity.honorific or gender, "person"
+        if entity.role is not None:
+            return
+        entity.role = role_of(name)
+        words = (entity.role or "").lower().split()
+        entity.role_words = set(words) | {self._titles[w] for w in words if w in self._titles}
+        entity.gender = entity.gender or self._role_gender(entity.role)
+
+    def latest(
+        self, before: int, floor: int, accept: set[str], gender: str | None,
+        subjects_only: bool, outside: Intervals,
+    ) -> Entity | None:
+        """The most recently mentioned compatible entity between ``floor`` and ``before``."""
+        i = bisect_left(self._starts, before) - 1
+        while i >= 0 and self.mentions[i].start >= floor:
+            start, root, entity = self.mentions[i]
+            i -= 1
+            if (
+                entity.type in accept and gender in (None, entity.gender or gender)
+                and (not subjects_only or root.dep_ in SUBJECTS) and start not in outside
+            ):
+                return entity
+        return None
+
+    def by_role(self, word: str, before: int) -> Entity | None:
+        """The most recently mentioned person whose role contains ``word`` ("the governor")."""
+        i = bisect_left(self._starts, before) - 1
+        while i >= 0:
+            if word in self.mentions[i].entity.role_words:
+                return self.mentions[i].entity
+            i -= 1
+        return None
