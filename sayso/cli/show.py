@@ -42,7 +42,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def render(article: StoredArticle, width: int) -> str:
-    """The metadata that is known, one ``name: value`` line each, then the attributions' table."""
+    """The metadata that is known, one ``name: value`` line each, the attributions' table, then
+    where the statements passed on came from (the relays), one line each by attribution number."""
     details = {
         "title": article.title,
         "id": article.id,
@@ -53,4 +54,5 @@ def render(article: StoredArticle, width: int) -> str:
     }
     head = "".join(f"{name:>9}: {printable(value)}\n" for name, value in details.items() if value)
     document = Document(article.doc_id or article.id[:12], article.text, article.origin or "")
-    return head + table(Extracted(document, article.attributions), width)
+    relays = "".join(f"  #{p.attribution}: {printable(p.describe())}\n" for p in article.relays)
+    return head + table(Extracted(document, article.attributions), width) + (f"relays:\n{relays}" if relays else "")

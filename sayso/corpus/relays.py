@@ -26,11 +26,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from sayso.pipeline.passages import Paragraphs, load_lexicon, token_span
 from sayso.pipeline.cast import Cast
+from sayso.pipeline.passages import Paragraphs, load_lexicon, token_span
 from sayso.records import Attribution, Span
 
 # Verbs by their written form (the tagger's lemmas of "reposted" and "retweeted" are not words).
@@ -67,6 +68,11 @@ class Posting:
     platform: str | None
     evidence: Span
 
+    def to_dict(self) -> dict[str, Any]:
+        """The public JSON form: ``text`` is given as ``mention``, as the store's column is named."""
+        return {"name": self.name, "mention": self.text, "role": self.role, "platform": self.platform,
+                "evidence": self.evidence.to_pair()}
+
 
 @dataclass(frozen=True)
 class Provenance:
@@ -90,6 +96,40 @@ class Provenance:
         steps = list(steps)
         origin = next((posting for step, posting in steps if step == "origin"), None)
         return cls(attribution, item, origin, tuple(posting for step, posting in steps if step == "relay"))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The public JSON form: the attribution's number, the thing passed on, its origin and relays."""
+        return {"attribution": self.attribution, "item": self.item,
+                "origin": self.origin.to_dict() if self.origin else None,
+                "relays": [posting.to_dict() for posting in self.relays]}
+
+    def describe(self) -> str:
+        """One line for people: "video posted by Christo Grozev (journalist) on Twitter; relayed by ..."."""
+
+        def who(posting: Posting) -> str:
+            name = posting.name or posting.text or "someone"
+            role = f" ({posting.role})" if posting.role else ""
+            return f"{name}{role}" + (f" on {posting.platform}" if posting.platform else "")
+
+        parts = [f"{self.item} posted by {who(self.origin)}" if self.origin else self.item]
+        parts += [f"relayed by {who(posting)}" for posting in self.relays]
+        return "; ".join(parts)
+
+
+def provenances(rows: Iterable[dict[str, Any]], text: str) -> list[Provenance]:
+    """The provenances of one article's chain steps, each a row of the store's ``relays``
+    table as a dict (``evidence`` as ``[start, end]``), by attribution."""
+    chains: dict[int, list[dict[str, Any]]] = {}
+    for row in sorted(rows, key=lambda r: (r["idx"], r["position"])):
+        chains.setdefault(row["idx"], []).append(row)
+    return [
+        Provenance.from_steps(idx, steps[0]["item"], [(row["step"], _posting(row, text)) for row in steps])
+        for idx, steps in chains.items()
+    ]
+
+
+def _posting(row: dict[str, Any], text: str) -> Posting:
+    return Posting(row["name"], row["mention"], row["role"], row["platform"], Span.of(text, *row["evidence"]))
 
 
 @dataclass(frozen=True)

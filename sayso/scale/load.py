@@ -23,11 +23,12 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 
 from sayso.batch import Extracted, Result
+from sayso.corpus.relays import provenances
 from sayso.runner import IngestReport
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import IngestError
 from sayso.scale.job import RUN_PREFIX
-from sayso.scale.rows import TABLES, document, provenances, records
+from sayso.scale.rows import TABLES, document, records
 from sayso.store import Store
 
 # Results in a batch given back (and written by a store in one transaction).

@@ -23,11 +23,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from sayso.batch import Result
-from sayso.corpus.relays import Posting, Provenance
+from sayso.corpus.relays import Provenance
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import Document, IngestError
 from sayso.ingest.document import checked
-from sayso.records import Attribution, Span
+from sayso.records import Attribution
 
 _STRING = pa.string()
 _PAIRS = pa.list_(pa.list_(pa.int64()))  # a role's [start, end] fragments
@@ -147,26 +147,10 @@ def records(rows: Sequence[dict[str, Any]], text: str) -> list[Attribution]:
     return [Attribution.from_dict(attribution_dict(row), text) for row in sorted(rows, key=lambda r: r["idx"])]
 
 
-def provenances(rows: Sequence[dict[str, Any]], text: str) -> list[Provenance]:
-    """The relays of one article's relay rows, by attribution."""
-    chains: dict[int, list[dict[str, Any]]] = {}
-    for row in sorted(rows, key=lambda r: (r["idx"], r["position"])):
-        chains.setdefault(row["idx"], []).append(row)
-    return [
-        Provenance.from_steps(idx, steps[0]["item"], [(row["step"], _posting(row, text)) for row in steps])
-        for idx, steps in chains.items()
-    ]
-
-
-def _posting(row: dict[str, Any], text: str) -> Posting:
-    return Posting(row["name"], row["mention"], row["role"], row["platform"], Span.of(text, *row["evidence"]))
-
-
 def _relay_rows(relays: Sequence[Provenance]) -> list[dict[str, Any]]:
     return [
         {"idx": provenance.attribution, "position": position, "item": provenance.item, "step": step,
-         "name": posting.name, "mention": posting.text, "role": posting.role, "platform": posting.platform,
-         "evidence": posting.evidence.to_pair()}
+         **posting.to_dict()}
         for provenance in relays for position, (step, posting) in enumerate(provenance.steps())
     ]
 

@@ -79,6 +79,26 @@ class AttributionOut(_Model):
     confidence: float
 
 
+class Posting(_Model):
+    """Someone putting a thing out or passing it on: who (``mention`` as the article writes it), their role, where."""
+
+    name: str | None
+    mention: str | None
+    role: str | None
+    platform: str | None
+    evidence: list[int]
+
+
+class Provenance(_Model):
+    """Where the statement of attribution number ``attribution`` came from: the ``item`` passed on,
+    who first posted it (``origin``, when the article says) and who passed it on, in text order."""
+
+    attribution: int
+    item: str
+    origin: Posting | None
+    relays: list[Posting]
+
+
 class Article(_Model):
     id: str
     doc_id: str | None
@@ -91,6 +111,7 @@ class Article(_Model):
     created: datetime
     text: str
     attributions: list[AttributionOut]
+    relays: list[Provenance]
 
 
 class Hit(_Model):

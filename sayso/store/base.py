@@ -403,6 +403,7 @@ class Store(CorpusTables, ABC):
         return StoredArticle(
             id_, doc_id, origin, url, title, outlet, stored_time(published), tuple(_json(authors)), text,
             stored_time(created), [Attribution.from_dict(_json(record), text) for (record,) in records],
+            self.relays(id_, text),
         )
 
     def find_article(self, key: str) -> StoredArticle:

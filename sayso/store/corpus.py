@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sayso.corpus.curation import Curation, CurationOp
-from sayso.corpus.relays import Provenance
+from sayso.corpus.relays import Provenance, provenances
 from sayso.store.migrations import CORPUS_INDEX_COLUMNS
 
 
@@ -52,6 +52,14 @@ class CorpusTables:
             " evidence_start, evidence_end, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
+
+    def relays(self, article_id: str, text: str) -> list[Provenance]:
+        """The relays stored for the article ``article_id``, whose text is ``text``, by attribution."""
+        columns = ("idx", "position", "item", "step", "name", "mention", "role", "platform")
+        rows = self._query(
+            f"SELECT {', '.join(columns)}, evidence_start, evidence_end FROM relays WHERE article_id = ?", [article_id]
+        )
+        return provenances(({**dict(zip(columns, row)), "evidence": row[-2:]} for row in rows), text)
 
     def replace_corpus_index(self, tables: Mapping[str, list[tuple[Any, ...]]], state: IndexState) -> None:
         """Replace the whole corpus index with ``tables`` (rows in the columns of

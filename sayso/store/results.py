@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from sayso.corpus.relays import Provenance
 from sayso.records import Attribution
 
 _WORD = re.compile(r"\w+")
@@ -132,6 +133,7 @@ class StoredArticle:
     text: str
     created: datetime
     attributions: list[Attribution] = field(default_factory=list)
+    relays: list[Provenance] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Metadata, text and the public JSON form of each attribution."""
@@ -147,6 +149,7 @@ class StoredArticle:
             "created": self.created.isoformat(),
             "text": self.text,
             "attributions": [a.to_dict() for a in self.attributions],
+            "relays": [provenance.to_dict() for provenance in self.relays],
         }
 
 

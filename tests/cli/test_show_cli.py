@@ -32,6 +32,19 @@ def test_show_by_id_prefix_as_json_gives_text_and_records(run, query_db, query_s
     assert shown["outlet"] is None and shown["attributions"]
 
 
+def test_show_gives_who_posted_and_who_passed_on_what_the_example_quotes(run, query_db, query_store):
+    article = query_store.find_article("bakhmut-newsweek-2022-12-27")
+    [video] = [p for p in article.relays if p.item == "video"]
+    _, out, _ = run("show", article.id, "--db", query_db)
+    assert out.endswith(f"relays:\n  #{video.attribution}: video posted by Christo Grozev (journalist) on Twitter;"
+                        " relayed by Anton Gerashchenko (advisor to the Ukrainian Ministry of Internal Affairs)\n")
+    _, out, _ = run("show", article.id, "--db", query_db, "--format", "json")
+    [shown] = [p for p in json.loads(out)["relays"] if p["item"] == "video"]
+    assert (shown["origin"]["name"], [r["name"] for r in shown["relays"]]) == ("Christo Grozev", ["Anton Gerashchenko"])
+    start, end = shown["origin"]["evidence"]
+    assert "posted" in article.text[start:end] and "Grozev" in article.text[start:end]
+
+
 def test_show_unknown_article_is_an_error(run, query_db):
     status, out, err = run("show", "kherson", "--db", query_db)
     assert (status, out) == (2, "")

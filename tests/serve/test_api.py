@@ -69,6 +69,8 @@ def test_api_article_by_doc_id_has_its_text_and_stored_attributions(client, serv
     start, end = kivinen["content"][0]
     assert article["text"][start:end] == kivinen["text"]["content"]
     assert client.get(f"/api/articles/{stored.id[:10]}").json()["id"] == stored.id
+    assert article["relays"] == [p.to_dict() for p in stored.relays]
+    assert "Christo Grozev" in {p["origin"]["name"] for p in article["relays"] if p["origin"]}
 
 
 def test_api_unknown_article_is_404(client):
