@@ -212,14 +212,12 @@ def train(
         n_process: processes for parsing with spaCy.
         progress: called with a line of text at each step.
     """
-    import spacy
-
-    from sayso.nlp import BASE_MODEL
+    from sayso.nlp import BASE_MODEL, load_base
 
     started = time.perf_counter()
     rows = trainable(train_records)
     progress(f"parsing {len(rows)} training documents")
-    docs = parse(spacy.load(BASE_MODEL), rows, n_process)
+    docs = parse(load_base(BASE_MODEL), rows, n_process)
     progress("fitting the cue model")
     cues = fit_cue_model(cue_examples(docs, rows))
     progress("fitting the span boundary model")

@@ -146,27 +146,46 @@ def _attach_content(cue: Token, found: Attachment) -> None:
 
 
 # A speaker's name, a colon or dash, then the words: transcripts ("WALLACE: Do you …") and
-# quoted posts ("Adriana Rodarte ― “As a young woman …”").
+# quoted posts ("Adriana Rodarte ― “As a young woman …”"); or the words, a dash, then the name
+# signing them (“… a wall around Donald Trump.” ― Steve Quinlan).
 PUNCTUATION_CUES = frozenset({":", "―", "—", "–"})
-_MAX_LABEL = 6  # words in a "NAME:" label
+SIGNATURE_DASHES = frozenset({"―", "—", "–"})
+_MAX_LABEL = 6  # words in a "NAME:" label or a "― NAME" signature
+_QUOTE_MARKS = frozenset('"“”«»')
 
 
 def attach_label(mark: Token) -> Attachment | None:
-    """The attachment of a punctuation cue that follows a short name opening its paragraph."""
-    doc = mark.doc
-    start = mark.i
-    while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
-        start -= 1
-    label = [t for t in doc[start:mark.i] if not t.is_space]
-    end = mark.i + 1
-    while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end - 1].whitespace_:
-        end += 1
-    content = [t for t in doc[mark.i + 1:end] if not t.is_space]
+    """The attachment of a punctuation cue between a short name and the words on its line.
+
+    The name comes first ("WALLACE: …"), or, after a dash, last: a line made of a quotation
+    and the name signing it. Either way the name must look like one (a proper noun or capitals,
+    no verb), since a colon or dash alone says nothing.
+    """
+    line = _line(mark)
+    before = [t for t in line if t.i < mark.i]
+    after = [t for t in line if t.i > mark.i]
+    signed = (mark.text in SIGNATURE_DASHES and len(before) >= 3
+              and before[0].text in _QUOTE_MARKS and before[-1].text in _QUOTE_MARKS)
+    label, content = (after, before) if signed else (before, after)
+    if signed and label and label[-1].text == ".":
+        label = label[:-1]
     if not 1 <= len(label) <= _MAX_LABEL or len(content) < 2:
         return None
     if any(t.pos_ in ("VERB", "AUX") for t in label) or not any(t.pos_ == "PROPN" or t.is_upper for t in label):
         return None
     return Attachment(cue=[mark], source=label, content=content, how="label")
+
+
+def _line(mark: Token) -> list[Token]:
+    """The words of the line ``mark`` is on (a line ends where a token or its space holds a newline)."""
+    doc = mark.doc
+    start = mark.i
+    while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    end = mark.i + 1
+    while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+    return [t for t in doc[start:end] if not t.is_space]
 
 
 def source_of(cue: Token) -> list[Token]:

@@ -26,7 +26,7 @@ from sayso.pipeline.spans import SPAN_FILE, SpanModel, fragments
 from sayso.records import Attribution, Span
 
 Extent = tuple[int, int]
-_EDGE_PUNCT = frozenset(",;:—–-(")
+_EDGE_PUNCT = frozenset(",;:―—–-(")
 # The cue probability given to a "NAME:" label, which the cue model does not score; the judge
 # learns how far to trust it.
 LABEL_PRIOR = 0.5

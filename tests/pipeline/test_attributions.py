@@ -127,6 +127,13 @@ def test_attributions_survive_a_docbin_round_trip(nlp, bakhmut_doc):
         # A quoted post after the poster's name and a dash (PolNeAR dev, Huffington Post).
         ("Adriana Rodarte ― “As a young woman I would rather live anywhere else.”", "Adriana Rodarte", "―",
          "“As a young woman I would rather live anywhere else.”"),
+        # The same article's usual form: the quotation, a dash, then the name signing it, here
+        # with a no-break space after the dash.
+        ("“Maybe, we can build a wall around Donald Trump.” ―\xa0Steve Quinlan", "Steve Quinlan", "―",
+         "“Maybe, we can build a wall around Donald Trump.”"),
+        # ... and with the dash glued to the closing mark, which spaCy alone leaves as one token.
+        ("“Trump must stop portraying Latinos as dangerous gangsters.”― Carla Sanchez.", "Carla Sanchez", "―",
+         "“Trump must stop portraying Latinos as dangerous gangsters.”"),
     ],
 )
 def test_attributions_name_label_with_punctuation_cue(text, source, cue, content):
@@ -136,3 +143,9 @@ def test_attributions_name_label_with_punctuation_cue(text, source, cue, content
 
 def test_attributions_colon_in_narration_is_not_a_cue():
     assert sayso.extract("The plan has three parts: taxes, trade and troops.") == []
+
+
+def test_attributions_dash_after_a_quotation_without_a_name_is_not_a_cue():
+    found = sayso.extract("They chanted “lock her up” ― and the crowd went on chanting for an hour.")
+    assert "―" not in [texts(a.cue) for a in found]
+    assert by_content(found, "lock her up").content[-1].text.endswith("”")
