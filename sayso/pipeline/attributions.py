@@ -124,12 +124,16 @@ class Attributor:
         cue_frags = [f for f in map(_extent, fragments(sorted(cue, key=lambda t: t.i))) if f]
         src = _extent(source)
         src = _clip_to_paragraph(index.text, src, head.idx) if src else None
-        content_frags = [f for f in map(_extent, fragments(content)) if f]
+        # A parse glued across a paragraph break can give the cue a clause of the next paragraph
+        # only: clipped away, that leaves the cue as if it had none, and a quotation next to it
+        # may be what it introduces ("…," said Del. Stacey Plaskett. ¶ Democrats noted that …).
+        content_frags = [c for f in map(_extent, fragments(content))
+                         if f and (c := _clip_to_paragraph(index.text, f, head.idx))]
         if not content_frags:
             colon = head.i + 1 < len(head.doc) and head.nbor(1).text in (":", ",")
             quote = quote_near(head.idx, index.sents[index.sent_of[head.i]], colon, quotes)
+            quote = _clip_to_paragraph(index.text, quote, head.idx) if quote else None
             content_frags, how = ([quote] if quote else []), "quote"
-        content_frags = [c for f in content_frags if (c := _clip_to_paragraph(index.text, f, head.idx))]
         if not content_frags or not cue_frags:
             return None
         grown = _merge([g for f in content_frags for g in grow_to_quotes(f, quotes)])

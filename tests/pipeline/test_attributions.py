@@ -149,3 +149,14 @@ def test_attributions_dash_after_a_quotation_without_a_name_is_not_a_cue():
     found = sayso.extract("They chanted “lock her up” ― and the crowd went on chanting for an hour.")
     assert "―" not in [texts(a.cue) for a in found]
     assert by_content(found, "lock her up").content[-1].text.endswith("”")
+
+
+def test_attributions_quote_kept_when_the_parse_gives_its_cue_only_the_next_paragraph():
+    # PolNeAR dev (Politico): spaCy glues the two paragraphs and makes "noted" the clause of "said".
+    text = ('"This is a waste of time. It’s destroying this committee. It’s destroying the reputation of '
+            'this committee," said Del. Stacey Plaskett of the Virgin Islands.\n\n'
+            "Democrats repeatedly noted that last year Pagliano invoked his 5th Amendment rights.")
+    found = by_content(sayso.extract(text), "This is a waste of time")
+    assert texts(found.source) == "Del. Stacey Plaskett of the Virgin Islands"
+    assert texts(found.cue) == "said"
+    assert "\n" not in texts(found.content)
