@@ -169,6 +169,8 @@ def attach_label(mark: Token) -> Attachment | None:
     label, content = (after, before) if signed else (before, after)
     if signed and label and label[-1].text == ".":
         label = label[:-1]
+    if label and label[0].text in _QUOTE_MARKS:  # a transcript quoted paragraph by paragraph: "PENCE: …
+        label = label[1:]
     if not 1 <= len(label) <= _MAX_LABEL or len(content) < 2:
         return None
     if any(t.pos_ in ("VERB", "AUX") for t in label) or not any(t.pos_ == "PROPN" or t.is_upper for t in label):

@@ -12,6 +12,7 @@ Records are :class:`~sayso.records.Attribution` in text order; speaker, channel
 and hedges are left for the later components.
 """
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -21,12 +22,13 @@ from spacy.tokens import Doc, Token
 from sayso.pipeline.attachment import PUNCTUATION_CUES, WH_TAGS, Attachment, attach, attach_label, tops
 from sayso.pipeline.cues import CUE_FILE, MODEL_DIR, CueModel, DocIndex, features, index_doc, is_candidate
 from sayso.pipeline.judge import JUDGE_FILE, Judge, evidence, rivalry
-from sayso.pipeline.quotes import Quote, grow_to_quotes, quote_near, quoted_share
+from sayso.pipeline.quotes import Quote, grow_to_quotes, quote_closed_by, quote_near, quoted_share
 from sayso.pipeline.spans import SPAN_FILE, SpanModel, fragments
 from sayso.records import Attribution, Span
 
 Extent = tuple[int, int]
 _EDGE_PUNCT = frozenset(",;:―—–-(")
+_ONE_WORD_OR_NONE = re.compile(r"\s*(?:\w+\s+)?")
 # The cue probability given to a "NAME:" label, which the cue model does not score; the judge
 # learns how far to trust it.
 LABEL_PRIOR = 0.5
@@ -118,7 +120,7 @@ class Attributor:
         """The candidate as character extents: edges redrawn, fitted to paragraph and quotations."""
         head = att.cue[0]
         cue, source, content = att.cue, att.source, att.content
-        if self.spans is not None:
+        if self.spans is not None and att.how != "label":  # a label's parts are its line's, not the parse's
             cue, source, content = self._refine(cue, source, content, index)
         how = att.how
         cue_frags = [f for f in map(_extent, fragments(sorted(cue, key=lambda t: t.i))) if f]
@@ -129,6 +131,11 @@ class Attributor:
         # may be what it introduces ("…," said Del. Stacey Plaskett. ¶ Democrats noted that …).
         content_frags = [c for f in map(_extent, fragments(content))
                          if f and (c := _clip_to_paragraph(index.text, f, head.idx))]
+        closed = _closed_quote(index.text, cue_frags[0], src, quotes)
+        if closed is not None and not any(s < closed[1] and closed[0] < e for s, e in content_frags):
+            # “X,” he said, “Y.”: both pieces; “X,” she said of the election, in which …: X only.
+            opens_quote = any(abs(q.start - s) <= 3 for s, _ in content_frags[:1] for q in quotes)
+            content_frags, how = [closed, *content_frags] if opens_quote else [closed], "quote"
         if not content_frags:
             colon = head.i + 1 < len(head.doc) and head.nbor(1).text in (":", ",")
             quote = quote_near(head.idx, index.sents[index.sent_of[head.i]], colon, quotes)
@@ -136,7 +143,9 @@ class Attributor:
             content_frags, how = ([quote] if quote else []), "quote"
         if not content_frags or not cue_frags:
             return None
-        grown = _merge([g for f in content_frags for g in grow_to_quotes(f, quotes)])
+        # A label's words are its line: a transcript quoted paragraph by paragraph is one
+        # quotation from the outlet's side, but every "NAME:" paragraph is its own speaker's.
+        grown = content_frags if how == "label" else _merge([g for f in content_frags for g in grow_to_quotes(f, quotes)])
         if src is not None and any(s < src[1] and src[0] < e for s, e in grown):
             src = None
         quoted = quoted_share(grown, quotes)
@@ -178,6 +187,16 @@ class Attributor:
             kind=_kind(text, f, quotes),
             confidence=f.confidence,
         )
+
+
+def _closed_quote(text: str, cue: Extent, source: Extent | None, quotes: list[Quote]) -> Extent | None:
+    """The quotation that the cue and its source close right after it (“…,” she said; “…,” said
+    X), not one a later cue borrowing the source follows (“…,” she said, *adding* that …)."""
+    if source is not None and source[1] <= cue[0]:
+        if not _ONE_WORD_OR_NONE.fullmatch(text[source[1]:cue[0]]):  # "she *later* said", not "she said, adding"
+            return None
+        return quote_closed_by(source[0], text, quotes)
+    return quote_closed_by(cue[0], text, quotes)
 
 
 def _merge(spans: list[Extent]) -> list[Extent]:

@@ -60,13 +60,21 @@ def find_quotes(text: str) -> list[Quote]:
     for para in _paragraphs(text):
         p_start, p_end = para
         open_at: int | None = None
+        nested = 0  # curly quotations inside an open curly one (“… calls “hell” than …”)
+        first = _first_char(text, p_start)
         for m in _MARK.finditer(text, p_start, p_end):
             role = _role(text, m.start(), m.end(), open_at is not None)
+            if m.start() == first and m.group() == "”" and not text[m.end():m.end() + 1].isspace():
+                role = "open"  # a closing mark typed for the opening one: ”Mr. Trump …
             if role == "open" and open_at is None:
                 open_at = m.start()
-                if not (continuing and m.start() == _first_char(text, p_start)):
+                if not (continuing and m.start() == first):
                     group += 1
                 continuing = False
+            elif role == "open" and m.group() == "“" and text[open_at] == "“":
+                nested += 1
+            elif role == "close" and nested and m.group() == "”":
+                nested -= 1
             elif role == "close" and open_at is not None:
                 quotes.append(Quote(open_at, m.end(), group, True))
                 open_at = None
@@ -122,6 +130,31 @@ def quote_near(at: int, sentence: tuple[int, int], colon: bool, quotes: list[Quo
         return best.start, best.end
     after = [q for q in quotes if s_end <= q.start < s_end + 3]
     return (after[0].start, after[0].end) if after and colon else None
+
+
+# What a quotation ends with, inside its closing mark, when the words after it attribute it:
+# “It’s finished,” she said; “Why?” he asked.
+_HANDING_ON = frozenset(",?!—–")
+_CLOSING = "\"”'’»"
+_SENTENCE_END = frozenset(".?!:\n\"”'’»")
+
+
+def quote_closed_by(at: int, text: str, quotes: list[Quote]) -> tuple[int, int] | None:
+    """The quotation opening a sentence that ends right before offset ``at`` (spaces
+    between, same paragraph) handing on to it.
+
+    In “It’s finished,” she said of the election, in which …, the words after "said" may
+    parse as its clause; the quotation it closes is what was said. Not in Bemoaning the
+    "phony system," Trump accused …, where the quotation is part of a phrase.
+    """
+    for q in quotes:
+        if q.closed and q.end <= at and not text[q.end:at].strip() and "\n" not in text[q.end:at]:
+            inner = text[q.start:q.end].rstrip(_CLOSING)
+            before = text[:q.start].rstrip(" \t")
+            opens = not before or before[-1] in _SENTENCE_END
+            if opens and inner and inner[-1] in _HANDING_ON:
+                return q.start, q.end
+    return None
 
 
 def grow_to_quotes(span: tuple[int, int], quotes: list[Quote]) -> list[tuple[int, int]]:

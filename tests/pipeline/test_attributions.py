@@ -160,3 +160,30 @@ def test_attributions_quote_kept_when_the_parse_gives_its_cue_only_the_next_para
     assert texts(found.source) == "Del. Stacey Plaskett of the Virgin Islands"
     assert texts(found.cue) == "said"
     assert "\n" not in texts(found.content)
+
+
+def test_attributions_quotation_closed_by_its_speaker_and_cue_is_the_content():
+    # PolNeAR dev (Breitbart): the parse gives "said" the relative clause after "election".
+    text = ("“It’s finished,” she said of the 2016 presidential election, in which she was sure Trump "
+            "would triumph and more and more people across the country would at last see the truth.")
+    found = [a for a in sayso.extract(text) if texts(a.cue) == "said"]
+    assert [(texts(a.source), texts(a.content)) for a in found] == [("she", "“It’s finished,”")]
+
+
+def test_attributions_quoted_phrase_inside_a_sentence_is_not_taken_for_a_closed_quotation():
+    # PolNeAR dev (USA Today): the quotation is part of "Bemoaning …", not what Trump said.
+    text = 'Bemoaning the "phony system," Trump accused Holt of being a Democrat.'
+    found = by_content(sayso.extract(text), "being a Democrat")
+    assert "phony" not in texts(found.content)
+
+
+def test_attributions_transcript_labels_keep_their_own_paragraphs():
+    # PolNeAR dev (Breitbart): a transcript quoted paragraph by paragraph with straight marks,
+    # curly ones inside; each speaker's words stay theirs.
+    text = ('"WALLACE: Do you really see those two as equivalent, Mark Cuban and Gennifer Flowers?\n\n'
+            '"PENCE: Well, look, Hillary Clinton apparently thinks this is an episode of “Shark Tank.” '
+            "But this is America, Chris. It’s serious business.")
+    found = [a for a in sayso.extract(text) if texts(a.cue) == ":"]
+    assert texts(found[0].source) == "WALLACE"
+    assert texts(found[0].content) == "Do you really see those two as equivalent, Mark Cuban and Gennifer Flowers?"
+    assert all("PENCE" not in texts(a.content) for a in found)

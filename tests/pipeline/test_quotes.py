@@ -51,3 +51,17 @@ def test_quotes_unbalanced_mark_ends_at_paragraph():
 
 def test_quotes_apostrophes_are_not_quotes():
     assert quoted("Trump’s and Clinton's campaigns don't agree.") == []
+
+
+def test_quotes_curly_quotation_nested_in_a_curly_one_stays_inside_it():
+    # PolNeAR dev (Huffington Post): the inner “hell” does not end the reader's quotation.
+    text = ("“As a young, Hispanic woman....I’d rather live in what he calls “hell” than live in a world "
+            "where he is president.” ― Adriana Rodarte")
+    assert quoted(text) == [text[:text.index(" ―")]]
+
+
+def test_quotes_closing_mark_typed_for_the_opening_one_opens_its_paragraph():
+    # PolNeAR dev (Huffington Post), after a photo credit.
+    text = "Getty/Instagram.\n\n”Fear. I am truly afraid that Donald Trump will win.” ― Edwin G. Monroy"
+    assert quoted(text) == ["”Fear. I am truly afraid that Donald Trump will win.”"]
+
