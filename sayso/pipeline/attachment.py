@@ -38,6 +38,9 @@ class Attachment:
     source: list[Token] = field(default_factory=list)
     content: list[Token] = field(default_factory=list)
     how: str = "none"
+    # Cue words beyond the cue's own dependents, kept whatever the span model says of those:
+    # the "to ignore" of "continue to ignore".
+    cue_chain: list[Token] = field(default_factory=list)
 
 
 def subtree(tok: Token, without: Token | None = None) -> list[Token]:
@@ -58,6 +61,19 @@ def tops(tokens: list[Token]) -> list[Token]:
     """The tokens of a run whose syntactic head lies outside it: the run's heads."""
     ids = {t.i for t in tokens}
     return [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+
+
+# Verbs whose infinitive complement is part of the cue in PolNeAR: "*continued to ignore* the
+# warnings", "*tried to blame* …" (the content is the inner verb's); counted on PolNeAR train, where
+# "want", "ask", "urge" or "refuse" leave the infinitive in the content instead.
+CHAINING = frozenset({"continue", "try", "begin", "start", "go", "keep", "use", "attempt", "likely", "quick"})
+
+
+def _chained_verb(cue: Token) -> Token | None:
+    """The infinitive a :data:`CHAINING` cue hands on to, when it has no object of its own."""
+    if cue.lemma_.lower() not in CHAINING or _children(cue, ("dobj", "ccomp")):
+        return None
+    return next((c for c in cue.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and c.i > cue.i), None)
 
 
 def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
@@ -120,6 +136,11 @@ def attach(cue: Token) -> Attachment:
 
 
 def _attach_content(cue: Token, found: Attachment) -> None:
+    chained = _chained_verb(cue)
+    if chained is not None:
+        found.cue_chain += [t for t in chained.children if t.dep_ == "aux" and t.i < chained.i] + [chained]
+        _attach_content(chained, found)
+        return
     clause = _children(cue, _CLAUSES)
     if clause:
         found.how = "clause"

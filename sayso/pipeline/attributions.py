@@ -122,14 +122,19 @@ class Attributor:
         cue, source, content = att.cue, att.source, att.content
         if self.spans is not None and att.how != "label":  # a label's parts are its line's, not the parse's
             cue, source, content = self._refine(cue, source, content, index)
+        if att.cue_chain:
+            chain = {t.i for t in att.cue_chain}
+            cue = sorted({t.i: t for t in [*cue, *att.cue_chain]}.values(), key=lambda t: t.i)
+            content = [t for t in content if t.i not in chain]
         how = att.how
-        cue_frags = [f for f in map(_extent, fragments(sorted(cue, key=lambda t: t.i))) if f]
+        cue_runs = fragments(sorted(cue, key=lambda t: t.i))
+        cue_frags = [f for f in map(_extent, _worded(cue_runs) or cue_runs) if f]  # a label's cue is ":" alone
         src = _extent(source)
         src = _clip_to_paragraph(index.text, src, head.idx) if src else None
         # A parse glued across a paragraph break can give the cue a clause of the next paragraph
         # only: clipped away, that leaves the cue as if it had none, and a quotation next to it
         # may be what it introduces ("…," said Del. Stacey Plaskett. ¶ Democrats noted that …).
-        content_frags = [c for f in map(_extent, fragments(content))
+        content_frags = [c for f in map(_extent, _worded(fragments(_without_dangling(content))))
                          if f and (c := _clip_to_paragraph(index.text, f, head.idx))]
         closed = _closed_quote(index.text, cue_frags[0], src, quotes)
         if closed is not None and not any(s < closed[1] and closed[0] < e for s, e in content_frags):
@@ -187,6 +192,25 @@ class Attributor:
             kind=_kind(text, f, quotes),
             confidence=f.confidence,
         )
+
+
+def _without_dangling(tokens: list[Token]) -> list[Token]:
+    """``tokens`` without a conjunction left hanging at the end ("… above his training, and")."""
+    end = len(tokens)
+    while end > 1:
+        cut = end
+        while cut > 1 and (tokens[cut - 1].is_space or tokens[cut - 1].text in _EDGE_PUNCT):
+            cut -= 1
+        if tokens[cut - 1].dep_ != "cc" or cut == 1:
+            break
+        end = cut - 1
+    return tokens[:end]
+
+
+def _worded(runs: list[list[Token]]) -> list[list[Token]]:
+    """The runs holding a word: not the lone full stop left of a clause whose "according to a
+    poll" went to the source."""
+    return [run for run in runs if any(not (t.is_punct or t.is_space) for t in run)]
 
 
 def _closed_quote(text: str, cue: Extent, source: Extent | None, quotes: list[Quote]) -> Extent | None:

@@ -73,3 +73,22 @@ def test_attachment_tops_are_the_heads_of_a_run(parse):
     doc = parse("The governor of Luhansk said it.")
     run = list(doc[0:4])
     assert [t.text for t in tops(run)] == ["governor"]
+
+
+def test_attachment_chaining_verb_takes_its_infinitive_into_the_cue(parse):
+    # PolNeAR dev (USA Today): "continue to ignore" is the cue, what they ignore the content.
+    doc = parse("Obama and Clinton continue to ignore the reality that a worldwide terror campaign is being "
+                "deliberately executed.")
+    found = attach(word(doc, "continue"))
+    assert joined(found.cue + found.cue_chain) == "continue to ignore"
+    assert joined(found.content).startswith("the reality that")
+    assert joined(found.source) == "Obama and Clinton"
+
+
+def test_attachment_wanting_verb_keeps_its_infinitive_in_the_content(parse):
+    # PolNeAR dev (Politico): PolNeAR leaves "to know" in the content after "wanted".
+    doc = parse("Republicans wanted to know who else beside Pagliano and Combetta had received legal protection "
+                "and who approved the agreements.")
+    found = attach(word(doc, "wanted"))
+    assert found.cue_chain == []
+    assert joined(found.content).startswith("to know")

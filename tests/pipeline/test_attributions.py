@@ -187,3 +187,19 @@ def test_attributions_transcript_labels_keep_their_own_paragraphs():
     assert texts(found[0].source) == "WALLACE"
     assert texts(found[0].content) == "Do you really see those two as equivalent, Mark Cuban and Gennifer Flowers?"
     assert all("PENCE" not in texts(a.content) for a in found)
+
+
+@pytest.mark.parametrize(
+    "text,fragment,content",
+    [
+        # PolNeAR dev (Politico): the coordinated clause goes; its "and" must not stay behind.
+        ("But Fowler said the politics surrounding the top of the ticket would be more intense — and he noted "
+         "that any change would occur a few weeks later in the campaign season.",
+         "the politics", "the politics surrounding the top of the ticket would be more intense"),
+        # PolNeAR dev (Breitbart): "according to the poll" is the cue and source; its full stop is no content.
+        ("Clinton beats Trump by 46 percent to 42 percent, according to the poll. Twelve percent were not sure.",
+         "Clinton beats", "Clinton beats Trump by 46 percent to 42 percent"),
+    ],
+)
+def test_attributions_content_ends_with_a_word(text, fragment, content):
+    assert texts(by_content(sayso.extract(text), fragment).content) == content
