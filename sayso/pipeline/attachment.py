@@ -164,6 +164,14 @@ def _attach_content(cue: Token, found: Attachment) -> None:
         found.how = f"prep:{preps[-1][0].lower_}"
         found.cue.extend(p for p, _ in preps)
         found.content = subtree(preps[-1][1])
+        return
+    agent = _children(cue, ("agent",))
+    patient = _children(cue, ("nsubjpass",))
+    if agent and patient:
+        # "The Democratic nominee *has been endorsed by* the union": the one acted on is the content.
+        found.how = "passive"
+        found.cue.extend(agent)
+        found.content = subtree(patient[0])
 
 
 # A speaker's name, a colon or dash, then the words: transcripts ("WALLACE: Do you …") and

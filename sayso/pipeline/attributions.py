@@ -32,6 +32,9 @@ _ONE_WORD_OR_NONE = re.compile(r"\s*(?:\w+\s+)?")
 # The cue probability given to a "NAME:" label, which the cue model does not score; the judge
 # learns how far to trust it.
 LABEL_PRIOR = 0.5
+# A passive's subject is what its agent stands for ("has been endorsed by the union") only when
+# the verb is likely a cue: "The video was later reposted by X" passes a thing on, says nothing.
+PASSIVE_FLOOR = 0.5
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,8 @@ class Attributor:
     def _found(self, att: Attachment, quotes: list[Quote], index: DocIndex, prob: float) -> _Found | None:
         """The candidate as character extents: edges redrawn, fitted to paragraph and quotations."""
         head = att.cue[0]
+        if att.how == "passive" and prob < PASSIVE_FLOOR:
+            return None
         cue, source, content = att.cue, att.source, att.content
         if self.spans is not None and att.how != "label":  # a label's parts are its line's, not the parse's
             cue, source, content = self._refine(cue, source, content, index)
@@ -129,6 +134,8 @@ class Attributor:
         how = att.how
         cue_runs = fragments(sorted(cue, key=lambda t: t.i))
         cue_frags = [f for f in map(_extent, _worded(cue_runs) or cue_runs) if f]  # a label's cue is ":" alone
+        if not cue_frags:
+            return None
         src = _extent(source)
         src = _clip_to_paragraph(index.text, src, head.idx) if src else None
         # A parse glued across a paragraph break can give the cue a clause of the next paragraph
@@ -141,12 +148,16 @@ class Attributor:
             # “X,” he said, “Y.”: both pieces; “X,” she said of the election, in which …: X only.
             opens_quote = any(abs(q.start - s) <= 3 for s, _ in content_frags[:1] for q in quotes)
             content_frags, how = [closed, *content_frags] if opens_quote else [closed], "quote"
+        introduced = _introduced_paragraph(index.text, head.idx) if not content_frags else None
+        if introduced is not None:
+            content_frags = [introduced]
+            how = "quote" if any(q.start == introduced[0] for q in quotes) else "colon"
         if not content_frags:
             colon = head.i + 1 < len(head.doc) and head.nbor(1).text in (":", ",")
             quote = quote_near(head.idx, index.sents[index.sent_of[head.i]], colon, quotes)
             quote = _clip_to_paragraph(index.text, quote, head.idx) if quote else None
             content_frags, how = ([quote] if quote else []), "quote"
-        if not content_frags or not cue_frags:
+        if not content_frags:
             return None
         # A label's words are its line: a transcript quoted paragraph by paragraph is one
         # quotation from the outlet's side, but every "NAME:" paragraph is its own speaker's.
@@ -249,6 +260,23 @@ def _clip_to_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[i
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    return (start, end) if start < end else None
+
+
+_INTRODUCING = 80  # characters from a cue to the colon ending its paragraph ("made the following comment:")
+
+
+def _introduced_paragraph(text: str, at: int) -> Extent | None:
+    """The paragraph after the one of offset ``at`` when a colon ends that one soon after ``at``:
+    "Sanders continued:" ¶ "The health issue overall is …"."""
+    line_end = text.find("\n", at)
+    if line_end == -1 or not text[at:line_end].rstrip().endswith(":") or line_end - at > _INTRODUCING:
+        return None
+    start = line_end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
     return (start, end) if start < end else None
 
 

@@ -92,3 +92,11 @@ def test_attachment_wanting_verb_keeps_its_infinitive_in_the_content(parse):
     found = attach(word(doc, "wanted"))
     assert found.cue_chain == []
     assert joined(found.content).startswith("to know")
+
+
+def test_attachment_passive_cue_takes_the_agent_as_source_and_the_patient_as_content(parse):
+    # PolNeAR dev (Breitbart).
+    doc = parse("The Democratic presidential nominee has been endorsed by dozens of papers.")
+    found = attach(word(doc, "endorsed"))
+    assert (joined(found.source), joined(found.content), found.how) == (
+        "dozens of papers", "The Democratic presidential nominee", "passive")

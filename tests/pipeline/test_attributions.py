@@ -203,3 +203,27 @@ def test_attributions_transcript_labels_keep_their_own_paragraphs():
 )
 def test_attributions_content_ends_with_a_word(text, fragment, content):
     assert texts(by_content(sayso.extract(text), fragment).content) == content
+
+
+def test_attributions_colon_ending_a_paragraph_introduces_the_next_one():
+    # PolNeAR dev (Breitbart).
+    text = ("Caddell continued:\n\n"
+            '"The health issue overall is very much a partisan issue, but that doesn’t account for almost the '
+            'same numbers here."\n\nThe poll was taken on Monday.')
+    found = by_content(sayso.extract(text), "The health issue")
+    assert (texts(found.source), texts(found.cue)) == ("Caddell", "continued")
+    assert "The poll" not in texts(found.content)
+
+
+def test_attributions_passive_cue_with_an_agent_attributes_to_the_agent():
+    # PolNeAR dev (Breitbart): the endorsed nominee is what the papers' endorsements are about.
+    text = ("The Democratic presidential nominee has been endorsed by dozens of papers ranging from such expected "
+            "backers as The New York Times to such once-certain Republican advocates as The Dallas Morning News.")
+    found = by_content(sayso.extract(text), "nominee")
+    assert texts(found.content) == "The Democratic presidential nominee"
+    assert texts(found.source).startswith("dozens of papers")
+
+
+def test_attributions_thing_passed_on_in_the_passive_is_not_a_statement(example):
+    # The example article: "The video was later reposted by Anton Gerashchenko, …" is a relay.
+    assert not [a for a in example if "reposted" in texts(a.cue)]
