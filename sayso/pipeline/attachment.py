@@ -57,6 +57,13 @@ def subtree(tok: Token, without: Token | None = None) -> list[Token]:
     return list(tok.doc[start:end])
 
 
+def subtree_around(tok: Token, inner: Token) -> list[Token]:
+    """The subtree of ``tok`` without the subtree of ``inner``, on both sides of it: the
+    statement around a parenthetical "…, he said, …"."""
+    left, right = inner.left_edge.i, inner.right_edge.i
+    return [t for t in tok.subtree if not left <= t.i <= right]
+
+
 def tops(tokens: list[Token]) -> list[Token]:
     """The tokens of a run whose syntactic head lies outside it: the run's heads."""
     ids = {t.i for t in tokens}
@@ -149,9 +156,11 @@ def _attach_content(cue: Token, found: Attachment) -> None:
         # A misparsed long clause comes in pieces: "alleged that X, led by Y, *helmed* …, *want* …".
         found.content = _union(after) if len(after) > 1 else _clause(after[0] if after else clause[-1])
         return
-    if cue.dep_ == "parataxis" and cue.head.i < cue.i:
+    if cue.dep_ == "parataxis" and cue.head.i != cue.i:
         found.how = "parataxis"
-        found.content = subtree(cue.head, without=cue)
+        # "Though X, he said, Y": the parse may hang X on "said" itself.
+        leading = [t for c in cue.children if c.dep_ in ("advcl", "ccomp") and c.i < cue.i for t in c.subtree]
+        found.content = sorted(leading + subtree_around(cue.head, cue), key=lambda t: t.i)
         return
     comp = [c for c in _children(cue, _COMPLEMENTS) if c.tag_ not in WH_TAGS]
     if comp:

@@ -100,3 +100,14 @@ def test_attachment_passive_cue_takes_the_agent_as_source_and_the_patient_as_con
     found = attach(word(doc, "endorsed"))
     assert (joined(found.source), joined(found.content), found.how) == (
         "dozens of papers", "The Democratic presidential nominee", "passive")
+
+
+def test_attachment_parenthetical_cue_before_its_head_takes_the_statement_around_it(parse):
+    # PolNeAR dev (Politico): "he said" hangs from the verb after it, the first clause from "said".
+    doc = parse("Though that transition was relatively seamless, he said, replacing Clinton would be much more "
+                "acrimonious and could lead to intense lobbying by loyalists to Joe Biden and Bernie Sanders.")
+    found = attach(word(doc, "said"))
+    assert found.how == "parataxis"
+    assert joined(found.content).startswith("Though that transition was relatively seamless")
+    assert "replacing Clinton would be much more acrimonious" in joined(found.content)
+    assert "he" not in [t.text for t in found.content]
