@@ -30,6 +30,12 @@ def test_names_family_members_and_generations_are_never_one_person(a, b):
     assert not same(b, a)
 
 
+def test_names_initials_stand_for_given_names_one_by_one():
+    # PolNeAR: J.J. Goldberg of The Forward is not Jonah Goldberg of National Review.
+    assert not same("J.J. Goldberg", "Jonah Goldberg") and not same("Jonah Goldberg", "J.J. Goldberg")
+    assert same("J. Goldberg", "Jonah Goldberg") and same("J.J. Goldberg", "Jonah J. Goldberg")
+
+
 @pytest.mark.parametrize(
     "a,b",
     [
@@ -47,6 +53,8 @@ def test_names_family_members_and_generations_are_never_one_person(a, b):
         ("Bill de Blasio", "de Blasio"),
         ("Donald Trump Jr.", "Donald Trump, Jr."),
         ("Donald Trump Jr.", "Trump Jr."),
+        ("G.K. Butterfield", "G. K. Butterfield"),
+        ("J. Comey", "James B. Comey"),
     ],
 )
 def test_names_spelling_and_transliteration_variants_may_be_one_person(a, b):
