@@ -134,6 +134,11 @@ def attach(cue: Token) -> Attachment:
         found.how = "according"
         return found
     _attach_content(cue, found)
+    patient = _children(cue, ("nsubjpass",))
+    if found.content and patient and not _children(cue, ("agent",)) and found.how != "clause":
+        # "About one of every nine voters *is expected* to be Latino": no one is named, and what
+        # is expected is of the subject.
+        found.content = sorted({t.i: t for t in [*subtree(patient[0]), *found.content]}.values(), key=lambda t: t.i)
     nxt = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
     if nxt is not None and nxt.head.i == cue.i and nxt.dep_ == "prep" and nxt.lower_ in _CONTENT_PREPS:
         if found.content and found.content[0].i > nxt.i and nxt not in found.cue:

@@ -287,7 +287,9 @@ def _absorb_following_quotes(text: str, found: list[_Found], quotes: list[Quote]
     the second has no cue of its own and continues the first one's attribution, as
     long as it is in the same paragraph and no other attribution's cue comes between.
     In '"We won," she said, "and we will win again."' the parse may give "said" only
-    the second piece: the first, ending just before the cue, joins it the same way.
+    the second piece: the first, ending just before the cue, joins it the same way. A
+    cue borrowing the same source in between ("…," she said, adding that …. "…") does
+    not part them.
     """
     def owner(q: Quote) -> int | None:
         for i, f in enumerate(found):
@@ -300,7 +302,9 @@ def _absorb_following_quotes(text: str, found: list[_Found], quotes: list[Quote]
         if "\n" in text[start:end]:
             return False
         cues = [(k, c) for k, f in enumerate(found) for c in f.cue if start <= c[0] < end]
-        return all(k == j for k, _ in cues) and (bool(cues) or not cue_between)
+        # A cue borrowing j's source does not part them: “X,” DuVernay said, emphasizing …. “Y.”
+        ours = [k == j or (bool(found[k].source) and found[k].source == found[j].source) for k, _ in cues]
+        return all(ours) and (bool(cues) or not cue_between)
 
     owners = [owner(q) for q in quotes]
     pieces = [list(f.content) for f in found]

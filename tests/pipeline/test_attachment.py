@@ -111,3 +111,12 @@ def test_attachment_parenthetical_cue_before_its_head_takes_the_statement_around
     assert joined(found.content).startswith("Though that transition was relatively seamless")
     assert "replacing Clinton would be much more acrimonious" in joined(found.content)
     assert "he" not in [t.text for t in found.content]
+
+
+def test_attachment_passive_cue_without_an_agent_keeps_its_subject_in_the_content(parse):
+    # PolNeAR dev (Huffington Post): no one is named; what is expected is of the subject.
+    doc = parse("About one of every nine voters this fall is expected to be Latino.")
+    found = attach(word(doc, "expected"))
+    assert found.source == []
+    assert joined(found.content).startswith("About one of every nine voters")
+    assert joined(found.content).endswith("to be Latino")

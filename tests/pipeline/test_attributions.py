@@ -227,3 +227,12 @@ def test_attributions_passive_cue_with_an_agent_attributes_to_the_agent():
 def test_attributions_thing_passed_on_in_the_passive_is_not_a_statement(example):
     # The example article: "The video was later reposted by Anton Gerashchenko, …" is a relay.
     assert not [a for a in example if "reposted" in texts(a.cue)]
+
+
+def test_attributions_quotation_after_a_cue_borrowing_the_source_still_joins_the_first():
+    # PolNeAR dev (Huffington Post): "emphasizing" borrows DuVernay; the second quotation is hers too.
+    text = ("“You can’t talk about change if you don’t know what we’re changing,” DuVernay said, emphasizing why "
+            "understanding our past is crucial to our outlook on our present. “What we need to change is our "
+            "overall collective thinking about this moment.”")
+    found = [a for a in sayso.extract(text) if texts(a.cue) == "said"]
+    assert [s.text[:12] for s in found[0].content] == ["“You can’t t", "“What we nee"]
