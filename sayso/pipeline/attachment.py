@@ -216,9 +216,15 @@ def attach_label(mark: Token) -> Attachment | None:
         label = label[1:]
     if not 1 <= len(label) <= _MAX_LABEL or len(content) < 2:
         return None
-    if any(t.pos_ in ("VERB", "AUX") for t in label) or not any(t.pos_ == "PROPN" or t.is_upper for t in label):
+    if any(t.pos_ in ("VERB", "AUX", "INTJ") for t in label) or not any(_names(t) for t in label):
         return None
     return Attachment(cue=[mark], source=label, content=content, how="label")
+
+
+def _names(tok: Token) -> bool:
+    """Whether ``tok`` may name a speaker in a label: a proper noun, capitals ("WALLACE"), or a
+    capitalised noun ("Poll: …", "Sanders: …" when the tagger calls it a noun)."""
+    return tok.pos_ == "PROPN" or tok.is_upper or (tok.pos_ == "NOUN" and tok.is_title)
 
 
 def _line(mark: Token) -> list[Token]:

@@ -134,6 +134,9 @@ def test_attributions_survive_a_docbin_round_trip(nlp, bakhmut_doc):
         # ... and with the dash glued to the closing mark, which spaCy alone leaves as one token.
         ("“Trump must stop portraying Latinos as dangerous gangsters.”― Carla Sanchez.", "Carla Sanchez", "―",
          "“Trump must stop portraying Latinos as dangerous gangsters.”"),
+        # A headline (PolNeAR dev, Politico) whose speaker the tagger calls a common noun.
+        ("Poll: Clinton and Trump in dead heat heading into first debate.\n\nThe race is close.", "Poll", ":",
+         "Clinton and Trump in dead heat heading into first debate."),
     ],
 )
 def test_attributions_name_label_with_punctuation_cue(text, source, cue, content):
