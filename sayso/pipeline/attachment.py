@@ -64,6 +64,11 @@ def subtree_around(tok: Token, inner: Token) -> list[Token]:
     return [t for t in tok.subtree if not left <= t.i <= right]
 
 
+def in_order(tokens: list[Token]) -> list[Token]:
+    """``tokens`` once each, in text order: the union of runs that may overlap."""
+    return sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+
+
 def tops(tokens: list[Token]) -> list[Token]:
     """The tokens of a run whose syntactic head lies outside it: the run's heads."""
     ids = {t.i for t in tokens}
@@ -138,7 +143,7 @@ def attach(cue: Token) -> Attachment:
     if found.content and patient and not _children(cue, ("agent",)) and found.how != "clause":
         # "About one of every nine voters *is expected* to be Latino": no one is named, and what
         # is expected is of the subject.
-        found.content = sorted({t.i: t for t in [*subtree(patient[0]), *found.content]}.values(), key=lambda t: t.i)
+        found.content = in_order([*subtree(patient[0]), *found.content])
     nxt = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
     if nxt is not None and nxt.head.i == cue.i and nxt.dep_ == "prep" and nxt.lower_ in _CONTENT_PREPS:
         if found.content and found.content[0].i > nxt.i and nxt not in found.cue:
@@ -165,7 +170,7 @@ def _attach_content(cue: Token, found: Attachment) -> None:
         found.how = "parataxis"
         # "Though X, he said, Y": the parse may hang X on "said" itself.
         leading = [t for c in cue.children if c.dep_ in ("advcl", "ccomp") and c.i < cue.i for t in c.subtree]
-        found.content = sorted(leading + subtree_around(cue.head, cue), key=lambda t: t.i)
+        found.content = in_order(leading + subtree_around(cue.head, cue))
         return
     comp = [c for c in _children(cue, _COMPLEMENTS) if c.tag_ not in WH_TAGS]
     if comp:

@@ -19,7 +19,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from sayso.pipeline.attachment import PUNCTUATION_CUES, WH_TAGS, Attachment, attach, attach_label, tops
+from sayso.pipeline.attachment import PUNCTUATION_CUES, WH_TAGS, Attachment, attach, attach_label, in_order, tops
 from sayso.pipeline.cues import CUE_FILE, MODEL_DIR, CueModel, DocIndex, features, index_doc, is_candidate
 from sayso.pipeline.judge import JUDGE_FILE, Judge, evidence, rivalry
 from sayso.pipeline.quotes import Quote, grow_to_quotes, quote_closed_by, quote_near, quoted_share
@@ -129,7 +129,7 @@ class Attributor:
             cue, source, content = self._refine(cue, source, content, index)
         if att.cue_chain:
             chain = {t.i for t in att.cue_chain}
-            cue = sorted({t.i: t for t in [*cue, *att.cue_chain]}.values(), key=lambda t: t.i)
+            cue = in_order([*cue, *att.cue_chain])
             content = [t for t in content if t.i not in chain]
         how = att.how
         cue_runs = fragments(sorted(cue, key=lambda t: t.i))

@@ -150,8 +150,10 @@ def quote_closed_by(at: int, text: str, quotes: list[Quote]) -> tuple[int, int] 
     for q in quotes:
         if q.closed and q.end <= at and not text[q.end:at].strip() and "\n" not in text[q.end:at]:
             inner = text[q.start:q.end].rstrip(_CLOSING)
-            before = text[:q.start].rstrip(" \t")
-            opens = not before or before[-1] in _SENTENCE_END
+            i = q.start - 1
+            while i >= 0 and text[i] in " \t":
+                i -= 1
+            opens = i < 0 or text[i] in _SENTENCE_END
             if opens and inner and inner[-1] in _HANDING_ON:
                 return q.start, q.end
     return None
