@@ -35,6 +35,11 @@ def _word(tok: Token) -> str:
     return tok.lower_ if tok.pos_ in _CLOSED else tok.tag_
 
 
+def _cc(head: Token, child: Token) -> str:
+    """The coordinating word between ``head`` and a conjunct ``child`` ("and", "but"), if any."""
+    return next((c.lower_ for c in head.children if c.dep_ == "cc" and head.i < c.i < child.i), "-")
+
+
 def child_features(
     role: str, head: Token, child: Token, cue: Token, in_quote: list[bool], partial: bool = False
 ) -> list[str]:
@@ -68,6 +73,9 @@ def child_features(
         f"cue={holds_cue}",
         f"subj={any(c.dep_ in ('nsubj', 'nsubjpass') for c in child.children)}|{child.dep_}",
         f"ent={child.ent_type_ or '-'}",
+        f"d|l={child.dep_}|{child.lemma_.lower()}",
+        f"d|first={child.dep_}|{first.lower_}",
+        f"d|cc={child.dep_}|{_cc(head, child)}",
     ]
     if partial:
         f = ["part", f"part|d={child.dep_}|{side}", f"part|w={child.lower_}"] + [f"part|{x}" for x in f[:3]]

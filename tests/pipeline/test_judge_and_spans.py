@@ -2,7 +2,7 @@
 
 import sayso
 from sayso.pipeline.judge import rivalry
-from sayso.pipeline.spans import fragments
+from sayso.pipeline.spans import child_features, fragments
 
 
 def test_span_model_takes_auxiliaries_and_adverbs_into_the_cue():
@@ -36,3 +36,13 @@ def test_rivalry_marks_nested_and_second_best_candidates():
     features = rivalry([outer, inner], [0, 0])
     assert "inside=False" in features[0] and "holds=True" in features[0] and "rank=1" in features[0]
     assert "inside=True" in features[1] and "rank=2" in features[1]
+
+
+def test_span_features_name_the_word_joining_a_conjunct(parse):
+    # PolNeAR dev: a ", but …" conjunct stays in the content more often than an ", and said …" one.
+    doc = parse("They had misgivings about Mrs. Clinton, but could not bear to insult Mr. Obama.")
+    head = doc[1]
+    conjunct = next(c for c in head.children if c.dep_ == "conj")
+    feats = child_features("content", head, conjunct, head, [False] * len(doc))
+    assert "content:d|cc=conj|but" in feats
+    assert f"content:d|l=conj|{conjunct.lemma_.lower()}" in feats
