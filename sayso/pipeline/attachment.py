@@ -26,6 +26,8 @@ _COMPLEMENTS = ("xcomp", "dobj", "oprd", "attr", "acomp")
 _CONTENT_PREPS = frozenset({"for", "to", "as", "about", "on", "against", "of", "that"})
 # "likened RT *to* the BBC", "criticized Shelby *for* …": prepositions that continue an object content.
 _OBJECT_PREPS = frozenset({"as", "for", "to", "over", "of", "with"})
+# "called *on* X to …", "called *for* X to …": the preposition naming who is asked to act.
+_ASKING_PREPS = frozenset({"on", "upon", "for"})
 # Dependents through which "…, saying" or "… and added" borrow the subject of their head.
 _BORROWING = ("advcl", "xcomp", "conj", "ccomp", "acl", "pcomp")
 
@@ -127,6 +129,18 @@ def _content_preps(cue: Token) -> list[tuple[Token, Token]]:
     return preps
 
 
+def _asked(cue: Token, comp: Token) -> list[Token]:
+    """Who is asked to act, when a preposition names them: "called on *Trump* to stop …".
+
+    PolNeAR puts them in the content with the infinitive; the parse hangs them on the
+    cue's preposition, which would otherwise drag them into the cue.
+    """
+    if comp.dep_ != "xcomp":
+        return []
+    return [o for c in cue.children if c.dep_ == "prep" and c.lower_ in _ASKING_PREPS and cue.i < c.i < comp.i
+            for o in c.children if o.dep_ == "pobj"]
+
+
 def attach(cue: Token) -> Attachment:
     """Source and content runs of ``cue`` (either may be empty)."""
     found = Attachment(cue=[cue] + _children(cue, ("prt", "neg")))
@@ -176,7 +190,7 @@ def _attach_content(cue: Token, found: Attachment) -> None:
     if comp:
         tail = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i > comp[0].i]
         found.how = f"comp:{comp[0].dep_}"
-        found.content = _union(comp + tail)
+        found.content = _union(_asked(cue, comp[0]) + comp + tail)
         return
     preps = _content_preps(cue)
     if preps:

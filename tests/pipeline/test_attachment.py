@@ -120,3 +120,11 @@ def test_attachment_passive_cue_without_an_agent_keeps_its_subject_in_the_conten
     assert found.source == []
     assert joined(found.content).startswith("About one of every nine voters")
     assert joined(found.content).endswith("to be Latino")
+
+
+def test_attachment_who_is_called_on_to_act_is_content(parse):
+    # PolNeAR dev (AP): content "Trump to stop attacking Machado and apologize", cue "called on".
+    doc = parse("Clinton called on Trump to stop attacking Machado and apologize.")
+    found = attach(word(doc, "called"))
+    assert joined(found.content) == "Trump to stop attacking Machado and apologize"
+    assert "Trump" not in joined(found.cue)
