@@ -237,9 +237,10 @@ def compatible(a: PersonName, b: PersonName) -> bool:
         return False
     if not (a.given and b.given):
         return True
-    if _initials_only(a) != _initials_only(b) and len(a.given) != len(b.given):
+    a_initials, b_initials = _initials_only(a), _initials_only(b)
+    if a_initials != b_initials:
         # Initials stand for given names one by one: "J.J. Goldberg" has two, "Jonah Goldberg" one.
-        initials, spelled = (a, b) if _initials_only(a) else (b, a)
+        initials, spelled = (a, b) if a_initials else (b, a)
         if len(initials.given) > len(spelled.given):
             return False
     return _same_given(a.given[0], b.given[0]) and _middles_agree(a.given[1:], b.given[1:])
