@@ -7,7 +7,8 @@ import pytest
 from sayso.pipeline.cues import features, index_doc
 from sayso.pipeline.quotes import find_quotes
 from sayso.eval_records import read_gold
-from sayso.train import UNANNOTATED, cue_examples, cue_heads, fit_cue_model, parse, trainable
+from sayso.spanmatch import ScoredText, Unit
+from sayso.train import UNANNOTATED, _matches_gold, cue_examples, cue_heads, fit_cue_model, parse, trainable
 
 TRAIN = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "train.jsonl"
 
@@ -42,3 +43,17 @@ def test_train_is_deterministic_and_learns_said(sample, nlp):
     said = next(t for t in doc if t.text == "said")
     monday = next(t for t in doc if t.text == "Monday")
     assert first.probability(features(said, index)) > 0.5 > first.probability(features(monday, index))
+
+
+def test_judge_label_asks_for_the_annotators_cue():
+    # PolNeAR dev: the annotators' cue is "went on to discuss", so a candidate cued "discuss"
+    # alone, with the same content and source, is not what they marked.
+    text = ScoredText("dev", "Caddell went on to discuss recently released polls, including ones showing Trump leading.")
+
+    def unit(*phrases: str) -> Unit:
+        return Unit(text, tuple((text.text.index(p), text.text.index(p) + len(p)) for p in phrases))
+
+    content, source = unit("recently released polls, including ones showing Trump leading"), unit("Caddell")
+    gold = [(content, source, unit("went on to discuss"))]
+    assert _matches_gold((content, source, unit("went on to discuss")), gold)
+    assert not _matches_gold((content, source, unit("discuss")), gold)

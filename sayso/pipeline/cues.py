@@ -4,7 +4,8 @@ A fixed list of speech verbs misses most of what news attributes: PolNeAR marks
 7,000 distinct cues, from "said" to "endorsed", "appeared to suggest" and
 "according to". So the cue detector is learned: a logistic regression over
 sparse features of each token and its dependency neighbourhood (lemma, the
-relations of its children, its subject, the quotation marks around it), trained
+relations of its children, its subject, the quotation marks around it, its
+WordNet class for words train never shows as cues), trained
 on PolNeAR train by :mod:`sayso.train`. The weights ship as JSON in
 ``sayso/pipeline/model/cues.json``; scoring is a sum of dictionary lookups, so it
 costs little next to spaCy's parser.
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from sayso.pipeline import wordnet
 from sayso.pipeline.linear import LinearModel
 
 # Where the shipped learned models live, and the cue model's file name in any model directory.
@@ -104,6 +106,7 @@ def features(tok: Token, index: DocIndex) -> list[str]:
         feats.append(f"s={subj.ent_type_ or 'none'}")
     else:
         feats.append("s=none")
+    feats.extend(wordnet.features(tok))
     return feats
 
 

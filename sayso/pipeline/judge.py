@@ -2,7 +2,8 @@
 
 The cue model scores a word alone; whether "made", "see" or "shows" introduces an
 attribution depends on what was attached to it: a reported clause or a bare
-object, a quotation, a named source or none. The judge is a logistic regression
+object, a quotation, a named source or none; and on what kind of word it is (its
+WordNet class, :mod:`sayso.pipeline.wordnet`). The judge is a logistic regression
 over such evidence of the whole candidate, trained by :mod:`sayso.train` on
 candidates built with cue models that did not see the documents (cross-fitting),
 so that it learns how far to trust the cue model's probabilities.
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from sayso.pipeline import wordnet
 from sayso.pipeline.cues import DocIndex
 from sayso.pipeline.linear import LinearModel
 
@@ -33,7 +35,8 @@ def evidence(
     prob: float,
     index: DocIndex,
 ) -> tuple[str, ...]:
-    """The features of a candidate: cue, how its content was found, its source, its shape."""
+    """The features of a candidate: cue, how its content was found, its source, its shape, the
+    cue's WordNet class."""
     lemma = cue.lemma_.lower()
     src = source[0] if source else None
     if src is None:
@@ -44,6 +47,7 @@ def evidence(
     words = len(index.text[content[0][0]:content[-1][1]].split()) if content else 0
     q = "all" if quoted > 0.9 else "part" if quoted > 0 else "none"
     p = f"{min(9, int(prob * 10))}"
+    kind = wordnet.first_class(cue)
     return (
         "bias",
         f"p={p}",
@@ -60,6 +64,8 @@ def evidence(
         f"how|q={how}|{q}",
         f"p|q={p}|{q}",
         f"inq={index.in_quote[cue.i]}",
+        f"wn1={kind}",
+        f"how|wn1={how}|{kind}",
     )
 
 

