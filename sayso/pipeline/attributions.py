@@ -21,13 +21,14 @@ from spacy.tokens import Doc, Token
 
 from sayso.pipeline.attachment import PUNCTUATION_CUES, WH_TAGS, Attachment, attach, attach_label, in_order, tops
 from sayso.pipeline.cues import CUE_FILE, MODEL_DIR, CueModel, DocIndex, features, index_doc, is_candidate
+from sayso.pipeline.extents import (
+    Extent, clip_to_paragraph, extent, introduced_paragraph, merge, without_dangling, worded,
+)
 from sayso.pipeline.judge import JUDGE_FILE, Judge, evidence, rivalry
 from sayso.pipeline.quotes import Quote, grow_to_quotes, quote_closed_by, quote_near, quoted_share
 from sayso.pipeline.spans import SPAN_FILE, SpanModel, fragments
 from sayso.records import Attribution, Span
 
-Extent = tuple[int, int]
-_EDGE_PUNCT = frozenset(",;:―—–-(")
 _ONE_WORD_OR_NONE = re.compile(r"\s*(?:\w+\s+)?")
 # The cue probability given to a "NAME:" label, which the cue model does not score; the judge
 # learns how far to trust it.
@@ -49,19 +50,6 @@ class _Found:
     head: int = -1  # the cue's token index
     quoted: float = 0.0  # share of the content inside quotation marks
     confidence: float = 0.0
-
-
-def _extent(tokens: list[Token]) -> Extent | None:
-    """Character extent of a token run, without punctuation at its edges (unless that is all
-    there is: the cue ":" of "WALLACE: …")."""
-    toks = [t for t in tokens if not t.is_space]
-    while len(toks) > 1 and toks[0].text in _EDGE_PUNCT:
-        toks = toks[1:]
-    while len(toks) > 1 and toks[-1].text in _EDGE_PUNCT:
-        toks = toks[:-1]
-    if len(toks) == 1 and toks[0].text in _EDGE_PUNCT and len(tokens) > 1:
-        return None
-    return (toks[0].idx, toks[-1].idx + len(toks[-1].text)) if toks else None
 
 
 class Attributor:
@@ -133,35 +121,35 @@ class Attributor:
             content = [t for t in content if t.i not in chain]
         how = att.how
         cue_runs = fragments(sorted(cue, key=lambda t: t.i))
-        cue_frags = [f for f in map(_extent, _worded(cue_runs) or cue_runs) if f]  # a label's cue is ":" alone
+        cue_frags = [f for f in map(extent, worded(cue_runs) or cue_runs) if f]  # a label's cue is ":" alone
         if not cue_frags:
             return None
-        src = _extent(source)
-        src = _clip_to_paragraph(index.text, src, head.idx) if src else None
+        src = extent(source)
+        src = clip_to_paragraph(index.text, src, head.idx) if src else None
         # A parse glued across a paragraph break can give the cue a clause of the next paragraph
         # only: clipped away, that leaves the cue as if it had none, and a quotation next to it
         # may be what it introduces ("…," said Del. Stacey Plaskett. ¶ Democrats noted that …).
-        content_frags = [c for f in map(_extent, _worded(fragments(_without_dangling(content))))
-                         if f and (c := _clip_to_paragraph(index.text, f, head.idx))]
+        content_frags = [c for f in map(extent, worded(fragments(without_dangling(content))))
+                         if f and (c := clip_to_paragraph(index.text, f, head.idx))]
         closed = _closed_quote(index.text, cue_frags[0], src, quotes)
         if closed is not None and not any(s < closed[1] and closed[0] < e for s, e in content_frags):
             # “X,” he said, “Y.”: both pieces; “X,” she said of the election, in which …: X only.
             opens_quote = any(abs(q.start - s) <= 3 for s, _ in content_frags[:1] for q in quotes)
             content_frags, how = [closed, *content_frags] if opens_quote else [closed], "quote"
-        introduced = _introduced_paragraph(index.text, head.idx) if not content_frags else None
+        introduced = introduced_paragraph(index.text, head.idx) if not content_frags else None
         if introduced is not None:
             content_frags = [introduced]
             how = "quote" if any(q.start == introduced[0] for q in quotes) else "colon"
         if not content_frags:
             colon = head.i + 1 < len(head.doc) and head.nbor(1).text in (":", ",")
             quote = quote_near(head.idx, index.sents[index.sent_of[head.i]], colon, quotes)
-            quote = _clip_to_paragraph(index.text, quote, head.idx) if quote else None
+            quote = clip_to_paragraph(index.text, quote, head.idx) if quote else None
             content_frags, how = ([quote] if quote else []), "quote"
         if not content_frags:
             return None
         # A label's words are its line: a transcript quoted paragraph by paragraph is one
         # quotation from the outlet's side, but every "NAME:" paragraph is its own speaker's.
-        grown = content_frags if how == "label" else _merge([g for f in content_frags for g in grow_to_quotes(f, quotes)])
+        grown = content_frags if how == "label" else merge([g for f in content_frags for g in grow_to_quotes(f, quotes)])
         if src is not None and any(s < src[1] and src[0] < e for s, e in grown):
             src = None
         quoted = quoted_share(grown, quotes)
@@ -205,25 +193,6 @@ class Attributor:
         )
 
 
-def _without_dangling(tokens: list[Token]) -> list[Token]:
-    """``tokens`` without a conjunction left hanging at the end ("… above his training, and")."""
-    end = len(tokens)
-    while end > 1:
-        cut = end
-        while cut > 1 and (tokens[cut - 1].is_space or tokens[cut - 1].text in _EDGE_PUNCT):
-            cut -= 1
-        if tokens[cut - 1].dep_ != "cc" or cut == 1:
-            break
-        end = cut - 1
-    return tokens[:end]
-
-
-def _worded(runs: list[list[Token]]) -> list[list[Token]]:
-    """The runs holding a word: not the lone full stop left of a clause whose "according to a
-    poll" went to the source."""
-    return [run for run in runs if any(not (t.is_punct or t.is_space) for t in run)]
-
-
 def _closed_quote(text: str, cue: Extent, source: Extent | None, quotes: list[Quote]) -> Extent | None:
     """The quotation that the cue and its source close right after it (“…,” she said; “…,” said
     X), not one a later cue borrowing the source follows (“…,” she said, *adding* that …)."""
@@ -232,52 +201,6 @@ def _closed_quote(text: str, cue: Extent, source: Extent | None, quotes: list[Qu
             return None
         return quote_closed_by(source[0], text, quotes)
     return quote_closed_by(cue[0], text, quotes)
-
-
-def _merge(spans: list[Extent]) -> list[Extent]:
-    merged: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if merged and s <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
-        else:
-            merged.append((s, e))
-    return merged
-
-
-def _clip_to_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int] | None:
-    """Cut a parse-derived span at paragraph breaks: a byline, dateline or timestamp
-    glued to the next sentence by the parser is never part of what was said, nor of
-    who said it; a span wholly in another paragraph than ``anchor`` is dropped."""
-    start, end = span
-    para_start = text.rfind("\n", 0, anchor) + 1
-    para_end = text.find("\n", anchor)
-    if para_end == -1:
-        para_end = len(text)
-    if end <= para_start or start >= para_end:
-        return None
-    start, end = max(start, para_start), min(end, para_end)
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if start < end else None
-
-
-_INTRODUCING = 80  # characters from a cue to the colon ending its paragraph ("made the following comment:")
-
-
-def _introduced_paragraph(text: str, at: int) -> Extent | None:
-    """The paragraph after the one of offset ``at`` when a colon ends that one soon after ``at``:
-    "Sanders continued:" ¶ "The health issue overall is …"."""
-    line_end = text.find("\n", at)
-    if line_end == -1 or not text[at:line_end].rstrip().endswith(":") or line_end - at > _INTRODUCING:
-        return None
-    start = line_end
-    while start < len(text) and text[start].isspace():
-        start += 1
-    end = text.find("\n", start)
-    end = len(text) if end == -1 else end
-    return (start, end) if start < end else None
 
 
 def _absorb_following_quotes(text: str, found: list[_Found], quotes: list[Quote]) -> list[_Found]:
