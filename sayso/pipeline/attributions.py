@@ -170,6 +170,10 @@ class Attributor:
         # A relative pronoun ("whom … referred to") is never part of the cue.
         wh = {g.i for c in head.children for g in (c, *c.children) if g.tag_ in WH_TAGS}
         cue_tokens = self.spans.tokens("cue", head, head, mask, (taken | wh) - {head.i})
+        # Nor is a quotation mark, or a word of a quotation the cue stands outside of: the parse may
+        # hang the quotation's "will" on the "said" after it ("“…, it will at some point …,” said
+        # James Acton").
+        cue_tokens = [t for t in cue_tokens if t.i == head.i or (mask[t.i] == mask[head.i] and not t.is_quote)]
         return cue_tokens, src, [kept[i] for i in sorted(kept)]
 
     @staticmethod

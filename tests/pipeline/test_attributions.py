@@ -239,3 +239,14 @@ def test_attributions_quotation_after_a_cue_borrowing_the_source_still_joins_the
             "overall collective thinking about this moment.”")
     found = [a for a in sayso.extract(text) if texts(a.cue) == "said"]
     assert [s.text[:12] for s in found[0].content] == ["“You can’t t", "“What we nee"]
+
+
+def test_attributions_cue_takes_no_word_from_the_quotation_before_it():
+    # PolNeAR dev (NYT): the parse hangs the quotation's "will" on "said" as its auxiliary.
+    text = (
+        '"If it doesn\'t have the capability to threaten its neighbors with nuclear weapons yet, it will at '
+        'some point, probably sooner rather than later," said James Acton, a physicist and co-director of '
+        "the Nuclear Policy Program at the Carnegie Endowment for International Peace."
+    )
+    found = sayso.extract(text)
+    assert [[s.text for s in a.cue] for a in found] == [["said"]]
