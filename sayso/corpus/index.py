@@ -26,7 +26,8 @@ from typing import Any
 
 from sayso.corpus.clusters import Quote, QuoteClusters, quote_text
 from sayso.corpus.curation import Curation, CurationOp
-from sayso.corpus.speakers import Speaker, SpeakerMention, SpeakerRegistry
+from sayso.corpus.entries import Speaker, SpeakerMention
+from sayso.corpus.speakers import SpeakerRegistry
 from sayso.records import Attribution, Span
 from sayso.store import Store
 from sayso.store.base import JOINED, stored_time

@@ -6,7 +6,8 @@ import pytest
 
 from sayso.corpus.curation import Curation, read_aliases
 from sayso.errors import SaysoError
-from sayso.corpus.speakers import SpeakerMention, SpeakerRegistry
+from sayso.corpus.entries import SpeakerMention
+from sayso.corpus.speakers import SpeakerRegistry
 
 HAIDAI_ROLE = "governor of the Russian-occupied Luhansk region"
 
