@@ -55,7 +55,7 @@ def merge(spans: list[Extent]) -> list[Extent]:
     return merged
 
 
-def clip_to_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int] | None:
+def clip_to_paragraph(text: str, span: Extent, anchor: int) -> Extent | None:
     """Cut a parse-derived span at paragraph breaks: a byline, dateline or timestamp
     glued to the next sentence by the parser is never part of what was said, nor of
     who said it; a span wholly in another paragraph than ``anchor`` is dropped."""

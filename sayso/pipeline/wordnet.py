@@ -53,13 +53,20 @@ class Senses:
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[tuple[str, str], Senses]:
+def _table() -> dict[tuple[str, str], str]:
+    """(lemma, part of speech) -> the rest of its line, left unparsed: a process looks up a few
+    thousand of the 66,206 words, so only those are parsed (:func:`_senses`)."""
     text = (resources.files("sayso.pipeline") / "lexicons" / TABLE).read_text(encoding="utf-8")
-    table = {}
-    for line in text.splitlines():
-        lemma, pos, classes, frames = line.split("\t")
-        table[(lemma, pos)] = Senses(tuple(classes.split(",")), tuple(int(f) for f in frames.split(",") if f))
-    return table
+    return {(lemma, pos): rest for lemma, pos, rest in (line.split("\t", 2) for line in text.splitlines())}
+
+
+@lru_cache(maxsize=1 << 16)
+def _senses(lemma: str, pos: str) -> Senses | None:
+    rest = _table().get((lemma, pos))
+    if rest is None:
+        return None
+    classes, frames = rest.split("\t")
+    return Senses(tuple(classes.split(",")), tuple(int(f) for f in frames.split(",") if f))
 
 
 def senses(tok: Token) -> Senses | None:
@@ -67,8 +74,7 @@ def senses(tok: Token) -> Senses | None:
     pos = _POS.get(tok.pos_)
     if pos is None:
         return None
-    table = _table()
-    return table.get((tok.lemma_.lower(), pos)) or table.get((tok.lower_, pos))
+    return _senses(tok.lemma_.lower(), pos) or _senses(tok.lower_, pos)
 
 
 def features(tok: Token) -> list[str]:
