@@ -166,3 +166,37 @@ def check_max_docs(max_docs: int | None) -> None:
     """Refuse a negative count, which would slice from the end and score the wrong documents."""
     if max_docs is not None and max_docs < 0:
         raise EvalInputError(f"the number of documents to score (--docs) must be >= 0, got {max_docs}")
+
+
+def apply_speaker_labels(gold: list[dict[str, Any]], path: str | Path) -> list[dict[str, Any]]:
+    """Gold records with speakers from a label file, keyed by document and content offset.
+
+    Speaker labels are kept apart from gold texts we may not copy (PolNeAR's): each line is
+    ``{"doc_id", "content_start", "speaker"}``, ``content_start`` being where the attribution's
+    first content fragment begins. Only the labelled documents are returned, each with every one
+    of its attributions labelled, so that a speaker figure is never computed on a partial document.
+    """
+    labels: dict[str, dict[int, Any]] = {}
+    for label, row in json_lines(path):
+        row = _object(label, row)
+        doc_id, start = row.get("doc_id"), row.get("content_start")
+        if not isinstance(doc_id, str) or not isinstance(start, int) or "speaker" not in row:
+            raise EvalInputError(f"{label}: expected {{\"doc_id\", \"content_start\", \"speaker\"}}")
+        labels.setdefault(doc_id, {})[start] = row["speaker"]
+    labelled = []
+    for record in gold:
+        by_start = labels.pop(record["doc_id"], None)
+        if by_start is None:
+            continue
+        attributions = []
+        for i, attribution in enumerate(record["attributions"]):
+            start = min(s for s, _ in attribution["content"])
+            if start not in by_start:
+                raise EvalInputError(f"{path}: no label for {record['doc_id']!r} attribution {i} (content at {start})")
+            attributions.append({**attribution, "speaker": by_start.pop(start)})
+        if by_start:
+            raise EvalInputError(f"{path}: {record['doc_id']!r} has no attribution with content at {min(by_start)}")
+        labelled.append({**record, "attributions": attributions})
+    if labels:
+        raise EvalInputError(f"{path}: document {next(iter(labels))!r} is not in the gold file")
+    return labelled

@@ -26,6 +26,7 @@ from spacy.language import Language
 from sayso.errors import Errors, SaysoError
 from sayso.eval_records import (
     ROLES,
+    apply_speaker_labels,
     Attributions,
     EvalInputError,
     Labelled,
@@ -37,7 +38,7 @@ from sayso.eval_records import (
     read_gold,
 )
 from sayso.nlp import extract_many
-from sayso.resolution import FIELDS, FieldScores, score_fields
+from sayso.resolution import FieldScores, score_fields
 from sayso.spanmatch import (
     SOFT_DICE,
     ScoredText,
@@ -241,6 +242,7 @@ def evaluate(
     batch_size: int = 16,
     max_docs: int | None = None,
     predictions_path: str | Path | None = None,
+    speakers_path: str | Path | None = None,
 ) -> dict[str, Any]:
     """Run sayso on the texts of a gold file and score the result (see :func:`score`).
 
@@ -251,9 +253,14 @@ def evaluate(
         max_docs: run on and score only the first N gold documents.
         predictions_path: also write the predictions there as JSONL, one line per document,
             so that the referee can score the very same output.
+        speakers_path: speaker labels for some of the gold documents (see
+            :func:`sayso.eval_records.apply_speaker_labels`); only those documents are run and scored.
     """
     check_max_docs(max_docs)
-    gold = read_gold(gold_path)[:max_docs]
+    gold = read_gold(gold_path)
+    if speakers_path is not None:
+        gold = apply_speaker_labels(gold, speakers_path)
+    gold = gold[:max_docs]
     predictions = list(predict(gold, nlp=nlp, batch_size=batch_size))
     if predictions_path is not None:
         try:
@@ -273,13 +280,9 @@ def resolution_report(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) ->
     An extra the referee does not score; see :mod:`sayso.resolution`.
     """
     by_id = {p["doc_id"]: p["attributions"] for p in pred}
-    total = FieldScores(matched=0, gold=0, right=dict.fromkeys(FIELDS, 0))
+    total = FieldScores()
     for record in gold:
-        one = score_fields(record["text"], record["attributions"], by_id.get(record["doc_id"], []))
-        total.matched += one.matched
-        total.gold += one.gold
-        for f in FIELDS:
-            total.right[f] += one.right[f]
+        total.add(score_fields(record["text"], record["attributions"], by_id.get(record["doc_id"], [])))
     return total.to_dict()
 
 
@@ -312,4 +315,9 @@ def format_report(report: dict[str, Any]) -> str:
         res = report["resolution"]
         lines += ["", f"resolved fields over {res['matched']} who-said-what matches (of {res['gold']} gold):"]
         lines += [f"{name:<27} {acc:8.3f}" for name, acc in res["accuracy"].items()]
+        grades = res["speaker_grades"]
+        lines.append(f"{'speaker grades':<27} {grades['right']} right, {grades['partial']} partial, {grades['wrong']} wrong")
+        gender = res["speaker_gender"]
+        if gender["gold"]:
+            lines.append(f"{'speaker_gender':<27} {gender['accuracy']:8.3f} ({gender['right']} of {gender['gold']} gold genders)")
     return "\n".join(lines)
