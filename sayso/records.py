@@ -70,6 +70,10 @@ class Attribution:
     speaker: str | None = None
     speaker_type: str = "unknown"
     speaker_role: str | None = None
+    # "female" or "male" where the text shows it, with what shows it ("pronoun",
+    # "honorific", "gendered noun" or "first name"); None for organisations and groups.
+    speaker_gender: str | None = None
+    gender_evidence: str | None = None
     channel: Channel = field(default_factory=Channel)
     hedges: list[str] = field(default_factory=list)
     confidence: float = 0.5
@@ -89,6 +93,8 @@ class Attribution:
             "speaker": self.speaker,
             "speaker_type": self.speaker_type,
             "speaker_role": self.speaker_role,
+            "speaker_gender": self.speaker_gender,
+            "gender_evidence": self.gender_evidence,
             "channel": self.channel.to_dict(),
             "hedges": list(self.hedges),
             "confidence": round(self.confidence, 3),
@@ -110,6 +116,8 @@ class Attribution:
             speaker=data.get("speaker"),
             speaker_type=data.get("speaker_type", "unknown"),
             speaker_role=data.get("speaker_role"),
+            speaker_gender=data.get("speaker_gender"),
+            gender_evidence=data.get("gender_evidence"),
             channel=Channel(
                 type=channel.get("type", "unknown"),
                 outlet=channel.get("outlet"),

@@ -12,12 +12,15 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
+from sayso.pipeline.firstnames import given_name
 from sayso.pipeline.passages import load_lexicon
+from sayso.pipeline.wordnet import senses
 from sayso.records import Span
 
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "organisation", "NORP": "group"}
@@ -36,6 +39,8 @@ class Referent(NamedTuple):
     speaker: str | None
     type: str
     role: str | None = None
+    gender: str | None = None  # "f" or "m"
+    gender_evidence: str | None = None
 
 
 UNKNOWN = Referent(None, "unknown")
@@ -50,12 +55,26 @@ class Entity:
     type: str
     role: str | None = None
     gender: str | None = None
+    # What says so: "pronoun", "honorific", "gendered noun" or "first name".
+    gender_evidence: str | None = None
     # The gender of the honorific the article puts before this person ("Mrs. Clinton"), if any.
     honorific: str | None = None
     role_words: set[str] = field(default_factory=set)
+    # NER's label at the first mention ("ORG", "GPE"...), which tells a body from a place.
+    label: str = ""
+    mentions: int = 0
 
     def referent(self) -> Referent:
-        return Referent(self.name, self.type, self.role)
+        if self.type == "group":  # "Republicans": a description, not someone's name
+            return Referent(None, "group", self.name)
+        if self.type != "person":
+            return Referent(self.name, self.type, self.role)
+        return Referent(self.name, self.type, self.role, self.gender, self.gender_evidence)
+
+    def set_gender(self, gender: str | None, evidence: str) -> None:
+        """Record a gender unless one is known already (earlier evidence is stronger)."""
+        if gender is not None and self.gender is None:
+            self.gender, self.gender_evidence = gender, evidence
 
 
 class Mention(NamedTuple):
@@ -68,6 +87,12 @@ class Mention(NamedTuple):
 
 def lexicon() -> dict[str, Any]:
     return load_lexicon("speakers.json")
+
+
+@lru_cache(maxsize=None)
+def words(key: str) -> frozenset[str]:
+    """One of the lexicon's word lists, as a set."""
+    return frozenset(lexicon()[key])
 
 
 def _clean(doc: Doc, start: int, end: int) -> str | None:
@@ -97,13 +122,43 @@ def _modifiers_start(token: Token, start: int) -> int:
     return start
 
 
+def _is_given_name(token: Token) -> bool:
+    """A capitalised word that the name sources list as a given name and that is no common
+    English word as well ("Kemi", "Wanjiru", "Serhiy"; not "Grace" or "Will")."""
+    if not token.is_title or given_name(token.text) is None:
+        return False
+    return senses(token) is None and token.lower_ not in words("organisation_words")
+
+
+def _is_initial(token: Token) -> bool:
+    return len(token.text.rstrip(".")) == 1 and token.text[0].isupper()
+
+
+def person_shaped(name: TokenSpan) -> bool:
+    """Whether a name's shape says it is a person's, whatever NER called it: two to four
+    capitalised words opening with a given name or an initial ("Olayemi Cardoso",
+    "S Somanath"), none of which is a word that names organisations ("Police", "Bank")."""
+    if not 2 <= len(name) <= 4 or not (_is_given_name(name[0]) or _is_initial(name[0])):
+        return False
+    organisation_words = words("organisation_words")
+    return all(
+        (t.text[:1].isupper() or t.lower_ in ("al", "bin", "binti", "de", "van", "von", "dela", "da"))
+        and t.lower_ not in organisation_words
+        for t in name
+    )
+
+
 def _entity_type(label: str, name: TokenSpan) -> str:
     """The speaker type of a named entity. The small model calls unfamiliar surnames
     NORP ("said Haidai"); a lone singular proper noun without an article that is a
-    subject is a person, where a real NORP subject is plural ("Republicans said")."""
+    subject is a person, where a real NORP subject is plural ("Republicans said").
+    It calls many names from outside Europe organisations ("Kemi Badenoch"): a name
+    of a person's shape is a person's."""
     root = name.root
     lone = len(name) == 1 and root.tag_ == "NNP" and not any(c.dep_ == "det" for c in root.children)
     if label == "NORP" and lone and root.dep_ in ("nsubj", "nsubjpass"):
+        return "person"
+    if label != "PERSON" and person_shaped(name):
         return "person"
     return ENTITY_TYPES[label]
 
@@ -124,7 +179,24 @@ def name_tokens(ent: TokenSpan) -> TokenSpan | None:
         start += 1
     while end > start and (ent.doc[end - 1].is_punct or ent.doc[end - 1].is_space or ent.doc[end - 1].tag_ == "POS"):
         end -= 1
-    return ent.doc[start:end] if start < end else None
+    if start >= end:
+        return None
+    return ent.doc[after_titles(ent.doc[start:end], ent.label_ == "PERSON"):end]
+
+
+def after_titles(name: TokenSpan, person: bool) -> int:
+    """Where a name starts after the titles and ranks written into it ("Maj Gen Al Gaithi",
+    "Ochapowace Chief Margaret Bear", "ISRO Chairman S Somanath"): after the last title
+    word that is followed by capitalised words only. Outside a PERSON entity only when
+    what is left has a person's shape, so "General Motors" keeps its first word."""
+    titles = words("rank_titles")
+    for k in range(len(name) - 2, -1, -1):
+        if name[k].lower_ in titles and all(t.text[:1].isupper() for t in name[k + 1:]):
+            rest = name[k + 1:]
+            if person or person_shaped(rest):
+                return rest.start
+            break
+    return name.start
 
 
 def role_of(name: TokenSpan) -> str | None:
@@ -145,6 +217,10 @@ def role_of(name: TokenSpan) -> str | None:
     if start < name.start and doc[name.start - 1].pos_ in ("NOUN", "PROPN"):
         return _clean(doc, start, name.start)
     return None
+
+
+def _acronym(text: str) -> bool:
+    return 2 <= len(text) <= 10 and text.isupper() and text.replace("&", "").replace("-", "").isalpha()
 
 
 class Intervals:
@@ -218,6 +294,8 @@ class Cast:
             else:
                 gender = self.honorific_gender(ent.doc[max(ent.start - 1, 0):name.start])
                 entity = self.link(words, name, kind, by_surname=ent.label_ != "GPE", gender=gender)
+            entity.label = entity.label or ent.label_
+            entity.mentions += 1
             self._describe(entity, ent, name)
             mention = Mention(name.start_char, name.root, entity)
             self.mentions.append(mention)
@@ -231,6 +309,11 @@ class Cast:
             if entity.type != "person":
                 entity.role, entity.role_words = None, set()
         self._pronoun_genders()
+        for entity in self.by_name.values():
+            if entity.type == "person" and entity.gender is None:
+                first = given_name(entity.name.split()[0])
+                entity.set_gender(first and first.gender, "first name")
+        self._name_organisations(doc)
 
     def honorific_gender(self, tokens: Iterable[Token]) -> str | None:
         """The gender the honorifics among ``tokens`` give ("Mrs." -> "f"), if any."""
@@ -261,8 +344,8 @@ class Cast:
             known = honorifics | roles.get(entity, set())
             if len(honorifics) == 1:
                 entity.honorific = next(iter(honorifics))
-            if entity.gender is None and len(known) == 1:
-                entity.gender = next(iter(known))
+            if len(known) == 1:
+                entity.set_gender(next(iter(known)), "honorific" if honorifics else "gendered noun")
 
     def _pronoun_genders(self) -> None:
         """Genders from pronouns bound in a named subject's own clause ("Clinton said she
@@ -293,8 +376,8 @@ class Cast:
                         votes.setdefault(entity, set()).add(gender)
                     break
         for entity, genders in votes.items():
-            if entity.gender is None and len(genders) == 1:
-                entity.gender = next(iter(genders))
+            if len(genders) == 1:
+                entity.set_gender(next(iter(genders)), "pronoun")
 
     def link(
         self, words: list[str], name: TokenSpan, kind: str, by_surname: bool = True, gender: str | None = None
@@ -324,13 +407,54 @@ class Cast:
         """Record the role and gender this mention reveals, unless already known."""
         gender = self.honorific_gender(ent.doc[max(ent.start - 1, 0):name.start])
         if gender is not None:
-            entity.gender, entity.honorific, entity.type = entity.gender or gender, entity.honorific or gender, "person"
-        if entity.role is not None:
-            return
-        entity.role = role_of(name)
-        words = (entity.role or "").lower().split()
-        entity.role_words = set(words) | {self._titles[w] for w in words if w in self._titles}
-        entity.gender = entity.gender or self._role_gender(entity.role)
+            entity.set_gender(gender, "honorific")
+            entity.honorific, entity.type = entity.honorific or gender, "person"
+        role = role_of(name)
+        words = (role or "").lower().split()
+        # Every mention's role words count: "the Republican nominee" may be described
+        # as such at any mention of the name.
+        entity.role_words |= set(words) | {self._titles[w] for w in words if w in self._titles}
+        if entity.role is None and role is not None:
+            entity.role = role
+            entity.set_gender(self._role_gender(role), "gendered noun")
+
+    def _name_organisations(self, doc: Doc) -> None:
+        """One name per organisation: an acronym the article spells out ("National Disaster
+        Management Authority (NDMA)") joins its full name, written with it as the article
+        gives them together; a shorter name whose words all belong to a longer one ("the
+        Canadiens", "Montreal Canadiens"; "Peabody", "Peabody Energy") becomes the longer.
+        Places are left alone: "Kenya" is not "Amnesty International Kenya"."""
+        bodies = [e for e in self.by_name.values() if e.type == "organisation" and e.label != "GPE"]
+        spelled: dict[str, Entity] = {}
+        for _, root, entity in self.mentions:
+            if entity not in bodies:
+                continue
+            after = doc[root.i + 1:root.i + 4]
+            if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and _acronym(after[1].text):
+                spelled.setdefault(after[1].text, entity)
+        for acronym, entity in spelled.items():
+            if acronym not in entity.name:
+                full = f"{entity.name} ({acronym})"
+                for other in self.by_name.values():
+                    if other is not entity and other.name == acronym:
+                        other.name, other.type = full, entity.type
+                entity.name = full
+        keyed = [(e, set(e.name.lower().replace("(", " ").replace(")", " ").split())) for e in bodies]
+        for entity, key in keyed:
+            longer = [(o.mentions, o) for o, other in keyed if key < other and o is not entity]
+            if longer:
+                entity.name = max(longer, key=lambda pair: pair[0])[1].name
+
+    def organisation_named(self, word: str, before: int) -> Entity | None:
+        """The named organisation whose name holds ``word`` ("police": "Ghana Police Service"):
+        the latest mentioned before ``before``, else the first after it."""
+        i = bisect_left(self._starts, before)
+        order = list(range(i - 1, -1, -1)) + list(range(i, len(self.mentions)))
+        for k in order:
+            entity = self.mentions[k].entity
+            if entity.type == "organisation" and word in entity.name.lower().replace("(", " ").split():
+                return entity
+        return None
 
     def latest(
         self, before: int, floor: int, accept: set[str], gender: str | None,
@@ -348,11 +472,15 @@ class Cast:
                 return entity
         return None
 
-    def by_role(self, word: str, before: int) -> Entity | None:
-        """The most recently mentioned person whose role contains ``word`` ("the governor")."""
-        i = bisect_left(self._starts, before) - 1
-        while i >= 0:
-            if word in self.mentions[i].entity.role_words:
-                return self.mentions[i].entity
-            i -= 1
-        return None
+    def by_description(self, words: set[str], head: str, before: int) -> Entity | None:
+        """The person a description stands for ("the Republican nominee", "the Indiana
+        governor"): among those whose roles hold its head word, the one whose roles share
+        most of its words, the latest mentioned before ``before`` on a tie."""
+        best: tuple[int, int, Entity] | None = None
+        for k, (start, _, entity) in enumerate(self.mentions):
+            if head not in entity.role_words or entity.type != "person":
+                continue
+            score = (len(words & entity.role_words), start < before, k if start < before else -k)
+            if best is None or score > best[:3]:
+                best = (*score, entity)
+        return best[-1] if best else None

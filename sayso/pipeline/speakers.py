@@ -16,16 +16,21 @@ from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
 
 from sayso.pipeline.cast import (
     ACCEPTS,
     ANONYMOUS,
     UNKNOWN,
     Cast,
+    Entity,
     Intervals,
     Referent,
+    after_titles,
     lexicon,
     noun_phrase,
+    person_shaped,
+    words,
 )
 from sayso.pipeline.passages import (
     Paragraphs,
@@ -34,6 +39,19 @@ from sayso.pipeline.passages import (
     token_span,
 )
 from sayso.records import Attribution
+
+
+_GENDERS = {"f": "female", "m": "male"}
+
+
+def _own_words(token: Token) -> list[Token]:
+    """A conjunct head's words without its conjuncts ("Umar" of "Umar and Jehanzeb")."""
+    return [t for t in token.subtree if t.i <= token.i or t.dep_ not in ("cc", "conj")]
+
+
+def _content_words(token: Token) -> set[str]:
+    """The lowercased words of a descriptor's modifiers and head ("the Indiana governor")."""
+    return {t.lower_ for t in token.lefts if t.pos_ in ("PROPN", "ADJ", "NOUN")} | {token.lemma_.lower()}
 
 
 def _antecedent(token: Token) -> Token | None:
@@ -71,12 +89,30 @@ class _Resolver:
         previous: tuple[Attribution, Referent] | None = None
         for attribution in attributions:
             span = token_span(self.doc, attribution.source[0]) if attribution.source else None
-            if span is None:
-                attribution.speaker, attribution.speaker_type, attribution.speaker_role = UNKNOWN
-                continue
-            referent = self.referent(span.root, span, previous)
-            attribution.speaker, attribution.speaker_type, attribution.speaker_role = referent
-            previous = (attribution, referent)
+            referent = UNKNOWN if span is None else self.compound(span, previous)
+            attribution.speaker, attribution.speaker_type, attribution.speaker_role = referent[:3]
+            attribution.speaker_gender = _GENDERS.get(referent.gender or "")
+            attribution.gender_evidence = referent.gender_evidence if attribution.speaker_gender else None
+            if span is not None:
+                previous = (attribution, referent)
+
+    def compound(self, span: TokenSpan, previous: tuple[Attribution, Referent] | None) -> Referent:
+        """A source naming several ("Usman Anwar and Mohsin Naqvi", "China and Russia") is
+        all of them, joined by "and"; one named among an unnamed group ("Joseph and other
+        community members") is that one."""
+        root = span.root
+        heads = [root] + [t for t in root.conjuncts if span.start <= t.i < span.end and t.i > root.i]
+        if len(heads) == 1:
+            return self.referent(root, span, previous)
+        referents = [self.referent(h, h.subtree if h is not root else _own_words(root), previous) for h in heads]
+        named = [r for r in referents if r.speaker is not None and r.type in ("person", "organisation")]
+        if len(named) == len(referents):
+            names = list(dict.fromkeys(r.speaker for r in named))
+            if len(names) == 1:
+                return named[0]
+            kind = "organisation" if all(r.type == "organisation" for r in named) else "group"
+            return Referent(" and ".join(names), kind)
+        return named[0] if len(named) == 1 else self.referent(root, span, previous)
 
     def referent(
         self, token: Token, tokens: Iterable[Token], previous: tuple[Attribution, Referent] | None
@@ -86,13 +122,17 @@ class _Resolver:
         if lower in lex["relative_pronouns"] and token.tag_ in ("WP", "WDT"):
             antecedent = _antecedent(token)
             if antecedent is not None:
-                return self.referent(antecedent, antecedent.subtree, previous)
+                return self.compound(self.doc[antecedent.left_edge.i:antecedent.i + 1], previous)
         if token.tag_ in ("PRP", "PRP$") and lower in lex["pronouns"]:
             return self.pronoun(token, previous)
         # "a Ukrainian close to the action", "one person": unnamed, so anonymous ("some economists" is a group).
         indefinite = token.tag_ in ("NN", "NNP", "JJ") and any(
             c.dep_ in ("det", "nummod") and c.lower_ in lex["indefinite_determiners"] for c in token.lefts
         )
+        if lemma in words("spokes_nouns") or lower in words("spokes_nouns"):
+            body = self.body_of(token)
+            if body is not None:  # "a Samsung spokeswoman", "officials at Homeland Security Investigations"
+                return Referent(body.name, body.type, noun_phrase(token))
         mention = self.cast.by_token.get(token.i) or next(
             (self.cast.by_token[c.i] for c in token.children  # "the economist Jared Bernstein"
              if c.dep_ == "appos" and c.i in self.cast.by_token
@@ -102,24 +142,61 @@ class _Resolver:
         if mention is not None and not (indefinite and mention.entity.type == "group"):
             return mention.entity.referent()
         if token.pos_ == "PROPN" and not indefinite:
-            words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
-            name = self.doc[words[0].i:token.i + 1]
-            return self.cast.link([t.lower_ for t in words], name, "unknown").referent()
+            run = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+            name = self.doc[after_titles(self.doc[run[0].i:token.i + 1], False):token.i + 1]
+            kind = "person" if person_shaped(name) else "unknown"
+            return self.cast.link([t.lower_ for t in name], name, kind).referent()
         if lemma in lex["product_nouns"] or any(
             c.dep_ == "prep" and c.lower_ == "of" and any(o.lemma_.lower() in lex["product_nouns"] for o in c.children)
             for c in token.rights
         ):  # "a video", or "a batch of emails"
-            producer = _producer(token, tokens)
-            return UNKNOWN if producer is None else self.referent(producer, (), previous)
+            return self.author(token, tokens, previous)
         if indefinite or lemma in lex["anonymous_nouns"]:
             return ANONYMOUS
-        if token.tag_ in ("NNS", "NNPS"):
-            return Referent(noun_phrase(token), "group")
-        if lemma in lex["organisation_nouns"]:
+        if lemma in lex["organisation_nouns"] or lower in lex["organisation_nouns"]:
             return Referent(self.organisation(token), "organisation")
-        if lemma in lex["person_titles"]:
-            entity = self.cast.by_role(lemma, token.idx)
-            return entity.referent() if entity else Referent(None, "person", noun_phrase(token))
+        if token.tag_ in ("NNS", "NNPS"):  # "analysts", "NUP supporters": unnamed people
+            return Referent(None, "group", noun_phrase(token))
+        if lemma in lex["person_titles"] or lemma in lex["gendered_words"]["f"] + lex["gendered_words"]["m"]:
+            entity = self.cast.by_description(_content_words(token), lemma, token.idx)
+            if entity is not None:
+                return entity.referent()
+            if previous is not None and previous[1].type == "person" and previous[1].speaker:
+                return previous[1]  # "the 58-year-old", "the businessman": the person just quoted
+            return Referent(None, "person", noun_phrase(token))
+        return UNKNOWN
+
+    def body_of(self, token: Token) -> Entity | None:
+        """The named organisation a spokesperson, official or reporter speaks for: a name
+        before the noun ("a Grab spokesman", "TASS reporter") or after it ("a spokeswoman
+        for Samsung", "officials at Homeland Security Investigations")."""
+        candidates = [c for c in token.lefts if c.dep_ in ("compound", "poss", "nmod", "amod")]
+        candidates += [o for p in token.rights if p.dep_ == "prep" and p.lower_ in ("for", "at", "of", "from", "with")
+                       for o in p.children if o.dep_ == "pobj"]
+        for candidate in candidates:
+            mention = self.cast.by_token.get(candidate.i)
+            if mention is not None and mention.entity.type == "organisation":
+                return mention.entity
+        return None
+
+    def author(
+        self, token: Token, tokens: Iterable[Token], previous: tuple[Attribution, Referent] | None
+    ) -> Referent:
+        """Who issued an artifact that "says" something ("the statement", "the report"): its
+        producer when the phrase names one ("a video posted by X", "Ofsted's letter"), else
+        the producer of an earlier mention of the same kind of thing ("a statement from
+        Saskatchewan RCMP" ... "The statement said"), else whoever was quoted just before."""
+        producer = _producer(token, tokens)
+        if producer is not None:
+            return self.referent(producer, (), previous)
+        lemma = token.lemma_.lower()
+        for earlier in reversed(self.doc[:token.i]):
+            if earlier.lemma_.lower() == lemma and earlier.pos_ == "NOUN":
+                producer = _producer(earlier, earlier.subtree)
+                if producer is not None:
+                    return self.referent(producer, (), previous)
+        if previous is not None and previous[1].speaker is not None and previous[1].type in ("person", "organisation"):
+            return previous[1]
         return UNKNOWN
 
     def pronoun(self, token: Token, previous: tuple[Attribution, Referent] | None) -> Referent:
@@ -138,27 +215,34 @@ class _Resolver:
         if entity is None and previous is not None and near:
             referent = previous[1]
             known = self.cast.by_name.get(referent.speaker or "")
-            if referent.type == "anonymous" or (
+            spokesperson = referent.type == "organisation" and bool(
+                set((referent.role or "").lower().split()) & words("spokes_nouns"))
+            if referent.type == "anonymous" or spokesperson or (
                 referent.type in accept and gender in (None, known and known.gender or gender)
             ):
                 if known is not None and kind == "person":
-                    known.gender = known.gender or gender
+                    known.set_gender(gender, "pronoun")
+                    return known.referent()
                 return referent
         for subjects_only in (True, False):  # a subject is the likelier antecedent
             entity = entity or self.cast.latest(token.idx, 0, accept, gender, subjects_only, self.quoted)
         if entity is None:
             return Referent(None, kind)
         if kind == "person":
-            entity.gender = entity.gender or gender
+            entity.set_gender(gender, "pronoun")
         return entity.referent()
 
     def organisation(self, token: Token) -> str | None:
         """A named organisation ("the Trump campaign") as written; a bare "the campaign"
         is the latest named one mentioned before it; "his campaign" stays unnamed."""
-        if any(c.pos_ == "PROPN" for c in token.lefts):
-            return noun_phrase(token)
+        if any(c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE") for c in token.lefts):
+            return noun_phrase(token)  # "Punjab police", "Kenyan police"
         if any(c.tag_ in ("PRP$", "WP$") for c in token.lefts):
             return None
+        named = self.cast.organisation_named(token.lower_, token.idx) or self.cast.organisation_named(
+            token.lemma_.lower(), token.idx)
+        if named is not None:  # "the police" after "Ghana Police Service"
+            return named.name
         if self._organisations is None:
             self._organisations = {}
             for t in self.doc:
