@@ -219,6 +219,14 @@ def role_of(name: TokenSpan) -> str | None:
     return None
 
 
+def _bare(word: str) -> str:
+    """A name word without an Arabic article ("al-Nuaimi" is "Nuaimi")."""
+    for particle in ("al-", "el-", "ad-", "as-", "ash-", "an-", "at-"):
+        if word.startswith(particle) and len(word) > len(particle) + 1:
+            return word[len(particle):]
+    return word
+
+
 def _acronym(text: str) -> bool:
     return 2 <= len(text) <= 10 and text.isupper() and text.replace("&", "").replace("-", "").isalpha()
 
@@ -392,7 +400,7 @@ class Cast:
             for index in (-1, 0):  # surname first, then first name
                 matches = [
                     (start, e) for start, full, e in self._full
-                    if full[index] == words[0] and e.gender in (None, gender or e.gender)
+                    if _bare(full[index]) == _bare(words[0]) and e.gender in (None, gender or e.gender)
                 ]
                 agreeing = [(start, e) for start, e in matches if gender is not None and e.honorific == gender]
                 matches = agreeing or matches
@@ -452,7 +460,9 @@ class Cast:
         order = list(range(i - 1, -1, -1)) + list(range(i, len(self.mentions)))
         for k in order:
             entity = self.mentions[k].entity
-            if entity.type == "organisation" and word in entity.name.lower().replace("(", " ").split():
+            name = entity.name.lower().replace("(", " ").split()
+            # "Accra Regional Police Commander" is a person's title, not the police.
+            if entity.type == "organisation" and word in name and name[-1] not in words("rank_titles"):
                 return entity
         return None
 

@@ -38,6 +38,7 @@ from sayso.pipeline.passages import (
     first_offset,
     token_span,
 )
+from sayso.pipeline.wordnet import senses
 from sayso.records import Attribution
 
 
@@ -47,6 +48,13 @@ _GENDERS = {"f": "female", "m": "male"}
 def _own_words(token: Token) -> list[Token]:
     """A conjunct head's words without its conjuncts ("Umar" of "Umar and Jehanzeb")."""
     return [t for t in token.subtree if t.i <= token.i or t.dep_ not in ("cc", "conj")]
+
+
+def _capitalised_noun(token: Token) -> bool:
+    """A common plural noun capitalised as a sentence's first word ("Drivers said"), which
+    the tagger takes for a name."""
+    return (token.i == token.sent.start and token.ent_type_ == "" and token.lower_.endswith("s")
+            and senses(token) is not None)
 
 
 def _content_words(token: Token) -> set[str]:
@@ -84,6 +92,7 @@ class _Resolver:
         self.quoted = Intervals(s for a in attributions for s in a.content)
         self.gap = max_paragraph_gap
         self._organisations: dict[str, list[tuple[int, str]]] | None = None
+        self._gendered = {w: g for g, ws in self.lex["gendered_words"].items() for w in ws}
 
     def run(self, attributions: list[Attribution]) -> None:
         previous: tuple[Attribution, Referent] | None = None
@@ -95,6 +104,11 @@ class _Resolver:
             attribution.gender_evidence = referent.gender_evidence if attribution.speaker_gender else None
             if span is not None:
                 previous = (attribution, referent)
+        for attribution in attributions:  # a pronoun met later may have told a person's gender
+            entity = self.cast.by_name.get(attribution.speaker or "")
+            if attribution.speaker_type == "person" and entity is not None and entity.gender:
+                attribution.speaker_gender = _GENDERS[entity.gender]
+                attribution.gender_evidence = entity.gender_evidence
 
     def compound(self, span: TokenSpan, previous: tuple[Attribution, Referent] | None) -> Referent:
         """A source naming several ("Usman Anwar and Mohsin Naqvi", "China and Russia") is
@@ -129,10 +143,6 @@ class _Resolver:
         indefinite = token.tag_ in ("NN", "NNP", "JJ") and any(
             c.dep_ in ("det", "nummod") and c.lower_ in lex["indefinite_determiners"] for c in token.lefts
         )
-        if lemma in words("spokes_nouns") or lower in words("spokes_nouns"):
-            body = self.body_of(token)
-            if body is not None:  # "a Samsung spokeswoman", "officials at Homeland Security Investigations"
-                return Referent(body.name, body.type, noun_phrase(token))
         mention = self.cast.by_token.get(token.i) or next(
             (self.cast.by_token[c.i] for c in token.children  # "the economist Jared Bernstein"
              if c.dep_ == "appos" and c.i in self.cast.by_token
@@ -141,8 +151,15 @@ class _Resolver:
         )
         if mention is not None and not (indefinite and mention.entity.type == "group"):
             return mention.entity.referent()
-        if token.pos_ == "PROPN" and not indefinite:
-            run = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+        if lemma in words("spokes_nouns") or lower in words("spokes_nouns"):
+            body = self.body_of(token)
+            if body is not None:  # "a Samsung spokeswoman", "officials at Homeland Security Investigations"
+                return Referent(body, "organisation", noun_phrase(token))
+        if token.pos_ == "PROPN" and not indefinite and not _capitalised_noun(token):
+            run = [token]
+            while run[0].i > 0 and run[0].nbor(-1).dep_ == "compound" and run[0].nbor(-1).pos_ == "PROPN" \
+                    and run[0].nbor(-1).head == token:
+                run.insert(0, run[0].nbor(-1))
             name = self.doc[after_titles(self.doc[run[0].i:token.i + 1], False):token.i + 1]
             kind = "person" if person_shaped(name) else "unknown"
             return self.cast.link([t.lower_ for t in name], name, kind).referent()
@@ -155,18 +172,18 @@ class _Resolver:
             return ANONYMOUS
         if lemma in lex["organisation_nouns"] or lower in lex["organisation_nouns"]:
             return Referent(self.organisation(token), "organisation")
-        if token.tag_ in ("NNS", "NNPS"):  # "analysts", "NUP supporters": unnamed people
+        if token.tag_ in ("NNS", "NNPS") or _capitalised_noun(token):  # "analysts", "NUP supporters"
             return Referent(None, "group", noun_phrase(token))
         if lemma in lex["person_titles"] or lemma in lex["gendered_words"]["f"] + lex["gendered_words"]["m"]:
             entity = self.cast.by_description(_content_words(token), lemma, token.idx)
             if entity is not None:
                 return entity.referent()
-            if previous is not None and previous[1].type == "person" and previous[1].speaker:
-                return previous[1]  # "the 58-year-old", "the businessman": the person just quoted
-            return Referent(None, "person", noun_phrase(token))
+            # "the 58-year-old", "the nation's top cop": the person the article is following.
+            described = self.pronoun(token, previous, self._gendered.get(lemma))
+            return described if described.speaker else Referent(None, "person", noun_phrase(token))
         return UNKNOWN
 
-    def body_of(self, token: Token) -> Entity | None:
+    def body_of(self, token: Token) -> str | None:
         """The named organisation a spokesperson, official or reporter speaks for: a name
         before the noun ("a Grab spokesman", "TASS reporter") or after it ("a spokeswoman
         for Samsung", "officials at Homeland Security Investigations")."""
@@ -176,7 +193,10 @@ class _Resolver:
         for candidate in candidates:
             mention = self.cast.by_token.get(candidate.i)
             if mention is not None and mention.entity.type == "organisation":
-                return mention.entity
+                return mention.entity.name
+            if mention is None and candidate.pos_ == "PROPN":  # a name NER missed: the longest naming it
+                named = self.cast.organisation_named(candidate.lower_, candidate.idx)
+                return named.name if named is not None else noun_phrase(candidate)
         return None
 
     def author(
@@ -199,10 +219,14 @@ class _Resolver:
             return previous[1]
         return UNKNOWN
 
-    def pronoun(self, token: Token, previous: tuple[Attribution, Referent] | None) -> Referent:
+    def pronoun(
+        self, token: Token, previous: tuple[Attribution, Referent] | None, gender: str | None = None
+    ) -> Referent:
         """A pronoun goes to a named subject since the previous attribution, else to
-        that attribution's speaker, else to the latest compatible named mention."""
-        kind, gender = self.lex["pronouns"][token.lower_]
+        that attribution's speaker, else to the latest compatible named mention. A
+        description that names nobody ("the 23-year-old") is read as a person pronoun
+        of the ``gender`` its noun gives."""
+        kind, gender = self.lex["pronouns"].get(token.lower_, ("person", gender))
         accept = ACCEPTS[kind]
         near = previous is not None and (
             self.paragraphs.of(token.idx) - self.paragraphs.of(first_offset(previous[0])) <= self.gap
@@ -218,7 +242,8 @@ class _Resolver:
             spokesperson = referent.type == "organisation" and bool(
                 set((referent.role or "").lower().split()) & words("spokes_nouns"))
             if referent.type == "anonymous" or spokesperson or (
-                referent.type in accept and gender in (None, known and known.gender or gender)
+                referent.speaker is not None and referent.type in accept
+                and gender in (None, known and known.gender or gender)
             ):
                 if known is not None and kind == "person":
                     known.set_gender(gender, "pronoun")
