@@ -72,8 +72,11 @@ class Entity:
         return Referent(self.name, self.type, self.role, self.gender, self.gender_evidence)
 
     def set_gender(self, gender: str | None, evidence: str) -> None:
-        """Record a gender unless one is known already (earlier evidence is stronger)."""
-        if gender is not None and self.gender is None:
+        """Record a gender unless the text has shown one already: what the text says (a
+        pronoun, an honorific, a gendered noun) overrides what a first name suggests."""
+        if gender is not None and (
+            self.gender is None or (self.gender_evidence == "first name" and evidence != "first name")
+        ):
             self.gender, self.gender_evidence = gender, evidence
 
 
@@ -175,7 +178,8 @@ def name_tokens(ent: TokenSpan) -> TokenSpan | None:
     start, end = ent.start, ent.end
     # A name does not run across a line break; NER sometimes does ("X.\n\nTrump").
     start = max([start] + [t.i + 1 for t in ent if t.is_space and t.i < end - 1])
-    while start < end and (ent.doc[start].lower_ in skip or ent.doc[start].is_space):
+    # Nor does it start with a verb that a headline capitalised ("Injecting Clinton", "Say Mexico").
+    while start < end and (ent.doc[start].lower_ in skip or ent.doc[start].is_space or ent.doc[start].pos_ == "VERB"):
         start += 1
     while end > start and (ent.doc[end - 1].is_punct or ent.doc[end - 1].is_space or ent.doc[end - 1].tag_ == "POS"):
         end -= 1
@@ -293,6 +297,9 @@ class Cast:
         self.by_name: dict[str, Entity] = {e.name: e for e in full_by_key.values()}
         self._full_genders([(name, full_by_key[(words[0], words[-1])]) for ent, name, words, kind in named
                             if len(words) > 1 and kind == "person"])
+        for entity in full_by_key.values():  # the weakest evidence, but it keeps "Mr. Obama" off Michelle
+            first = given_name(entity.name.split()[0])
+            entity.set_gender(first and first.gender, "first name")
         self._votes: dict[Entity, Counter[str]] = {}
         self.mentions: list[Mention] = []
         self.by_token: dict[int, Mention] = {}
@@ -317,10 +324,6 @@ class Cast:
             if entity.type != "person":
                 entity.role, entity.role_words = None, set()
         self._pronoun_genders()
-        for entity in self.by_name.values():
-            if entity.type == "person" and entity.gender is None:
-                first = given_name(entity.name.split()[0])
-                entity.set_gender(first and first.gender, "first name")
         self._name_organisations(doc)
 
     def honorific_gender(self, tokens: Iterable[Token]) -> str | None:
@@ -432,7 +435,7 @@ class Cast:
         gives them together; a shorter name whose words all belong to a longer one ("the
         Canadiens", "Montreal Canadiens"; "Peabody", "Peabody Energy") becomes the longer.
         Places are left alone: "Kenya" is not "Amnesty International Kenya"."""
-        bodies = [e for e in self.by_name.values() if e.type == "organisation" and e.label != "GPE"]
+        bodies = [e for e in self.by_name.values() if e.type in ("organisation", "unknown") and e.label != "GPE"]
         spelled: dict[str, Entity] = {}
         for _, root, entity in self.mentions:
             if entity not in bodies:
@@ -449,9 +452,9 @@ class Cast:
                 entity.name = full
         keyed = [(e, set(e.name.lower().replace("(", " ").replace(")", " ").split())) for e in bodies]
         for entity, key in keyed:
-            longer = [(o.mentions, o) for o, other in keyed if key < other and o is not entity]
+            longer = [(o.mentions, o) for o, other in keyed if key < other and o.type == "organisation"]
             if longer:
-                entity.name = max(longer, key=lambda pair: pair[0])[1].name
+                entity.name, entity.type = max(longer, key=lambda pair: pair[0])[1].name, "organisation"
 
     def organisation_named(self, word: str, before: int) -> Entity | None:
         """The named organisation whose name holds ``word`` ("police": "Ghana Police Service"):

@@ -54,7 +54,7 @@ def _capitalised_noun(token: Token) -> bool:
     """A common plural noun capitalised as a sentence's first word ("Drivers said"), which
     the tagger takes for a name."""
     return (token.i == token.sent.start and token.ent_type_ == "" and token.lower_.endswith("s")
-            and senses(token) is not None)
+            and token.lemma_.lower() != token.lower_ and senses(token) is not None)
 
 
 def _content_words(token: Token) -> set[str]:
@@ -241,7 +241,8 @@ class _Resolver:
             known = self.cast.by_name.get(referent.speaker or "")
             spokesperson = referent.type == "organisation" and bool(
                 set((referent.role or "").lower().split()) & words("spokes_nouns"))
-            if referent.type == "anonymous" or spokesperson or (
+            plural_source = any(s.root.tag_ in ("NNS", "NNPS") for s in self._source_spans(previous[0]))
+            if (referent.type == "anonymous" and plural_source == (kind == "group")) or spokesperson or (
                 referent.speaker is not None and referent.type in accept
                 and gender in (None, known and known.gender or gender)
             ):
@@ -257,9 +258,17 @@ class _Resolver:
             entity.set_gender(gender, "pronoun")
         return entity.referent()
 
+    def _source_spans(self, attribution: Attribution) -> list[TokenSpan]:
+        spans = (token_span(self.doc, s) for s in attribution.source[:1])
+        return [s for s in spans if s is not None]
+
     def organisation(self, token: Token) -> str | None:
         """A named organisation ("the Trump campaign") as written; a bare "the campaign"
         is the latest named one mentioned before it; "his campaign" stays unnamed."""
+        for c in token.lefts:  # "Donald Trump's campaign", "the Clinton campaign": one name for each
+            mention = self.cast.by_token.get(c.i)
+            if c.dep_ in ("poss", "compound") and mention is not None and mention.entity.type == "person":
+                return f"{mention.entity.name.split()[-1]} {token.lower_}"
         if any(c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE") for c in token.lefts):
             return noun_phrase(token)  # "Punjab police", "Kenyan police"
         if any(c.tag_ in ("PRP$", "WP$") for c in token.lefts):
@@ -272,8 +281,9 @@ class _Resolver:
             self._organisations = {}
             for t in self.doc:
                 lemma = t.lemma_.lower()
-                if lemma in self.lex["organisation_nouns"] and any(c.pos_ == "PROPN" for c in t.lefts):
-                    self._organisations.setdefault(lemma, []).append((t.idx, noun_phrase(t) or t.text))
+                if lemma in self.lex["organisation_nouns"] and t.i != token.i and any(
+                        c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE") for c in t.lefts):
+                    self._organisations.setdefault(lemma, []).append((t.idx, self.organisation(t) or t.text))
         earlier = [p for start, p in self._organisations.get(token.lemma_.lower(), []) if start < token.idx]
         return earlier[-1] if earlier else None
 
