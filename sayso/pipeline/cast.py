@@ -163,6 +163,10 @@ def _entity_type(label: str, name: TokenSpan) -> str:
         return "person"
     if label != "PERSON" and person_shaped(name):
         return "person"
+    if label == "PERSON" and len(name) > 1 and (
+        _acronym(name[-1].text) or name[-1].lower_ in words("organisation_words")
+    ) and not _is_given_name(name[0]):
+        return "organisation"  # "Saskatchewan RCMP", "Punjab Police"
     return ENTITY_TYPES[label]
 
 

@@ -70,7 +70,8 @@ def _antecedent(token: Token) -> Token | None:
 
 
 def _producer(token: Token, tokens: Iterable[Token]) -> Token | None:
-    """Who made a thing that "says" something: "a video posted by X", "X's statement"."""
+    """Who made a thing that "says" something: "a video posted by X", "X's statement",
+    "X issued a statement"."""
     tokens = list(tokens)
     for t in tokens:
         if t.head == token and t.dep_ == "poss":
@@ -78,7 +79,10 @@ def _producer(token: Token, tokens: Iterable[Token]) -> Token | None:
     for t in tokens:
         if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ in ("by", "from")):
             return next((c for c in t.children if c.dep_ == "pobj"), None)
-    return next((t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"), None)
+    compound = next((t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"), None)
+    if compound is None and token.dep_ == "dobj":  # "X issued a statement", "X posted a video"
+        return next((t for t in token.head.children if t.dep_ == "nsubj"), None)
+    return compound
 
 
 class _Resolver:

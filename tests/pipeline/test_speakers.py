@@ -33,7 +33,7 @@ def speakers(parse, text, *attributions):
         ("bunker_grandpa", HAIDAI),
         ("kadyrov", ("Ramzan Kadyrov", "person", None)),
         ("video", ("Christo Grozev", "person", "journalist")),
-        ("wagner", ("Wagner mercenaries", "group", None)),
+        ("wagner", (None, "group", "Wagner mercenaries")),
         ("kivinen_told", KIVINEN),
         ("kivinen_said", KIVINEN),
         ("reno_told", RENO),
@@ -131,8 +131,8 @@ def test_speakers_honorific_surname_and_pronoun_resolve_to_full_name(parse, attr
             "But Republicans said Mr. Obama would have a hard time convincing the public with a rosy picture that "
             "conflicts with their own perceptions and experiences.",
             "Republicans", "said", "Mr. Obama would have a hard time convincing the public",
-            ("Republicans", "group", None),
-            id="named-plural-is-a-group",
+            (None, "group", "Republicans"),
+            id="a-plural-group-names-nobody-but-keeps-its-description",
         ),
     ],
 )
@@ -176,7 +176,7 @@ def test_speakers_bare_campaign_takes_the_named_campaign_before_it(parse, attrib
 
 def test_speakers_relative_pronoun_takes_its_antecedent(parse, attribute):
     text = "More than half of the respondents who support Sanders are in college."
-    assert speakers(parse, text, attribute(text, "Sanders", "support", "who")) == [("respondents", "group", None)]
+    assert speakers(parse, text, attribute(text, "Sanders", "support", "who")) == [(None, "group", "respondents")]
 
 
 def test_speakers_attribution_without_source_is_unknown(parse, attribute):
@@ -222,7 +222,7 @@ def test_speakers_lone_surname_mislabelled_norp_is_a_person():
     haidai = sayso.extract('"We will win this state," said Haidai.')
     republicans = sayso.extract("Republicans said the bill would fail.")
     assert [(a.speaker, a.speaker_type) for a in haidai] == [("Haidai", "person")]
-    assert [(a.speaker, a.speaker_type) for a in republicans] == [("Republicans", "group")]
+    assert [(a.speaker, a.speaker_type) for a in republicans] == [(None, "group")]
 
 
 def test_speakers_mrs_surname_skips_the_namesake_of_the_other_gender(parse, attribute):
@@ -293,3 +293,91 @@ def test_speakers_pronoun_bound_in_a_clause_tells_the_gender(parse, attribute):
         attribute(text, "I am trying to save lives", "said", "Trump", "direct", near="Trump, who"),
     )
     assert [speaker for speaker, _, _ in found] == ["Trump", "Hillary Clinton", "Trump"]
+
+
+def genders(parse, text, *attributions):
+    """(speaker, gender, evidence) of hand-built attributions of ``text``, resolved together."""
+    resolve_speakers(parse(text), list(attributions))
+    return [(a.speaker, a.speaker_gender, a.gender_evidence) for a in attributions]
+
+
+@pytest.mark.parametrize(
+    "text,source,cue,content,expected",
+    [
+        pytest.param(
+            "Wanjiru Kamau, who chairs the market traders' group, said prices had doubled since March.",
+            "Wanjiru Kamau, who chairs the market traders' group", "said", "prices had doubled since March",
+            ("Wanjiru Kamau", "person"),
+            id="a-given-name-makes-a-person-whatever-ner-says",
+        ),
+        pytest.param(
+            "Ochapowace Chief Margaret Bear said the band would take the matter to court.",
+            "Ochapowace Chief Margaret Bear", "said", "the band would take the matter to court",
+            ("Margaret Bear", "person"),
+            id="a-title-written-into-the-name-is-left-out",
+        ),
+        pytest.param(
+            "Shares in Grab fell on Monday. A Grab spokesman said the fault had been fixed within an hour.",
+            "A Grab spokesman", "said", "the fault had been fixed within an hour",
+            ("Grab", "organisation"),
+            id="a-spokesman-of-a-named-company-is-the-company",
+        ),
+        pytest.param(
+            "The National Disaster Management Authority (NDMA) issued a warning on Friday. The NDMA said heavy "
+            "rain would continue until Sunday.",
+            "The NDMA", "said", "heavy rain would continue until Sunday",
+            ("National Disaster Management Authority (NDMA)", "organisation"),
+            id="an-acronym-joins-the-name-it-spells-out",
+        ),
+        pytest.param(
+            "Officers of the Ghana Police Service arrested four men at the border. The police said the men had "
+            "been carrying forged papers.",
+            "The police", "said", "the men had been carrying forged papers",
+            ("Ghana Police Service", "organisation"),
+            id="the-police-are-the-police-the-article-names",
+        ),
+        pytest.param(
+            "Analysts said the central bank would hold rates at its next meeting.",
+            "Analysts", "said", "the central bank would hold rates at its next meeting",
+            (None, "group"),
+            id="unnamed-analysts-name-nobody",
+        ),
+        pytest.param(
+            "Usman Anwar and Mohsin Naqvi told reporters that the inquiry would be completed within a week.",
+            "Usman Anwar and Mohsin Naqvi", "told", "the inquiry would be completed within a week",
+            ("Usman Anwar and Mohsin Naqvi", "group"),
+            id="a-compound-source-names-everyone",
+        ),
+    ],
+)
+def test_speakers_news_from_anywhere(parse, attribute, text, source, cue, content, expected):
+    [(speaker, kind, _)] = speakers(parse, text, attribute(text, content, cue, source))
+    assert (speaker, kind) == expected
+
+
+def test_speakers_artifact_goes_to_who_issued_it(parse, attribute):
+    text = ("Saskatchewan RCMP issued a statement on Thursday about the arrest. The statement said the officers "
+            "had acted within the law.")
+    assert speakers(parse, text, attribute(text, "the officers had acted within the law", "said", "The statement")) \
+        == [("Saskatchewan RCMP", "organisation", None)]
+
+
+def test_speakers_gender_from_a_later_pronoun_with_its_evidence(parse, attribute):
+    text = ("Chris Keates said the letters were unacceptable. She added that teachers would not accept them.")
+    first = attribute(text, "the letters were unacceptable", "said", "Chris Keates")
+    second = attribute(text, "teachers would not accept them", "added", "She")
+    assert genders(parse, text, first, second) == [("Chris Keates", "female", "pronoun")] * 2
+
+
+def test_speakers_gender_from_a_first_name_only_when_one_sided(parse, attribute):
+    text = "Serhiy Kuzmenko said the bridge was closed. Kemi Adeyemi said the road was open."
+    found = genders(parse, text, attribute(text, "the bridge was closed", "said", "Serhiy Kuzmenko"),
+                    attribute(text, "the road was open", "said", "Kemi Adeyemi"))
+    assert found == [("Serhiy Kuzmenko", "male", "first name"), ("Kemi Adeyemi", None, None)]
+
+
+def test_speakers_organisation_has_no_gender(parse, attribute):
+    text = "An Ofsted spokesman said the school had been warned. She said inspectors would return in May."
+    found = genders(parse, text, attribute(text, "the school had been warned", "said", "An Ofsted spokesman"),
+                    attribute(text, "inspectors would return in May", "said", "She"))
+    assert found == [("Ofsted", None, None), ("Ofsted", None, None)]
