@@ -125,6 +125,8 @@ class FieldScores:
     matched: int = 0
     gold: int = 0
     right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    # Matched pairs whose gold gives the field at all (speaker labels give only the speaker).
+    scored: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
     speaker: dict[str, int] = field(default_factory=lambda: dict.fromkeys(GRADES, 0))
     gender_right: int = 0
     gender_gold: int = 0
@@ -136,16 +138,17 @@ class FieldScores:
         self.gender_gold += other.gender_gold
         for f in FIELDS:
             self.right[f] += other.right[f]
+            self.scored[f] += other.scored[f]
         for g in GRADES:
             self.speaker[g] += other.speaker[g]
 
     def accuracy(self) -> dict[str, float]:
-        return {f: (self.right[f] / self.matched if self.matched else 0.0) for f in FIELDS}
+        return {f: self.right[f] / self.scored[f] for f in FIELDS if self.scored[f]}
 
     def to_dict(self) -> dict[str, Any]:
         gender = self.gender_right / self.gender_gold if self.gender_gold else None
         return {
-            "matched": self.matched, "gold": self.gold, "right": self.right,
+            "matched": self.matched, "gold": self.gold, "right": self.right, "scored": self.scored,
             "accuracy": {f: round(v, 3) for f, v in self.accuracy().items()},
             "speaker_grades": self.speaker,
             "speaker_gender": {"right": self.gender_right, "gold": self.gender_gold,
@@ -177,7 +180,9 @@ def score_fields(text: str, gold: list[dict[str, Any]], pred: list[dict[str, Any
     scores = FieldScores(matched=len(pairs), gold=len(gold))
     for i, j in pairs:
         for f in FIELDS:
-            scores.right[f] += field_right(gold[i], pred[j], f)
+            if f in gold[i] or (f == "hedges" and "hedge" in gold[i]):
+                scores.scored[f] += 1
+                scores.right[f] += field_right(gold[i], pred[j], f)
         scores.speaker[grade_speaker(gold[i].get("speaker"), pred[j].get("speaker"))] += 1
         if gold[i].get("speaker_gender"):
             scores.gender_gold += 1
