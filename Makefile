@@ -31,7 +31,7 @@ run: $(DEFAULT)
 	@echo
 	@echo "Next: $(BIN)/sayso ingest YOUR_FOLDER/   # your own articles (.txt .html .jsonl .warc.gz) into sayso.db"
 	@echo "      $(BIN)/sayso serve                 # serves sayso.db until Ctrl-C"
-	@echo "      open http://127.0.0.1:8000/          # in your browser: articles, speakers, search"
+	@echo "      open http://127.0.0.1:8000/           # in your browser: articles, speakers, search"
 
 # -rs: each skipped test is listed with its reason (what it needs that this machine lacks).
 test: $(DEV)
