@@ -129,3 +129,8 @@ class Errors(metaclass=_Coded):
     E114 = "--plot FILE needs --speaker NAME or --outlet X: whose quotes to plot"
     E115 = "--speaker NAME goes with --plot FILE (the figures are of every speaker; --top lists the most quoted)"
     E116 = "--plot needs time windows: give --by year, month or week, not all"
+    # An optional package is missing (sayso.extras): fatal for a run. E048 (scikit-learn) and E090
+    # (PySpark) are the same kind of error, kept under their older codes.
+    E120 = "a PostgreSQL store needs psycopg, which is not installed: pip install 'sayso[postgres]'"
+    E121 = "{what} needs PyArrow, which is not installed: pip install 'sayso[parquet]'"
+    E122 = "--plot needs Matplotlib, which is not installed: pip install 'sayso[plot]'"

@@ -1,4 +1,10 @@
-"""Global fixtures: the loaded pipeline, the example article, PolNeAR data paths, stores.
+"""Global fixtures: the loaded pipeline, the example article, our own test articles, PolNeAR data, stores.
+
+The core tests read only the repository: ``examples/`` and ``tests/data/`` (``articles.jsonl``
+holds eight short news articles written for these tests, about invented people and places, in
+PolNeAR's record shape). PolNeAR and the referee ``score.py`` live in ``../shared`` beside a
+clone, which users do not have: tests that need them ask through :func:`shared_path`, which skips
+them with the missing path named, or fails them when ``SAYSO_REQUIRE_SHARED=1`` (as in CI).
 
 Store tests run on SQLite and on a real, throwaway PostgreSQL server
 (``store_url``). The server is started once per session from the PostgreSQL binaries on this
@@ -31,8 +37,27 @@ from sayso.ingest import Document
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EXAMPLE = ROOT / "examples" / "bakhmut-newsweek-2022-12-27.txt"
-POLNEAR = SHARED / "data" / "polnear"
-REFEREE = SHARED / "bench" / "score.py"
+ARTICLES = ROOT / "tests" / "data" / "articles.jsonl"
+
+
+def shared_path(*parts: str, what: str) -> Path:
+    """The path ``../shared/PARTS``, which holds ``what``; skips the asking test when it is missing.
+
+    With ``SAYSO_REQUIRE_SHARED=1`` a missing path fails the test instead, so that CI, which has
+    ``../shared``, cannot pass by skipping.
+    """
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        reason = f"needs {what}: {path} is missing (../shared is beside our clones, not in the repository)"
+        if os.environ.get("SAYSO_REQUIRE_SHARED") == "1":
+            pytest.fail(f"SAYSO_REQUIRE_SHARED=1 but {reason}", pytrace=False)
+        pytest.skip(reason)
+    return path
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return [json.loads(line) for line in f]
 
 
 @pytest.fixture(scope="session")
@@ -53,14 +78,30 @@ def bakhmut_doc(nlp, bakhmut_text):
 
 
 @pytest.fixture(scope="session")
-def polnear_dev() -> list[dict]:
-    with (POLNEAR / "dev.jsonl").open(encoding="utf-8", newline="") as f:
-        return [json.loads(line) for line in f]
+def articles_path() -> Path:
+    """Our own eight test articles, one JSON record a line with PolNeAR's keys (no annotations)."""
+    return ARTICLES
+
+
+@pytest.fixture(scope="session")
+def articles(articles_path) -> list[dict]:
+    """The records of :func:`articles_path`: doc_id, publisher, date (2016), title, author, text."""
+    return _read_jsonl(articles_path)
 
 
 @pytest.fixture(scope="session")
 def polnear_dev_path() -> Path:
-    return POLNEAR / "dev.jsonl"
+    return shared_path("data", "polnear", "dev.jsonl", what="PolNeAR dev")
+
+
+@pytest.fixture(scope="session")
+def polnear_dev(polnear_dev_path) -> list[dict]:
+    return _read_jsonl(polnear_dev_path)
+
+
+@pytest.fixture(scope="session")
+def polnear_train_path() -> Path:
+    return shared_path("data", "polnear", "train.jsonl", what="PolNeAR train")
 
 
 @pytest.fixture(scope="session")
@@ -72,8 +113,10 @@ def referee():
     import subprocess
     import sys
 
+    script = shared_path("bench", "score.py", what="the referee")
+
     def run(gold: Path, pred: Path, *options: str, table: bool = False) -> dict | str:
-        command = [sys.executable, str(REFEREE), str(gold), str(pred), *options]
+        command = [sys.executable, str(script), str(gold), str(pred), *options]
         done = subprocess.run(
             command + ([] if table else ["--json"]), capture_output=True, text=True, check=True
         )
@@ -104,14 +147,14 @@ def bad_inputs(tmp_path) -> dict[str, tuple[Path, str]]:
 
 
 @pytest.fixture
-def bad_jsonl(tmp_path, polnear_dev) -> tuple[Path, dict[int, str]]:
-    """A JSONL file whose lines 1, 4 and 8 are good PolNeAR dev articles and the others broken.
+def bad_jsonl(tmp_path, articles) -> tuple[Path, dict[int, str]]:
+    """A JSONL file whose lines 1, 4 and 8 are good test articles and the others broken.
 
     Returns the path and, per broken line number, the error code it must report.
     """
     from sayso.nlp import MAX_CHARS
 
-    good = [json.dumps({"doc_id": d["doc_id"], "text": d["text"]}).encode() for d in polnear_dev[:3]]
+    good = [json.dumps({"doc_id": d["doc_id"], "text": d["text"]}).encode() for d in articles[:3]]
     lines = [
         good[0],
         b'{"doc_id": "truncated", "text": "Clinton said',  # 2: bad JSON
@@ -339,9 +382,9 @@ def store_url(request, tmp_path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def corpus(nlp, bakhmut_text, polnear_dev) -> list[Extracted]:
-    """Four real articles with their metadata, through the pipeline: the example (Newsweek,
-    published at 10:00 New York time, UTC-5) and three PolNeAR dev articles (their outlet and date)."""
+def corpus(nlp, bakhmut_text, articles) -> list[Extracted]:
+    """Four articles with their metadata, through the pipeline: the example (Newsweek,
+    published at 10:00 New York time, UTC-5) and three of our test articles (their outlet and date)."""
     bakhmut = Document(
         "bakhmut-newsweek-2022-12-27", bakhmut_text, "examples/bakhmut-newsweek-2022-12-27.txt",
         url="https://www.newsweek.com/bakhmut", outlet="Newsweek",
@@ -349,9 +392,9 @@ def corpus(nlp, bakhmut_text, polnear_dev) -> list[Extracted]:
     )
     dev = [
         Document(
-            d["doc_id"], d["text"], f"dev.jsonl:{line}", title=d["title"], outlet=d["publisher"],
+            d["doc_id"], d["text"], f"articles.jsonl:{line}", title=d["title"], outlet=d["publisher"],
             published=datetime.fromisoformat(d["date"]).replace(tzinfo=UTC), authors=(d["author"],),
         )
-        for line, d in enumerate(polnear_dev[:3], start=1)
+        for line, d in enumerate(articles[:3], start=1)
     ]
     return [r for batch in extract_documents([bakhmut, *dev], nlp=nlp) for r in batch]

@@ -19,10 +19,9 @@ from sayso.store import open_store
 
 
 @pytest.fixture(scope="module")
-def short_docs(polnear_dev) -> list[Document]:
-    """Five whole PolNeAR dev articles of under 2,000 characters."""
-    short = [d for d in polnear_dev if len(d["text"]) < 2000][:5]
-    return [Document(d["doc_id"], d["text"], f"dev.jsonl:{d['doc_id']}") for d in short]
+def short_docs(articles) -> list[Document]:
+    """Five of our test articles (under 1,000 characters each)."""
+    return [Document(d["doc_id"], d["text"], f"articles.jsonl:{d['doc_id']}") for d in articles[:5]]
 
 
 @pytest.fixture
@@ -149,11 +148,11 @@ def test_corpus_killed_worker_loses_no_document(tmp_path, short_docs):
     assert _rows(two) == _rows(one)
 
 
-def test_corpus_document_whose_worker_dies_is_named_and_the_run_goes_on(db, polnear_dev):
+def test_corpus_document_whose_worker_dies_is_named_and_the_run_goes_on(db, articles):
     # Eight one-document batches, four in flight: the batch submitted after the
     # first kill is lost with those behind it, and they are run again one at a
     # time, each after a kill of every worker, so every other one dies alone.
-    documents = [Document(d["doc_id"], d["text"], f"dev.jsonl:{d['doc_id']}") for d in polnear_dev if len(d["text"]) < 3000][:8]
+    documents = [Document(d["doc_id"], d["text"], f"articles.jsonl:{d['doc_id']}") for d in articles]
     failures: list[IngestError] = []
 
     def kill_every_time(report: IngestReport, new: list[IngestError]) -> None:

@@ -1,6 +1,5 @@
 """Building the cue model from annotated data: gold labels, determinism, a usable model."""
 
-from pathlib import Path
 
 import pytest
 
@@ -10,17 +9,15 @@ from sayso.eval_records import read_gold
 from sayso.spanmatch import ScoredText, Unit
 from sayso.train import UNANNOTATED, _matches_gold, cue_examples, cue_heads, fit_cue_model, parse, trainable
 
-TRAIN = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "train.jsonl"
-
 
 @pytest.fixture(scope="module")
-def sample(nlp):
-    rows = trainable(read_gold(TRAIN))[:25]
+def sample(nlp, polnear_train_path):
+    rows = trainable(read_gold(polnear_train_path))[:25]
     return rows, parse(nlp, rows)
 
 
-def test_train_skips_the_unannotated_article():
-    rows = read_gold(TRAIN)
+def test_train_skips_the_unannotated_article(polnear_train_path):
+    rows = read_gold(polnear_train_path)
     assert any(r["doc_id"] in UNANNOTATED for r in rows)
     assert not any(r["doc_id"] in UNANNOTATED for r in trainable(rows))
 

@@ -19,6 +19,7 @@ from sayso.cli.query import (
     open_existing,
 )
 from sayso.errors import Errors, SaysoError
+from sayso.extras import require
 from sayso.store.export import FORMATS, write_hits
 
 
@@ -39,8 +40,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the rows and count them on stderr."""
-    if args.format == "parquet" and args.output is None:
-        raise SaysoError(Errors.E060)
+    if args.format == "parquet":
+        if args.output is None:
+            raise SaysoError(Errors.E060)
+        require("pyarrow.parquet", Errors.E121.format(what="--format parquet"))
     with open_existing(args.db) as store, _open_output(args.output) as out:
         count = write_hits(store.export(filters(args, args.query)), args.format, out)
     print(f"sayso: {count} attribution{'' if count == 1 else 's'} exported", file=sys.stderr)

@@ -26,8 +26,9 @@ from sayso.corpus.index import update
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import STDIN, SUFFIXES, Fields, IngestError, read
 from sayso.runner import DEFAULT_BATCH_SIZE, IngestReport, ingest
-from sayso.scale.load import is_output, load_output
-from sayso.store import DEFAULT_URL, open_store
+from sayso.extras import require
+from sayso.scale.layout import is_output
+from sayso.store import DEFAULT_URL, Store, open_store
 
 LOG_EVERY = 10.0
 # Files holding many documents, whose count is not cheap to know before reading them.
@@ -77,10 +78,12 @@ def run(args: argparse.Namespace) -> int:
     outputs = [path for path in args.paths if is_output(path)]
     if outputs and len(outputs) < len(args.paths):
         raise SaysoError(Errors.E098.format(path=outputs[0]))
+    if outputs:
+        require("pyarrow.parquet", Errors.E121.format(what="loading the output of sayso scale"))
     with open_store(args.db) as store:
         progress = _Progress(None if outputs else _total(args.paths), args.log_every)
         try:
-            report = load_output(outputs, store, progress=progress) if outputs else ingest(
+            report = _load_output(outputs, store, progress) if outputs else ingest(
                 read(args.paths, fields=fields), store, workers=args.workers, batch_size=args.batch_size,
                 models=args.models, progress=progress,
             )
@@ -95,6 +98,13 @@ def run(args: argparse.Namespace) -> int:
         for problem in index.problems:
             print(f"sayso: a stored curation no longer applies: {problem}", file=sys.stderr)
     return 1 if report.failed else 0
+
+
+def _load_output(outputs: list[str], store: Store, progress: _Progress) -> IngestReport:
+    """Load the output of ``sayso scale``, which PyArrow reads (imported here, as only this needs it)."""
+    from sayso.scale.load import load_output
+
+    return load_output(outputs, store, progress=progress)
 
 
 class _Progress:

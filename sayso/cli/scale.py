@@ -14,12 +14,15 @@ import sys
 from itertools import islice
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from sayso import scale
 from sayso.cli.options import add_field_option, add_models_option, check_models, positive
 from sayso.ingest import Fields
-from sayso.scale import ENGINES, ScaleReport
-from sayso.scale.load import failures
-from sayso.scale.partition import DEFAULT_BATCH_SIZE
+from sayso.scale import DEFAULT_BATCH_SIZE, ENGINES
+
+if TYPE_CHECKING:
+    from sayso.scale.job import ScaleReport
 
 # Failures named on stderr at the end of a run; all of them are in the run's failures table.
 SHOW_FAILURES = 20
@@ -77,6 +80,8 @@ def run(args: argparse.Namespace) -> int:
         models=args.models, batch_size=args.batch_size,
     )
     if report.failed and Path(report.run_dir).is_dir():  # an output on this machine: name the first failures
+        from sayso.scale.load import failures  # here: PyArrow is there once a run has been made
+
         for failure in islice(failures(report.run_dir), SHOW_FAILURES):
             print(f"sayso: {failure.reason}", file=sys.stderr)
     print(f"sayso: {_summary(report)}", file=sys.stderr)

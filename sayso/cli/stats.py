@@ -30,6 +30,7 @@ from sayso.corpus.stats import (
     quotes_over_time,
 )
 from sayso.errors import Errors, SaysoError
+from sayso.extras import require
 from sayso.store import Store
 
 FORMATS = ("table", "json", "csv")
@@ -85,6 +86,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _plot(args: argparse.Namespace) -> int:
+    require("matplotlib", Errors.E122)
     from sayso.corpus.plot import describe, plot_format, plot_timeline
 
     plot_format(args.plot)  # an unusable file name is refused before the store is read

@@ -9,7 +9,6 @@ read and checked before training starts, so bad dev data does not cost a run.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from dataclasses import asdict
@@ -17,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sayso.cli.options import positive
-from sayso.errors import Errors, SaysoError
+from sayso.errors import Errors
+from sayso.extras import require
 from sayso.evaluate import format_report
 from sayso.formats import read_annotated
 
@@ -47,8 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Read, train and report; unusable data or a missing scikit-learn ends the run (exit 2)."""
-    if importlib.util.find_spec("sklearn") is None:
-        raise SaysoError(Errors.E048)
+    require("sklearn", Errors.E048)
     from sayso.train import train  # here: the pipeline's components load only when training runs
 
     train_records = read_annotated(args.train)

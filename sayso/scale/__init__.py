@@ -9,7 +9,9 @@ Either engine reads the inputs (:mod:`sayso.scale.sources`), runs
 :func:`sayso.scale.partition.partition` over them and writes Parquet tables
 under ``out/run=<run id>/`` (:mod:`sayso.scale.job`); both write the same rows.
 :func:`sayso.scale.load.read_output` reads them back as records, which is how
-``sayso ingest`` loads them into a store. PySpark is imported only for a Spark run.
+``sayso ingest`` loads them into a store. Both engines need PyArrow (``sayso[parquet]``),
+Spark PySpark as well (``sayso[spark]``); they are imported only when a job runs, so that
+``sayso scale --help`` works without them and a run without them stops with a coded error.
 """
 
 from __future__ import annotations
@@ -19,19 +21,20 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sayso.errors import Errors
+from sayso.extras import require
 from sayso.ingest import Fields
-from sayso.scale.job import Job, ScaleReport, plan
-from sayso.scale.load import is_output, load_output, read_output
-from sayso.scale.partition import DEFAULT_BATCH_SIZE
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
-ENGINES = ("local", "spark")
+    from sayso.scale.job import ScaleReport
 
-__all__ = [
-    "ENGINES", "Job", "ScaleReport", "is_output", "load_output", "plan", "read_output", "run",
-]
+ENGINES = ("local", "spark")
+# Documents per nlp.pipe batch in a worker.
+DEFAULT_BATCH_SIZE = 16
+
+__all__ = ["DEFAULT_BATCH_SIZE", "ENGINES", "run"]
 
 
 def run(
@@ -62,7 +65,15 @@ def run(
         fields: the keys JSONL records and the columns Parquet rows are read with.
         models: learned models built by ``sayso train`` (default: the shipped ones).
         batch_size: documents per ``nlp.pipe`` batch.
+
+    Raises:
+        SaysoError: PySpark (E090) or PyArrow (E121) is not installed, or the job cannot run.
     """
+    if engine == "spark":
+        require("pyspark.sql", Errors.E090)
+    require("pyarrow.parquet", Errors.E121.format(what="sayso scale"))
+    from sayso.scale.job import plan
+
     job = plan(sources, output, run_id=run_id, fields=fields, models=models, batch_size=batch_size)
     if engine == "spark":
         from sayso.scale.spark import run_spark

@@ -23,10 +23,10 @@ from pathlib import Path
 from sayso import __version__
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import Fields, IngestError
-from sayso.scale.partition import DEFAULT_BATCH_SIZE
+from sayso.scale import DEFAULT_BATCH_SIZE
+from sayso.scale.layout import RUN_PREFIX
 from sayso.scale.sources import expand
 
-RUN_PREFIX = "run="
 _RUN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 
 

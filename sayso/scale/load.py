@@ -27,7 +27,7 @@ from sayso.corpus.relays import provenances
 from sayso.runner import IngestReport
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import IngestError
-from sayso.scale.job import RUN_PREFIX
+from sayso.scale.layout import runs
 from sayso.scale.rows import TABLES, document, records
 from sayso.store import Store
 
@@ -38,21 +38,16 @@ SLICE_ROWS = 50_000
 _HEX = "0123456789abcdef"
 
 
-def is_output(path: str | Path) -> bool:
-    """Whether ``path`` is a folder a corpus job wrote: one run's tables, or runs (``run=<id>``) of them."""
-    return bool(_runs(Path(path)))
-
-
 def read_output(path: str | Path) -> Iterator[list[Result]]:
     """Batches of the results a corpus job wrote to ``path``: every run in it, or the one run it is.
 
     Raises:
         SaysoError: ``path`` holds no run's tables (E092).
     """
-    runs = _runs(Path(path))
-    if not runs:
+    found = runs(Path(path))
+    if not found:
         raise SaysoError(Errors.E092.format(path=path, missing="articles/"))
-    for run in runs:
+    for run in found:
         yield from (list(batch) for batch in _chunks(failures(run)))
         yield from _articles(run)
 
@@ -96,19 +91,6 @@ def load_output(
     return report
 
 
-def _runs(path: Path) -> list[Path]:
-    """The run folders at ``path``: itself when it holds the tables, else its ``run=<id>`` folders that do."""
-    if _has_tables(path):
-        return [path]
-    if not path.is_dir():
-        return []
-    return [run for run in sorted(path.glob(f"{RUN_PREFIX}*")) if _has_tables(run)]
-
-
-def _has_tables(path: Path) -> bool:
-    return all((path / name).is_dir() for name in TABLES)
-
-
 def _dataset(run: Path, name: str) -> ds.Dataset:
     # Read as the schema sayso writes, whichever engine wrote the files (Spark names list items otherwise).
     return ds.dataset(run / name, format="parquet", schema=TABLES[name])
@@ -116,7 +98,7 @@ def _dataset(run: Path, name: str) -> ds.Dataset:
 
 def failures(path: str | Path) -> Iterator[IngestError]:
     """The inputs a corpus job could not use, with their reasons: every run's at ``path``."""
-    for run in _runs(Path(path)):
+    for run in runs(Path(path)):
         for batch in _dataset(run, "failures").to_batches(batch_size=BATCH_SIZE):
             yield from (IngestError(row["origin"], row["reason"]) for row in batch.to_pylist())
 

@@ -21,9 +21,9 @@ from spacy.language import Language
 from sayso.batch import extract_batch
 from sayso.ingest import Document
 from sayso.nlp import load
+from sayso.scale import DEFAULT_BATCH_SIZE
 from sayso.scale.rows import input_items, result_batch
 
-DEFAULT_BATCH_SIZE = 16
 
 # Pipelines this process has loaded (one per models directory used).
 LOADS = 0

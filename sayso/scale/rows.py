@@ -27,6 +27,7 @@ from sayso.corpus.relays import Provenance
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import Document, IngestError
 from sayso.ingest.document import checked
+from sayso.scale.layout import TABLE_NAMES
 from sayso.records import Attribution
 
 _STRING = pa.string()
@@ -71,8 +72,8 @@ ARTICLES = pa.schema([("article_id", _STRING), *_DOCUMENT, ("text", _STRING)])
 ATTRIBUTIONS = pa.schema([("article_id", _STRING), ("doc_id", _STRING), ("idx", pa.int32()), *ATTRIBUTION])
 RELAYS = pa.schema([("article_id", _STRING), ("doc_id", _STRING), *RELAY])
 FAILURES = pa.schema([("origin", _STRING), ("code", _STRING), ("reason", _STRING)])
-# The tables a run writes, each in a folder of its name.
-TABLES = {"articles": ARTICLES, "attributions": ATTRIBUTIONS, "relays": RELAYS, "failures": FAILURES}
+# The schema of each table a run writes.
+TABLES = dict(zip(TABLE_NAMES, (ARTICLES, ATTRIBUTIONS, RELAYS, FAILURES), strict=True))
 # A message's error code, its first group: what a failure row's ``code`` is.
 CODE_PATTERN = r"\[([EW]\d{3})\]"
 _CODE = re.compile(CODE_PATTERN)

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 
 from sayso.errors import Errors, SaysoError
+from sayso.extras import require
 from sayso.scale import partition as worker_state
 from sayso.scale.job import Job, ScaleReport
 from sayso.scale.partition import partition
@@ -62,15 +63,12 @@ def spark_session(master: str | None = None, config: dict[str, str] | None = Non
     Raises:
         SaysoError: PySpark is not installed (E090), or no Java runtime can be found (E091).
     """
-    try:
-        from pyspark.sql import SparkSession
-    except ImportError:
-        raise SaysoError(Errors.E090) from None
+    pyspark_sql = require("pyspark.sql", Errors.E090)
     if "PYSPARK_GATEWAY_PORT" not in os.environ:  # not under spark-submit, which has set up Java and Python
         _require_java()
         if master is None or master.startswith("local"):  # None: Spark's default, local[*]
             os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    builder = SparkSession.builder.appName("sayso scale")
+    builder = pyspark_sql.SparkSession.builder.appName("sayso scale")
     if master is not None:
         builder = builder.master(master)
     if master is not None and master.startswith("local"):

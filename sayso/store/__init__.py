@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sayso.errors import Errors, SaysoError
+from sayso.extras import require
 from sayso.store.base import Store
 from sayso.store.migrations import SCHEMA_VERSION
 from sayso.store.results import Filters, Hit, SpeakerCount, StoredArticle, StoredError
@@ -39,13 +40,12 @@ def open_store(url: str | Path = DEFAULT_URL, *, create: bool = True) -> Store:
     Raises:
         SaysoError: the URL names no store (E034), the SQLite file is missing and
             ``create`` is False (E035), the store cannot be opened (E030) or was
-            written by a newer sayso (E031).
+            written by a newer sayso (E031), or psycopg is missing for PostgreSQL (E120).
     """
     text = str(url)
     if text.startswith(POSTGRES_PREFIXES):
-        from sayso.store.postgres import (
-            PostgresStore,  # psycopg is imported only when used
-        )
+        require("psycopg", Errors.E120)
+        from sayso.store.postgres import PostgresStore  # here: psycopg comes with sayso[postgres]
 
         return PostgresStore(text)
     if text.startswith(SQLITE_PREFIX):

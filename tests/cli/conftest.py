@@ -11,13 +11,13 @@ from sayso.cli import main
 
 
 @pytest.fixture(scope="session")
-def query_db(nlp, tmp_path_factory, example_path, polnear_dev) -> str:
-    """The URL of a SQLite store holding the example article (no metadata) and three PolNeAR
-    dev articles with their outlet, date, title and author. Tests only read it."""
+def query_db(nlp, tmp_path_factory, example_path, articles) -> str:
+    """The URL of a SQLite store holding the example article (no metadata) and three of our
+    test articles with their outlet, date, title and author. Tests only read it."""
     root = tmp_path_factory.mktemp("query-db")
     dev3 = root / "dev3.jsonl"
     keys = ("doc_id", "text", "publisher", "date", "title", "author")
-    dev3.write_text("".join(json.dumps({k: d[k] for k in keys}) + "\n" for d in polnear_dev[:3]), encoding="utf-8")
+    dev3.write_text("".join(json.dumps({k: d[k] for k in keys}) + "\n" for d in articles[:3]), encoding="utf-8")
     path = root / "sayso.db"
     status = main(["extract", str(example_path), str(dev3), "--db", str(path), "--output", str(root / "out.jsonl")])
     assert status == 0

@@ -24,10 +24,10 @@ def _extract(capsys, *args: str) -> tuple[int, list[dict], str]:
 
 
 @pytest.fixture
-def dev3(tmp_path, polnear_dev) -> Path:
-    """The first three PolNeAR dev articles, gold attributions included, as a JSONL file."""
+def dev3(tmp_path, articles) -> Path:
+    """The first three test articles, with their metadata, as a JSONL file."""
     path = tmp_path / "dev3.jsonl"
-    path.write_text("".join(json.dumps(d) + "\n" for d in polnear_dev[:3]), encoding="utf-8")
+    path.write_text("".join(json.dumps(d) + "\n" for d in articles[:3]), encoding="utf-8")
     return path
 
 
@@ -54,16 +54,17 @@ def test_extract_stdin_is_the_document_stdin(capsys, monkeypatch, bakhmut_text):
     assert (status, [d["doc_id"] for d in docs]) == (0, ["stdin"])
 
 
-def test_extract_jsonl_keeps_the_doc_ids(capsys, dev3, polnear_dev):
+def test_extract_jsonl_keeps_the_doc_ids(capsys, dev3, articles):
     status, docs, _ = _extract(capsys, str(dev3))
     assert status == 0
-    assert [d["doc_id"] for d in docs] == [d["doc_id"] for d in polnear_dev[:3]]
+    assert [d["doc_id"] for d in docs] == [d["doc_id"] for d in articles[:3]]
 
 
-def test_extract_jsonl_output_is_accepted_by_the_referee(tmp_path, dev3, referee):
+def test_extract_jsonl_output_is_accepted_by_the_referee(tmp_path, referee):
+    gold = Path(__file__).resolve().parents[1] / "data" / "bakhmut.gold.jsonl"
     pred = tmp_path / "pred.jsonl"
-    assert main(["extract", str(dev3), "--format", "jsonl", "--output", str(pred)]) == 0
-    figures = referee(dev3, pred)  # raises unless score.py exits 0
+    assert main(["extract", str(gold), "--format", "jsonl", "--output", str(pred)]) == 0
+    figures = referee(gold, pred)  # raises unless score.py exits 0
     assert figures
 
 
@@ -90,11 +91,11 @@ def test_extract_bad_file_is_named_on_stderr_and_the_others_still_run(capsys, ba
     assert "1 extracted, 1 failed" in err
 
 
-def test_extract_bad_jsonl_lines_are_named_by_line_and_good_lines_still_run(capsys, bad_jsonl, polnear_dev):
+def test_extract_bad_jsonl_lines_are_named_by_line_and_good_lines_still_run(capsys, bad_jsonl, articles):
     path, codes = bad_jsonl
     status, docs, err = _extract(capsys, str(path))
     assert status == 1
-    assert [d["doc_id"] for d in docs] == [d["doc_id"] for d in polnear_dev[:3]]
+    assert [d["doc_id"] for d in docs] == [d["doc_id"] for d in articles[:3]]
     for line, code in codes.items():
         assert f"[{code}] {path}:{line}: " in err
 

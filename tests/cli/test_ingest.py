@@ -34,9 +34,9 @@ def _jsonl(path: Path, records: list[dict]) -> Path:
 
 
 @pytest.fixture(scope="module")
-def short_dev(polnear_dev) -> list[dict]:
-    """Four whole PolNeAR dev articles of under 2,000 characters."""
-    return [{"doc_id": d["doc_id"], "text": d["text"]} for d in polnear_dev if len(d["text"]) < 2000][:4]
+def short_articles(articles) -> list[dict]:
+    """Four of our test articles (under 1,000 characters each), their doc_id and text only."""
+    return [{"doc_id": d["doc_id"], "text": d["text"]} for d in articles[:4]]
 
 
 def _count(db: Path, table: str) -> int:
@@ -50,21 +50,21 @@ def _hits(db: Path) -> list[dict]:
 
 
 def test_ingest_folder_of_good_and_hostile_files_stores_the_good_and_names_the_bad(
-    capsys, tmp_path, example_path, short_dev, bad_inputs
+    capsys, tmp_path, example_path, short_articles, bad_inputs
 ):
     folder = bad_inputs["empty"][0].parent  # where bad_inputs wrote its empty, binary, latin-1, huge … files
     shutil.copy(example_path, folder / "bakhmut.txt")
-    (folder / "caddell.txt").write_text(short_dev[0]["text"], encoding="utf-8")
-    title, *paragraphs = short_dev[3]["text"].split("\n\n")
+    (folder / "ferry.txt").write_text(short_articles[0]["text"], encoding="utf-8")
+    title, *paragraphs = short_articles[3]["text"].split("\n\n")
     page = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
-    (folder / "donors.html").write_text(
+    (folder / "bridge.html").write_text(
         f"<html><head><title>{html.escape(title)}</title></head><body><nav><a href='/'>Home</a></nav>"
         f"<article><h1>{html.escape(title)}</h1>{page}</article><script>alert('x')</script></body></html>",
         encoding="utf-8",
     )
     hostile = folder / "nested.html"  # no text, 60,000 nested elements and a script
     hostile.write_text("<html><body>" + "<div>" * 60_000 + "<script>alert(1)</script>" + "</div>" * 60_000)
-    lines = [json.dumps(short_dev[1]), '{"doc_id": "cut", "text": "Clinton said', json.dumps(short_dev[2])]
+    lines = [json.dumps(short_articles[1]), '{"doc_id": "cut", "text": "Clinton said', json.dumps(short_articles[2])]
     (folder / "wire.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     db = tmp_path / "store" / "corpus.db"
     db.parent.mkdir()
@@ -76,7 +76,7 @@ def test_ingest_folder_of_good_and_hostile_files_stores_the_good_and_names_the_b
         assert f"sayso: [{code}] {path}: " in err
     assert f"sayso: [E005] {folder / 'wire.jsonl'}:2: malformed JSON" in err
     assert re.search(rf"sayso: \[E0\d\d\] {re.escape(str(hostile))}: ", err)
-    good = ["bakhmut", "caddell", "donors", short_dev[1]["doc_id"], short_dev[2]["doc_id"]]
+    good = ["bakhmut", "ferry", "bridge", short_articles[1]["doc_id"], short_articles[2]["doc_id"]]
     assert _count(db, "articles") == len(good)
     with open_store(db) as store:
         assert [store.find_article(doc_id).doc_id for doc_id in good] == good
@@ -89,8 +89,8 @@ def test_ingest_folder_of_good_and_hostile_files_stores_the_good_and_names_the_b
     assert re.fullmatch(r"sayso: corpus index: \d+ speakers, \d+ quote clusters, built in \d+\.\d s", index)
 
 
-def test_ingest_prints_progress_lines_when_stderr_is_not_a_terminal(capsys, tmp_path, short_dev):
-    corpus = _jsonl(tmp_path / "dev.jsonl", short_dev[:3])
+def test_ingest_prints_progress_lines_when_stderr_is_not_a_terminal(capsys, tmp_path, short_articles):
+    corpus = _jsonl(tmp_path / "articles.jsonl", short_articles[:3])
     status, err = _ingest(capsys, str(corpus), "--db", str(tmp_path / "x.db"), "--batch-size", "1", "--log-every", "0")
     assert status == 0
     progress = [line for line in err.splitlines() if line.startswith("sayso: ingested")]
@@ -99,8 +99,8 @@ def test_ingest_prints_progress_lines_when_stderr_is_not_a_terminal(capsys, tmp_
     assert "sayso: 3 read: 3 stored" in err
 
 
-def test_ingest_again_skips_every_article_and_exits_0(capsys, tmp_path, short_dev):
-    corpus, db = _jsonl(tmp_path / "dev.jsonl", short_dev[:3]), tmp_path / "x.db"
+def test_ingest_again_skips_every_article_and_exits_0(capsys, tmp_path, short_articles):
+    corpus, db = _jsonl(tmp_path / "articles.jsonl", short_articles[:3]), tmp_path / "x.db"
     assert _ingest(capsys, str(corpus), "--db", str(db))[0] == 0
     before = _hits(db)
     status, err = _ingest(capsys, str(corpus), "--db", str(db))
@@ -109,15 +109,15 @@ def test_ingest_again_skips_every_article_and_exits_0(capsys, tmp_path, short_de
     assert _hits(db) == before
 
 
-def test_ingest_default_store_is_sayso_db_in_the_working_directory(capsys, tmp_path, monkeypatch, short_dev):
-    corpus = _jsonl(tmp_path / "dev.jsonl", short_dev[:1])
+def test_ingest_default_store_is_sayso_db_in_the_working_directory(capsys, tmp_path, monkeypatch, short_articles):
+    corpus = _jsonl(tmp_path / "articles.jsonl", short_articles[:1])
     monkeypatch.chdir(tmp_path)
     assert _ingest(capsys, str(corpus))[0] == 0
     assert _count(tmp_path / "sayso.db", "articles") == 1
 
 
-def test_ingest_field_option_reads_other_jsonl_keys(capsys, tmp_path, short_dev):
-    corpus = _jsonl(tmp_path / "dump.jsonl", [{"key": d["doc_id"], "body": d["text"]} for d in short_dev[:3]])
+def test_ingest_field_option_reads_other_jsonl_keys(capsys, tmp_path, short_articles):
+    corpus = _jsonl(tmp_path / "dump.jsonl", [{"key": d["doc_id"], "body": d["text"]} for d in short_articles[:3]])
     db = tmp_path / "x.db"
     status, err = _ingest(capsys, str(corpus), "--db", str(db))
     assert status == 1
@@ -125,7 +125,7 @@ def test_ingest_field_option_reads_other_jsonl_keys(capsys, tmp_path, short_dev)
     status, _ = _ingest(capsys, str(corpus), "--db", str(db), "--field", "text=body", "--field", "doc_id=key")
     assert status == 0
     with open_store(db) as store:
-        assert [store.find_article(d["doc_id"]).doc_id for d in short_dev[:3]] == [d["doc_id"] for d in short_dev[:3]]
+        assert [store.find_article(d["doc_id"]).doc_id for d in short_articles[:3]] == [d["doc_id"] for d in short_articles[:3]]
 
 
 @pytest.mark.parametrize(
@@ -133,8 +133,8 @@ def test_ingest_field_option_reads_other_jsonl_keys(capsys, tmp_path, short_dev)
     [("--db", ".", "E030"), ("--models", ".", "E047"), ("--field", "body", "E050")],
     ids=["db-is-a-directory", "models-dir-without-models", "field-without-key"],
 )
-def test_ingest_that_cannot_start_exits_2(capsys, tmp_path, monkeypatch, short_dev, option, value, code):
-    corpus = _jsonl(tmp_path / "dev.jsonl", short_dev[:1])
+def test_ingest_that_cannot_start_exits_2(capsys, tmp_path, monkeypatch, short_articles, option, value, code):
+    corpus = _jsonl(tmp_path / "articles.jsonl", short_articles[:1])
     monkeypatch.chdir(tmp_path)
     status, err = _ingest(capsys, str(corpus), option, value)
     assert status == 2
@@ -178,8 +178,11 @@ def _wait_for_articles(db: Path, at_least: int, process: subprocess.Popen, timeo
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds worker processes through /proc")
-def test_ingest_killed_with_sigkill_then_run_again_stores_every_article_once(capsys, tmp_path, polnear_dev):
-    corpus = _jsonl(tmp_path / "dev30.jsonl", [{"doc_id": d["doc_id"], "text": d["text"]} for d in polnear_dev[:30]])
+def test_ingest_killed_with_sigkill_then_run_again_stores_every_article_once(capsys, tmp_path, articles):
+    # Thirty articles: ours in turn, each edition's text its own (a closing line names the edition).
+    editions = [{"doc_id": f"{articles[i % 8]['doc_id']}-{i}", "text": f"{articles[i % 8]['text']}\n\nEdition {i}."}
+                for i in range(30)]
+    corpus = _jsonl(tmp_path / "editions.jsonl", editions)
     killed, clean = tmp_path / "killed.db", tmp_path / "clean.db"
     command = [str(SAYSO), "ingest", str(corpus), "--db", str(killed), "--batch-size", "2"]
 

@@ -29,8 +29,8 @@ def test_search_json_is_the_library_hits(run, query_db, query_store):
     assert (status, json.loads(out)) == (0, expected)
 
 
-def test_search_filters_are_passed_to_the_library(run, query_db, query_store, polnear_dev):
-    outlet = polnear_dev[0]["publisher"].upper()
+def test_search_filters_are_passed_to_the_library(run, query_db, query_store, articles):
+    outlet = articles[0]["publisher"].upper()
     speaker = next(h.speaker for h in query_store.search("", outlet=outlet, limit=1000) if h.speaker)
     expected = query_store.search(
         "", speaker=speaker.lower(), outlet=outlet, since=date(2016, 1, 1), until=date(2016, 12, 31), limit=50

@@ -9,8 +9,8 @@ from sayso.ingest import Document
 from sayso.store import open_store
 
 
-def test_show_by_doc_id_prints_metadata_and_attributions(run, query_db, query_store, polnear_dev):
-    dev = polnear_dev[0]
+def test_show_by_doc_id_prints_metadata_and_attributions(run, query_db, query_store, articles):
+    dev = articles[0]
     article = query_store.find_article(dev["doc_id"])
     status, out, _ = run("show", dev["doc_id"], "--db", query_db)
     assert status == 0

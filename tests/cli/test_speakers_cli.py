@@ -21,8 +21,8 @@ def test_speakers_top_table_lists_the_most_quoted_first(run, query_db, query_sto
         assert f"  {speaker.attributions}  " in line
 
 
-def test_speakers_json_is_the_library_list_with_filters(run, query_db, query_store, polnear_dev):
-    outlet = polnear_dev[1]["publisher"]
+def test_speakers_json_is_the_library_list_with_filters(run, query_db, query_store, articles):
+    outlet = articles[2]["publisher"]
     expected = query_store.registry_speakers(outlet=outlet, since=None)
     assert expected
     status, out, _ = run("speakers", "--outlet", outlet, "--db", query_db, "--format", "json")

@@ -14,7 +14,6 @@ from sayso.cli import main
 from sayso.formats import write_brat
 from sayso.eval_records import read_gold
 
-TRAIN = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "polnear" / "train.jsonl"
 TRAIN_DOCS = 15
 DEV_DOCS = 3
 
@@ -32,10 +31,10 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def data(tmp_path_factory, polnear_dev) -> dict[str, Path]:
+def data(tmp_path_factory, polnear_train_path, polnear_dev) -> dict[str, Path]:
     """15 PolNeAR train articles as a brat folder, and 3 dev articles as gold JSONL."""
     root = tmp_path_factory.mktemp("train-cli")
-    write_brat(read_gold(TRAIN)[:TRAIN_DOCS], root / "brat")
+    write_brat(read_gold(polnear_train_path)[:TRAIN_DOCS], root / "brat")
     dev = root / "dev.jsonl"
     dev.write_text("".join(json.dumps(d) + "\n" for d in polnear_dev[:DEV_DOCS]), encoding="utf-8")
     return {"brat": root / "brat", "dev": dev, "root": root}
@@ -88,8 +87,9 @@ def test_eval_with_models_gives_the_dev_figures_train_reported(data, trained):
 
 
 @pytest.mark.parametrize("command", ["extract", "eval"])
-def test_models_dir_without_models_exits_2_naming_it(tmp_path, capsys, example_path, polnear_dev_path, command):
-    target = example_path if command == "extract" else polnear_dev_path
+def test_models_dir_without_models_exits_2_naming_it(tmp_path, capsys, example_path, command):
+    gold = Path(__file__).resolve().parents[1] / "data" / "bakhmut.gold.jsonl"
+    target = example_path if command == "extract" else gold
     assert main([command, str(target), "--models", str(tmp_path)]) == 2
     assert f"[E047] {tmp_path}: no learned models here" in capsys.readouterr().err
 
@@ -101,9 +101,9 @@ def test_train_cli_checks_dev_data_before_training(data, tmp_path, capsys):
     assert not out.exists()
 
 
-def test_train_cli_reads_a_jsonl_gold_file_too(tmp_path, capsys):
+def test_train_cli_reads_a_jsonl_gold_file_too(tmp_path, capsys, polnear_train_path):
     gold = tmp_path / "train.jsonl"
-    gold.write_text("".join(json.dumps(r) + "\n" for r in read_gold(TRAIN)[:4]), encoding="utf-8")
+    gold.write_text("".join(json.dumps(r) + "\n" for r in read_gold(polnear_train_path)[:4]), encoding="utf-8")
     assert main(["train", "--train", str(gold), "--out", str(tmp_path / "models")]) == 0
     assert "from 4 documents" in capsys.readouterr().out
     assert (tmp_path / "models" / "cues.json").is_file()

@@ -3,7 +3,6 @@
 import json
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -38,7 +37,6 @@ STOCK_PHRASE = [
     ("usa-today", "that Trump will not be the next president of the United States"),
     ("breitbart", "is going to be the next president of the United States."),
 ]
-TRAIN = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "polnear" / "train.jsonl"
 
 
 def quotes(pairs: list[tuple[str, str]], day: int = 1) -> list[Quote]:
@@ -89,10 +87,10 @@ def test_clusters_different_quotes_sharing_a_slogan_stay_apart(order):
 
 
 @pytest.fixture(scope="module")
-def about_presidents() -> list[Quote]:
+def about_presidents(polnear_train_path) -> list[Quote]:
     """The sentences of PolNeAR's training articles that name a president: a corpus in which "the next
     president of the United States" is stock wording, held by dozens of different statements."""
-    with TRAIN.open(encoding="utf-8") as f:
+    with polnear_train_path.open(encoding="utf-8") as f:
         texts = [json.loads(line)["text"] for line in f]
     sentences = [s for text in texts for s in re.split(r"(?<=[.?!”])\s+|\n+", text) if "resident" in s]
     return [Quote(f"train-{i}", s, "train") for i, s in enumerate(sentences)]

@@ -11,7 +11,6 @@ from sayso.errors import SaysoError
 from sayso.formats import read_annotated, read_brat, write_brat
 from sayso.eval_records import read_gold
 
-TRAIN = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "polnear" / "train.jsonl"
 ROLES = ("source", "cue", "content")
 # Train articles worth a round trip beyond the first few: one attribution without a cue, and
 # one whose content runs over a blank line (brat writes it over several lines of the .ann file).
@@ -28,8 +27,8 @@ HAIDAI_ROLES = {"source": ["Haidai"], "cue": ["said"], "content": ["the city fel
 
 
 @pytest.fixture(scope="module")
-def polnear_handful() -> list[dict]:
-    rows = read_gold(TRAIN)
+def polnear_handful(polnear_train_path) -> list[dict]:
+    rows = read_gold(polnear_train_path)
     return rows[:4] + [r for r in rows if r["doc_id"] in {NO_CUE, MULTILINE}]
 
 

@@ -20,12 +20,12 @@ def _write(path, *records) -> str:
     return str(path)
 
 
-def test_jsonl_polnear_lines_become_documents_with_their_ids(tmp_path, polnear_dev):
-    path = tmp_path / "dev3.jsonl"
-    path.write_text("".join(json.dumps(d) + "\n" for d in polnear_dev[:3]), encoding="utf-8")
+def test_jsonl_polnear_shaped_lines_become_documents_with_their_ids(tmp_path, articles):
+    path = tmp_path / "articles3.jsonl"
+    path.write_text("".join(json.dumps(d) + "\n" for d in articles[:3]), encoding="utf-8")
     docs = list(read([str(path)]))
-    assert [d.doc_id for d in docs] == [d["doc_id"] for d in polnear_dev[:3]]
-    assert [d.text for d in docs] == [d["text"] for d in polnear_dev[:3]]
+    assert [d.doc_id for d in docs] == [d["doc_id"] for d in articles[:3]]
+    assert [d.text for d in docs] == [d["text"] for d in articles[:3]]
     assert [d.origin for d in docs] == [f"{path}:1", f"{path}:2", f"{path}:3"]
 
 
@@ -38,12 +38,12 @@ def test_jsonl_doc_id_defaults_to_stem_and_line_and_numbers_become_strings(tmp_p
     ]
 
 
-def test_jsonl_bad_lines_are_errors_naming_file_and_line_and_good_lines_still_read(bad_jsonl, polnear_dev):
+def test_jsonl_bad_lines_are_errors_naming_file_and_line_and_good_lines_still_read(bad_jsonl, articles):
     path, codes = bad_jsonl
     items = list(read([str(path)]))
     docs = [i for i in items if isinstance(i, Document)]
     errors = {int(e.origin.rsplit(":", 1)[1]): e.reason for e in items if isinstance(e, IngestError)}
-    assert [d.doc_id for d in docs] == [d["doc_id"] for d in polnear_dev[:3]]
+    assert [d.doc_id for d in docs] == [d["doc_id"] for d in articles[:3]]
     assert sorted(errors) == sorted(codes)
     for line, code in codes.items():
         assert errors[line].startswith(f"[{code}] {path}:{line}: ")
@@ -65,15 +65,15 @@ def test_jsonl_file_without_records_is_an_empty_document_error(tmp_path):
     assert list(read([str(path)])) == [IngestError(str(path), f"[E001] {path}: empty document (no text)")]
 
 
-def test_jsonl_polnear_records_come_with_outlet_date_title_and_authors(tmp_path, polnear_dev):
-    record = polnear_dev[0]
-    [doc] = read([_write(tmp_path / "dev1.jsonl", record)])
-    assert (record["publisher"], record["date"], record["author"]) == ("breitbart", "2016-09-12", "Breitbart News")
-    assert doc.outlet == "breitbart"
+def test_jsonl_polnear_shaped_records_come_with_outlet_date_title_and_authors(tmp_path, articles):
+    record = articles[0]
+    [doc] = read([_write(tmp_path / "article1.jsonl", record)])
+    assert (record["publisher"], record["date"], record["author"]) == ("harbor-gazette", "2016-09-12", "Lena Ortiz")
+    assert doc.outlet == "harbor-gazette"
     assert doc.published == datetime(2016, 9, 12, tzinfo=UTC)
     assert doc.title == record["title"]
-    assert doc.title.startswith("Stealth Over Health: Hillary Clinton")
-    assert doc.authors == ("Breitbart News",)
+    assert doc.title.startswith("Ferry Fares to Rise")
+    assert doc.authors == ("Lena Ortiz",)
     assert doc.url is None
 
 

@@ -14,7 +14,7 @@ URL = "https://www.newsweek.com/russia-bakhmut-losses-kremlin-symbolic-win-17698
 
 
 @pytest.fixture
-def corpus(tmp_path, example_path, news_page_path, news_page, write_warc, polnear_dev):
+def corpus(tmp_path, example_path, news_page_path, news_page, write_warc, articles):
     """A folder with an article in every supported format, nested, plus files that are not articles."""
     root = tmp_path / "corpus"
     for folder in ("a", "b/sub", "c"):
@@ -22,7 +22,7 @@ def corpus(tmp_path, example_path, news_page_path, news_page, write_warc, polnea
     shutil.copy(example_path, root / "b/sub/zeta.txt")
     shutil.copy(news_page_path, root / "a/page.HTML")
     shutil.copy(news_page_path, root / "c/old.htm")
-    (root / "middle.jsonl").write_text(json.dumps(polnear_dev[0]) + "\n", encoding="utf-8")
+    (root / "middle.jsonl").write_text(json.dumps(articles[0]) + "\n", encoding="utf-8")
     write_warc(root / "c/crawl.warc.gz", [{"kind": "response", "uri": URL, "payload": news_page.encode()}], gzip=True)
     write_warc(root / "b/crawl.warc", [{"kind": "response", "uri": URL + "?b", "payload": news_page.encode()}])
     (root / "notes.md").write_text("# not an article")
@@ -32,13 +32,13 @@ def corpus(tmp_path, example_path, news_page_path, news_page, write_warc, polnea
     return root
 
 
-def test_read_directory_reads_every_supported_file_recursively_in_sorted_order(corpus, polnear_dev):
+def test_read_directory_reads_every_supported_file_recursively_in_sorted_order(corpus, articles):
     items = list(read([str(corpus)]))
     assert all(isinstance(i, Document) for i in items)
     assert [i.origin.removeprefix(f"{corpus}/") for i in items] == [
         "a/page.HTML", "b/crawl.warc@0", "b/sub/zeta.txt", "c/crawl.warc.gz@0", "c/old.htm", "middle.jsonl:1"]
     assert [i.doc_id for i in items] == [
-        "page", URL + "?b", "zeta", URL, "old", polnear_dev[0]["doc_id"]]
+        "page", URL + "?b", "zeta", URL, "old", articles[0]["doc_id"]]
 
 
 def test_read_directory_without_supported_files_is_an_error_naming_it_and_the_suffixes(tmp_path):

@@ -49,13 +49,13 @@ def write_warc(path: Path, uris: list[str], page: bytes) -> list[int]:
 
 
 @pytest.fixture(scope="session")
-def corpus(tmp_path_factory, polnear_dev) -> Corpus:
-    """PolNeAR dev articles as a JSONL file (with a malformed line), a folder of text files and a
+def corpus(tmp_path_factory, articles) -> Corpus:
+    """Our test articles as a JSONL file (with a malformed line), a folder of text files and a
     Parquet file, and the example article's web page in two WARC files listed by a manifest, the
     second cut off inside its second record."""
     root = tmp_path_factory.mktemp("corpus")
     docs = [{"doc_id": d["doc_id"], "text": d["text"], "title": d["title"], "date": d["date"],
-             "publisher": d["publisher"], "author": d["author"]} for d in polnear_dev[:7]]
+             "publisher": d["publisher"], "author": d["author"]} for d in articles[:7]]
     news = root / "news.jsonl"
     news.write_text("".join(json.dumps(d) + "\n" for d in docs[:3]) + '{"doc_id": "cut", "text": "Clinton said\n',
                     encoding="utf-8")

@@ -10,7 +10,8 @@ from sayso.batch import Extracted
 from sayso.cli import main
 from sayso.errors import SaysoError
 from sayso.ingest import IngestError
-from sayso.scale.load import is_output, read_output
+from sayso.scale.layout import is_output
+from sayso.scale.load import read_output
 from sayso.store import open_store
 
 

@@ -25,20 +25,20 @@ def _results(batches) -> pa.RecordBatch:
     return pa.Table.from_batches(list(partition(batches, batch_size=4))).combine_chunks().to_batches()[0]
 
 
-def test_partition_attribution_rows_are_what_sayso_extract_prints_on_polnear_dev(polnear_dev, tmp_path):
-    sample = tmp_path / "dev.jsonl"
-    sample.write_text("".join(json.dumps(d) + "\n" for d in polnear_dev[10:16]), encoding="utf-8")
+def test_partition_attribution_rows_are_what_sayso_extract_prints(articles, tmp_path):
+    sample = tmp_path / "articles.jsonl"
+    sample.write_text("".join(json.dumps(d) + "\n" for d in articles[2:8]), encoding="utf-8")
     results = _results([input_batch(list(read([str(sample)])))])
     rows = table(results, "attributions").to_pylist()
-    found = {d["doc_id"]: [attribution_dict(r) for r in rows if r["doc_id"] == d["doc_id"]] for d in polnear_dev[10:16]}
+    found = {d["doc_id"]: [attribution_dict(r) for r in rows if r["doc_id"] == d["doc_id"]] for d in articles[2:8]}
     expected = _extract([sample], tmp_path)
     assert found == expected
     assert sum(map(len, found.values())) > 20
-    assert [r["idx"] for r in rows if r["doc_id"] == polnear_dev[10]["doc_id"]] == list(range(len(expected[polnear_dev[10]["doc_id"]])))
+    assert [r["idx"] for r in rows if r["doc_id"] == articles[2]["doc_id"]] == list(range(len(expected[articles[2]["doc_id"]])))
 
 
-def test_partition_loads_the_pipeline_once_per_process(polnear_dev):
-    documents = [Document(d["doc_id"], d["text"], f"dev:{i}") for i, d in enumerate(polnear_dev[20:26])]
+def test_partition_loads_the_pipeline_once_per_process(articles):
+    documents = [Document(d["doc_id"], d["text"], f"articles:{i}") for i, d in enumerate(articles[:6])]
     for start in (0, 2, 4):  # three engine calls, as three Spark partitions in one worker
         results = _results([input_batch(documents[start:start + 2])])
         assert results.column("error").null_count == 2
@@ -46,8 +46,8 @@ def test_partition_loads_the_pipeline_once_per_process(polnear_dev):
     assert worker.pipeline() is worker.pipeline()
 
 
-def test_partition_keeps_each_failure_in_its_row_and_extracts_the_rest(polnear_dev):
-    good = polnear_dev[30]
+def test_partition_keeps_each_failure_in_its_row_and_extracts_the_rest(articles):
+    good = articles[0]
     rows = [
         {"doc_id": good["doc_id"], "text": good["text"], "origin": "feed:1"},
         {"origin": "feed:2", "error": "[E005] feed:2: malformed JSON (Expecting value: column 1)"},
@@ -65,19 +65,19 @@ def test_partition_keeps_each_failure_in_its_row_and_extracts_the_rest(polnear_d
     assert failures[1]["reason"] == "[E001] feed:3: empty document (no text)"
 
 
-def test_partition_article_rows_give_back_the_documents_read(polnear_dev):
+def test_partition_article_rows_give_back_the_documents_read(articles):
     published = datetime(2016, 9, 12, 14, 30, tzinfo=UTC)
     documents = [Document(d["doc_id"], d["text"], f"dev:{i}", title=d["title"], url=f"https://x.org/{i}",
                           published=published, outlet=d["publisher"], authors=(d["author"], "Staff"))
-                 for i, d in enumerate(polnear_dev[40:42])]
+                 for i, d in enumerate(articles[6:8])]
     items = [documents[0], IngestError("dev:x", "[E003] dev:x: not valid UTF-8 (byte 0xe9 at offset 3)"), documents[1]]
     articles = table(_results([input_batch(items)]), "articles").to_pylist()
     assert [document(row) for row in articles] == documents
     assert [row["article_id"] for row in articles] == [d.article_id for d in documents]
 
 
-def test_tables_have_the_schemas_the_parquet_files_are_written_with(polnear_dev):
-    documents = [Document(d["doc_id"], d["text"], f"dev:{i}") for i, d in enumerate(polnear_dev[:2])]
+def test_tables_have_the_schemas_the_parquet_files_are_written_with(articles):
+    documents = [Document(d["doc_id"], d["text"], f"articles:{i}") for i, d in enumerate(articles[:2])]
     results = _results([input_batch(documents)])
     for name, schema in TABLES.items():
         assert table(results, name).schema == schema

@@ -44,12 +44,12 @@ def test_sources_standard_input_cannot_be_shared_out():
         expand(["-"])
 
 
-def test_sources_files_read_as_sayso_extract_reads_them(polnear_dev_path):
-    assert list(read_source(str(polnear_dev_path))) == list(read([str(polnear_dev_path)]))
+def test_sources_files_read_as_sayso_extract_reads_them(articles_path):
+    assert list(read_source(str(articles_path))) == list(read([str(articles_path)]))
 
 
-def test_parquet_rows_read_with_field_names_metadata_and_bad_rows(tmp_path, polnear_dev):
-    d = polnear_dev[0]
+def test_parquet_rows_read_with_field_names_metadata_and_bad_rows(tmp_path, articles):
+    d = articles[0]
     path = tmp_path / "feed.parquet"
     pq.write_table(pa.table({
         "id": [7, None, 8, 9],
@@ -67,8 +67,8 @@ def test_parquet_rows_read_with_field_names_metadata_and_bad_rows(tmp_path, poln
     assert empty.reason == f"[E001] {path}:4: empty document (no text)"
 
 
-def test_parquet_metadata_as_text_read_as_jsonl_reads_it(tmp_path, polnear_dev):
-    d = polnear_dev[0]
+def test_parquet_metadata_as_text_read_as_jsonl_reads_it(tmp_path, articles):
+    d = articles[0]
     path = tmp_path / "feed.parquet"
     pq.write_table(pa.table({"doc_id": [d["doc_id"]], "text": [d["text"]], "date": ["2016-09-12T09:00:00+02:00"],
                              "author": [d["author"]], "publisher": [d["publisher"]]}), path)

@@ -82,16 +82,16 @@ def test_spark_without_pyspark_says_how_to_install_it(tmp_path, monkeypatch, cap
     assert "[E090]" in capsys.readouterr().err
 
 
-def test_spark_users_own_dataframe_goes_through_partition_with_map_in_arrow(spark, corpus, polnear_dev):
+def test_spark_users_own_dataframe_goes_through_partition_with_map_in_arrow(spark, corpus, articles):
     from pyspark.sql.pandas.types import from_arrow_schema
 
     from sayso.scale.partition import partition
     from sayso.scale.rows import RESULT, attribution_dict, table
 
-    articles = spark.createDataFrame([(d["doc_id"], d["text"], d["title"]) for d in polnear_dev[:2]],
+    frame = spark.createDataFrame([(d["doc_id"], d["text"], d["title"]) for d in articles[:2]],
                                      "doc_id string, text string, title string")
-    results = articles.select("doc_id", "text").mapInArrow(partition, from_arrow_schema(RESULT)).toArrow()
+    results = frame.select("doc_id", "text").mapInArrow(partition, from_arrow_schema(RESULT)).toArrow()
     rows = table(results.combine_chunks().to_batches()[0], "attributions").to_pylist()
-    for d in polnear_dev[:2]:
+    for d in articles[:2]:
         assert [attribution_dict(r) for r in sorted(rows, key=lambda r: r["idx"]) if r["doc_id"] == d["doc_id"]] \
             == corpus.expected[d["doc_id"]]

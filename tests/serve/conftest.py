@@ -1,4 +1,4 @@
-"""Serve fixtures: a small real store (the example, three PolNeAR dev articles, a hostile article)
+"""Serve fixtures: a small store (the example, three of our test articles, a hostile article)
 and apps over it.
 
 The hostile article tries every way article text could get into a page as markup:
@@ -43,7 +43,7 @@ HOSTILE_TEXT = (
 
 
 @pytest.fixture(scope="session")
-def serve_documents(bakhmut_text, polnear_dev) -> list[Document]:
+def serve_documents(bakhmut_text, articles) -> list[Document]:
     bakhmut = Document(
         "bakhmut-newsweek-2022-12-27", bakhmut_text, "examples/bakhmut-newsweek-2022-12-27.txt",
         title="Russia's Bakhmut push", url="https://www.newsweek.com/bakhmut", outlet="Newsweek",
@@ -51,10 +51,10 @@ def serve_documents(bakhmut_text, polnear_dev) -> list[Document]:
     )
     dev = [
         Document(
-            d["doc_id"], d["text"], f"dev.jsonl:{line}", title=d["title"], outlet=d["publisher"],
+            d["doc_id"], d["text"], f"articles.jsonl:{line}", title=d["title"], outlet=d["publisher"],
             published=datetime.fromisoformat(d["date"]).replace(tzinfo=UTC), authors=(d["author"],),
         )
-        for line, d in enumerate(polnear_dev[:3], start=1)
+        for line, d in enumerate(articles[:3], start=1)
     ]
     hostile = Document(
         HOSTILE_ID, HOSTILE_TEXT, "hostile.jsonl:1", title=f"<script>{PWNED}</script>Hostile", url=HOSTILE_URL,
