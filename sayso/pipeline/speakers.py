@@ -45,6 +45,19 @@ from sayso.records import Attribution
 _GENDERS = {"f": "female", "m": "male"}
 
 
+def _sane(referent: Referent) -> Referent:
+    """Never a platform ("Twitter said"), a transcript's "Q" or a headline's "Weak - Rubio" as
+    a speaker: the name after a dash, and no name at all when what is left is not one."""
+    name = referent.speaker
+    if name is None:
+        return referent
+    for dash in (" - ", " – ", " — "):
+        name = name.rsplit(dash, 1)[-1]
+    if name.lower() in words("platforms") or len(name.strip(".")) <= 1:
+        return Referent(None, "unknown", referent.role)
+    return referent._replace(speaker=name)
+
+
 def _own_words(token: Token) -> list[Token]:
     """A conjunct head's words without its conjuncts ("Umar" of "Umar and Jehanzeb")."""
     return [t for t in token.subtree if t.i <= token.i or t.dep_ not in ("cc", "conj")]
@@ -102,7 +115,7 @@ class _Resolver:
         previous: tuple[Attribution, Referent] | None = None
         for attribution in attributions:
             span = token_span(self.doc, attribution.source[0]) if attribution.source else None
-            referent = UNKNOWN if span is None else self.compound(span, previous)
+            referent = UNKNOWN if span is None else _sane(self.compound(span, previous))
             attribution.speaker, attribution.speaker_type, attribution.speaker_role = referent[:3]
             attribution.speaker_gender = _GENDERS.get(referent.gender or "")
             attribution.gender_evidence = referent.gender_evidence if attribution.speaker_gender else None

@@ -381,3 +381,18 @@ def test_speakers_organisation_has_no_gender(parse, attribute):
     found = genders(parse, text, attribute(text, "the school had been warned", "said", "An Ofsted spokesman"),
                     attribute(text, "inspectors would return in May", "said", "She"))
     assert found == [("Ofsted", None, None), ("Ofsted", None, None)]
+
+
+@pytest.mark.parametrize(
+    "text,source,expected",
+    [
+        pytest.param("Twitter said the account had been suspended for spam.", "Twitter", None,
+                     id="a-platform-is-never-a-speaker"),
+        pytest.param("Weak - Rubio said the debate had gone well for him.", "Weak - Rubio", "Rubio",
+                     id="a-headline-label-before-a-dash-is-not-part-of-the-name"),
+    ],
+)
+def test_speakers_junk_never_becomes_a_speaker(parse, attribute, text, source, expected):
+    content = text.split(" said ")[1].rstrip(".")
+    [(speaker, _, _)] = speakers(parse, text, attribute(text, content, "said", source))
+    assert speaker == expected
