@@ -63,6 +63,13 @@ def _own_words(token: Token) -> list[Token]:
     return [t for t in token.subtree if t.i <= token.i or t.dep_ not in ("cc", "conj")]
 
 
+def _names_act(noun: str, verb: str) -> bool:
+    """Whether a noun names the act of a verb: "report"/"report", "ruling"/"rule",
+    "statement"/"state", "announcement"/"announce"."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    return len(stem) >= 3 and noun.startswith(stem) and noun[len(stem):] in ("", "e", "ing", "ment", "ement")
+
+
 def _capitalised_noun(token: Token) -> bool:
     """A common plural noun capitalised as a sentence's first word ("Drivers said"), which
     the tagger takes for a name."""
@@ -93,8 +100,13 @@ def _producer(token: Token, tokens: Iterable[Token]) -> Token | None:
         if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ in ("by", "from")):
             return next((c for c in t.children if c.dep_ == "pobj"), None)
     compound = next((t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"), None)
-    if compound is None and token.dep_ == "dobj":  # "X issued a statement", "X posted a video"
-        return next((t for t in token.head.children if t.dep_ == "nsubj"), None)
+    verb = token.head
+    if token.dep_ == "pobj" and verb.dep_ == "prep":  # "X said in a statement", "X wrote in a letter"
+        verb = verb.head
+    elif token.dep_ != "dobj":  # "X issued a statement", "X posted a video"
+        return compound
+    if compound is None and verb.pos_ in ("VERB", "AUX"):
+        return next((t for t in verb.children if t.dep_ == "nsubj"), None)
     return compound
 
 
@@ -230,10 +242,13 @@ class _Resolver:
         for earlier in reversed(self.doc[:token.i]):
             if earlier.lemma_.lower() == lemma and earlier.pos_ == "NOUN":
                 producer = _producer(earlier, earlier.subtree)
-                if producer is not None:
-                    return self.referent(producer, (), previous)
-        if previous is not None and previous[1].speaker is not None and previous[1].type in ("person", "organisation"):
-            return previous[1]
+            elif earlier.pos_ == "VERB" and _names_act(lemma, earlier.lemma_.lower()):
+                # "Bloomberg reported … the report said", "the court ruled … The ruling"
+                producer = next((t for t in earlier.children if t.dep_ == "nsubj"), None)
+            else:
+                continue
+            if producer is not None:
+                return self.referent(producer, (), previous)
         return UNKNOWN
 
     def pronoun(
@@ -258,8 +273,11 @@ class _Resolver:
             known = self.cast.by_name.get(referent.speaker or "")
             spokesperson = referent.type == "organisation" and bool(
                 set((referent.role or "").lower().split()) & words("spokes_nouns"))
-            plural_source = any(s.root.tag_ in ("NNS", "NNPS") for s in self._source_spans(previous[0]))
-            if (referent.type == "anonymous" and plural_source == (kind == "group")) or spokesperson or (
+            # "a senior official said … He added": only a source that is a noun, in number.
+            heads = [s.root for s in self._source_spans(previous[0])]
+            anonymous = referent.type == "anonymous" and any(
+                h.pos_ == "NOUN" and (h.tag_ == "NNS") == (kind == "group") for h in heads)
+            if anonymous or spokesperson or (
                 referent.speaker is not None and referent.type in accept
                 and gender in (None, known and known.gender or gender)
             ):
