@@ -98,6 +98,9 @@ def words(key: str) -> frozenset[str]:
     return frozenset(lexicon()[key])
 
 
+words_of = words  # for functions whose own variable is called ``words``
+
+
 def _clean(doc: Doc, start: int, end: int) -> str | None:
     """The text of ``doc[start:end]`` without leading articles, possessive pronouns,
     honorifics and punctuation or trailing punctuation (``None`` if nothing is left)."""
@@ -227,12 +230,32 @@ def role_of(name: TokenSpan) -> str | None:
     return None
 
 
+def _key_words(text: str) -> list[str]:
+    """A name's words as keys: lowercased, one apostrophe ("O’Neill" is "O'Neill")."""
+    return text.lower().replace("’", "'").split()
+
+
+def _full_name(words: list[str], kind: str) -> bool:
+    """A person's name with a given name in it ("Bill de Blasio"), not a surname with a
+    particle ("de Blasio", "bin Laden")."""
+    return len(words) > 1 and kind == "person" and words[0] not in words_of("surname_particles")
+
+
+def _same_words(a: list[str], b: list[str]) -> bool:
+    return len(a) == len(b) and all(_bare(x) == _bare(y) for x, y in zip(a, b, strict=True))
+
+
 def _bare(word: str) -> str:
     """A name word without an Arabic article ("al-Nuaimi" is "Nuaimi")."""
     for particle in ("al-", "el-", "ad-", "as-", "ash-", "an-", "at-"):
         if word.startswith(particle) and len(word) > len(particle) + 1:
             return word[len(particle):]
     return word
+
+
+def _initials(name: str) -> str:
+    """The initials of a name's capitalised words ("International Monetary Fund" -> "IMF")."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and len(w) > 1)
 
 
 def _acronym(text: str) -> bool:
@@ -290,17 +313,22 @@ class Cast:
         for ent in doc.ents:
             name = name_tokens(ent)
             if ent.label_ in ENTITY_TYPES and name is not None and name.root.pos_ in ("PROPN", "NOUN"):
-                named.append((ent, name, name.text.lower().split(), _entity_type(ent.label_, name)))
+                named.append((ent, name, _key_words(name.text), _entity_type(ent.label_, name)))
         # Multi-word person names first, so a surname can refer forward to one.
         self._full: list[tuple[int, list[str], Entity]] = []
         full_by_key: dict[tuple[str, str], Entity] = {}
+        self._full_count: Counter[Entity] = Counter()
         for _, name, words, kind in named:
-            if len(words) > 1 and kind == "person":
+            if _full_name(words, kind):
                 entity = full_by_key.setdefault((words[0], words[-1]), Entity(name.text, "person"))
+                # The fullest form the article gives ("Loretta E. Lynch", not "Loretta Lynch").
+                if len(name) > len(entity.name.split()):
+                    entity.name = name.text
+                self._full_count[entity] += 1
                 self._full.append((name.start_char, words, entity))
         self.by_name: dict[str, Entity] = {e.name: e for e in full_by_key.values()}
         self._full_genders([(name, full_by_key[(words[0], words[-1])]) for ent, name, words, kind in named
-                            if len(words) > 1 and kind == "person"])
+                            if _full_name(words, kind)])
         for entity in full_by_key.values():  # the weakest evidence, but it keeps "Mr. Obama" off Michelle
             first = given_name(entity.name.split()[0])
             entity.set_gender(first and first.gender, "first name")
@@ -308,7 +336,7 @@ class Cast:
         self.mentions: list[Mention] = []
         self.by_token: dict[int, Mention] = {}
         for ent, name, words, kind in named:
-            if len(words) > 1 and kind == "person":
+            if _full_name(words, kind):
                 entity = full_by_key[(words[0], words[-1])]
             else:
                 gender = self.honorific_gender(ent.doc[max(ent.start - 1, 0):name.start])
@@ -403,17 +431,22 @@ class Cast:
         gender or an unknown one may be meant, and one the article already addresses
         with that honorific comes first.
         """
-        if len(words) == 1 and by_surname:
-            for index in (-1, 0):  # surname first, then first name
+        if by_surname and (len(words) == 1 or words[0] in words_of("surname_particles")):
+            # Surname first ("Lynch", "de Blasio"), then first name ("Hillary").
+            for index in (-1, 0) if len(words) == 1 else (-1,):
                 matches = [
                     (start, e) for start, full, e in self._full
-                    if _bare(full[index]) == _bare(words[0]) and e.gender in (None, gender or e.gender)
+                    if _same_words(full[-len(words):] if index == -1 else full[:1], words)
+                    and e.gender in (None, gender or e.gender)
                 ]
                 agreeing = [(start, e) for start, e in matches if gender is not None and e.honorific == gender]
                 matches = agreeing or matches
-                earlier = [e for start, e in matches if start < name.start_char]
                 if matches:
-                    return earlier[-1] if earlier else matches[0][1]
+                    # Two people sharing a surname: the one the article names in full more often
+                    # (its subject, not a relative mentioned once), the latest named on a tie.
+                    order = {e: k for k, (start, e) in enumerate(matches) if start < name.start_char}
+                    return max((e for _, e in matches),
+                               key=lambda e: (self._full_count[e], e in order, order.get(e, 0)))
         entity = self.by_name.setdefault(name.text, Entity(name.text, kind))
         self._votes.setdefault(entity, Counter())[kind] += 1
         return entity
@@ -454,6 +487,11 @@ class Cast:
                     if other is not entity and other.name == acronym:
                         other.name, other.type = full, entity.type
                 entity.name = full
+        for entity in bodies:  # "the IMF" when the article writes "International Monetary Fund"
+            if _acronym(entity.name) and entity.name not in spelled:
+                full = [o for o in bodies if _initials(o.name) == entity.name]
+                if full:
+                    entity.name, entity.type = full[0].name, "organisation"
         keyed = [(e, set(e.name.lower().replace("(", " ").replace(")", " ").split())) for e in bodies]
         for entity, key in keyed:
             longer = [(o.mentions, o) for o, other in keyed if key < other and o.type == "organisation"]

@@ -319,8 +319,9 @@ class _Resolver:
                 if lemma in self.lex["organisation_nouns"] and t.i != token.i and any(
                         c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE") for c in t.lefts):
                     self._organisations.setdefault(lemma, []).append((t.idx, self.organisation(t) or t.text))
-        earlier = [p for start, p in self._organisations.get(token.lemma_.lower(), []) if start < token.idx]
-        return earlier[-1] if earlier else None
+        named = self._organisations.get(token.lemma_.lower(), [])
+        earlier = [p for start, p in named if start < token.idx]
+        return earlier[-1] if earlier else named[0][1] if named else None
 
 
 def resolve_speakers(doc: Doc, attributions: list[Attribution], max_paragraph_gap: int = 3) -> None:
