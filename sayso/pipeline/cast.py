@@ -527,6 +527,16 @@ class Cast:
                 return entity
         return None
 
+    def following(self, after: int, until: int, accept: set[str], gender: str | None) -> Entity | None:
+        """The first compatible entity named as a subject between ``after`` and ``until``: what a
+        pronoun opening an article refers to ("He demanded …" before "Mr. Naidu said")."""
+        for start, root, entity in self.mentions[bisect_left(self._starts, after):]:
+            if start >= until:
+                break
+            if entity.type in accept and gender in (None, entity.gender or gender) and root.dep_ in SUBJECTS:
+                return entity
+        return None
+
     def by_description(self, words: set[str], head: str, before: int) -> Entity | None:
         """The person a description stands for ("the Republican nominee", "the Indiana
         governor"): among those whose roles hold its head word, the one whose roles share

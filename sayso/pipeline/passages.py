@@ -39,6 +39,12 @@ class Paragraphs:
     def of(self, offset: int) -> int:
         return bisect_right(self._starts, offset)
 
+    def end_of(self, offset: int, count: int = 1) -> int:
+        """Where the ``count``-th paragraph from the one holding ``offset`` ends (a large
+        number past the last paragraph)."""
+        i = self.of(offset) + count - 1
+        return self._starts[i] if i < len(self._starts) else 1 << 62
+
 
 def first_offset(attribution: Attribution) -> int:
     """Where the attribution's cue (or, lacking one, its first span) starts."""

@@ -129,7 +129,7 @@ class _Resolver:
             span = token_span(self.doc, attribution.source[0]) if attribution.source else None
             referent = UNKNOWN if span is None else _sane(self.compound(span, previous))
             attribution.speaker, attribution.speaker_type, attribution.speaker_role = referent[:3]
-            attribution.speaker_gender = _GENDERS.get(referent.gender or "")
+            attribution.speaker_gender = _GENDERS.get(referent.gender or "") if referent.type == "person" else None
             attribution.gender_evidence = referent.gender_evidence if attribution.speaker_gender else None
             if span is not None:
                 previous = (attribution, referent)
@@ -287,8 +287,10 @@ class _Resolver:
                 return referent
         for subjects_only in (True, False):  # a subject is the likelier antecedent
             entity = entity or self.cast.latest(token.idx, 0, accept, gender, subjects_only, self.quoted)
+        if entity is None and previous is None:  # nothing before: a headline's or lead's "he"
+            entity = self.cast.following(token.idx, self.paragraphs.end_of(token.idx, 2), accept, gender)
         if entity is None:
-            return Referent(None, kind)
+            return Referent(None, kind, None, gender, "pronoun" if gender else None)
         if kind == "person":
             entity.set_gender(gender, "pronoun")
         return entity.referent()
