@@ -164,7 +164,7 @@ def _entity_type(label: str, name: TokenSpan) -> str:
     lone = len(name) == 1 and root.tag_ == "NNP" and not any(c.dep_ == "det" for c in root.children)
     if label == "NORP" and lone and root.dep_ in ("nsubj", "nsubjpass"):
         return "person"
-    if label != "PERSON" and person_shaped(name):
+    if label in ("ORG", "NORP") and person_shaped(name):  # a place's name is no person's ("New York")
         return "person"
     if label == "PERSON" and len(name) > 1 and (
         _acronym(name[-1].text) or name[-1].lower_ in words("organisation_words")

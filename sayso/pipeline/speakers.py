@@ -184,6 +184,9 @@ class _Resolver:
             body = self.body_of(token)
             if body is not None:  # "a Samsung spokeswoman", "officials at Homeland Security Investigations"
                 return Referent(body, "organisation", noun_phrase(token))
+        named = self.person_within(token, tokens)
+        if named is not None:  # "Australia skipper Tim Paine", "X's senior consultant, Piers Pigou"
+            return named.referent()
         if token.pos_ == "PROPN" and not indefinite and not _capitalised_noun(token):
             run = [token]
             while run[0].i > 0 and run[0].nbor(-1).dep_ == "compound" and run[0].nbor(-1).pos_ == "PROPN" \
@@ -211,6 +214,28 @@ class _Resolver:
             described = self.pronoun(token, previous, self._gendered.get(lemma))
             return described if described.speaker else Referent(None, "person", noun_phrase(token))
         return UNKNOWN
+
+    def person_within(self, token: Token, tokens: Iterable[Token]) -> Entity | None:
+        """The one named person of a source whose head is a title or a name the parser got
+        wrong ("Cheong Wa Dae spokesperson Ko Min-jung"): not a group, not someone a
+        preposition attaches ("a spokeswoman for Hillary Clinton", "advisers to Obama")."""
+        lemma = token.lemma_.lower()
+        if token.tag_ in ("NNS", "NNPS") or lemma in self.lex["product_nouns"] or lemma in self.lex["organisation_nouns"]:
+            return None
+        found = set()
+        for t in tokens:
+            mention = self.cast.by_token.get(t.i)
+            if mention is None or mention.root != t or mention.entity.type != "person":
+                continue
+            path, head = [t], t
+            while head.i != token.i and head.head.i != head.i:
+                head = head.head
+                path.append(head)
+            # Only a name in apposition to the head or part of its compound: "Obama's strategist"
+            # or "the Trump campaign" are someone else.
+            if head.i == token.i and all(p.dep_ in ("appos", "compound", "nmod") for p in path[:-1]):
+                found.add(mention.entity)
+        return found.pop() if len(found) == 1 else None
 
     def body_of(self, token: Token) -> str | None:
         """The named organisation a spokesperson, official or reporter speaks for: a name
