@@ -253,6 +253,17 @@ def _bare(word: str) -> str:
     return word
 
 
+_LEGAL_FORMS = frozenset("co co. ltd ltd. inc inc. corp corp. plc llc ag sa gmbh bhd nv".split())
+
+
+def _without_legal_form(name: str) -> str:
+    """A company's name without its legal form: "Samsung Electronics Co Ltd" is "Samsung Electronics"."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().strip(",") in _LEGAL_FORMS:
+        words.pop()
+    return " ".join(words).rstrip(",")
+
+
 def _initials(name: str) -> str:
     """The initials of a name's capitalised words ("International Monetary Fund" -> "IMF")."""
     return "".join(w[0] for w in name.split() if w[:1].isupper() and len(w) > 1)
@@ -472,6 +483,9 @@ class Cast:
         gives them together; a shorter name whose words all belong to a longer one ("the
         Canadiens", "Montreal Canadiens"; "Peabody", "Peabody Energy") becomes the longer.
         Places are left alone: "Kenya" is not "Amnesty International Kenya"."""
+        for entity in self.by_name.values():
+            entity.name = _without_legal_form(entity.name) if entity.type == "organisation" else entity.name
+        self._people_named_as_bodies()
         bodies = [e for e in self.by_name.values() if e.type in ("organisation", "unknown") and e.label != "GPE"]
         spelled: dict[str, Entity] = {}
         for _, root, entity in self.mentions:
@@ -497,6 +511,19 @@ class Cast:
             longer = [(o.mentions, o) for o, other in keyed if key < other and o.type == "organisation"]
             if longer:
                 entity.name, entity.type = max(longer, key=lambda pair: pair[0])[1].name, "organisation"
+
+    def _people_named_as_bodies(self) -> None:
+        """NER calls a company a person now and then ("Samsung Elec" in a headline, "Qualcomm"):
+        a "person" without a given name whose first word opens an organisation's name in the
+        same article is that organisation."""
+        bodies = [e for e in self.by_name.values() if e.label == "ORG" and e.type == "organisation"]
+        for entity in self.by_name.values():
+            first = entity.name.split()[0]
+            if entity.type != "person" or entity.honorific or given_name(first) is not None:
+                continue
+            body = next((b for b in bodies if b.name.split()[0] == first and b is not entity), None)
+            if body is not None:
+                entity.name, entity.type, entity.gender, entity.role = body.name, "organisation", None, None
 
     def organisation_named(self, word: str, before: int) -> Entity | None:
         """The named organisation whose name holds ``word`` ("police": "Ghana Police Service"):

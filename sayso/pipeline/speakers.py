@@ -202,7 +202,8 @@ class _Resolver:
             return self.author(token, tokens, previous)
         if indefinite or lemma in lex["anonymous_nouns"]:
             return ANONYMOUS
-        if lemma in lex["organisation_nouns"] or lower in lex["organisation_nouns"]:
+        plural = token.tag_ in ("NNS", "NNPS") and lemma != lower  # "companies", not "police"
+        if (lemma in lex["organisation_nouns"] or lower in lex["organisation_nouns"]) and not plural:
             return Referent(self.organisation(token), "organisation")
         if token.tag_ in ("NNS", "NNPS") or _capitalised_noun(token):  # "analysts", "NUP supporters"
             return Referent(None, "group", noun_phrase(token))
