@@ -525,6 +525,17 @@ class Cast:
             if body is not None:
                 entity.name, entity.type, entity.gender, entity.role = body.name, "organisation", None, None
 
+    def known(self, name: TokenSpan) -> Entity | None:
+        """The participant a capitalised word the tagger misread is the name of ("Trump"
+        tagged a verb at a sentence's start): one the article names so, in full or by surname."""
+        key = _key_words(name.text)
+        for entity in self.by_name.values():
+            words = _key_words(entity.name)
+            if entity.type in ("person", "organisation") and (words == key or (
+                    entity.type == "person" and _same_words(words[-len(key):], key))):
+                return self.link(key, name, entity.type)
+        return None
+
     def organisation_named(self, word: str, before: int) -> Entity | None:
         """The named organisation whose name holds ``word`` ("police": "Ghana Police Service"):
         the latest mentioned before ``before``, else the first after it."""

@@ -214,6 +214,10 @@ class _Resolver:
             # "the 58-year-old", "the nation's top cop": the person the article is following.
             described = self.pronoun(token, previous, self._gendered.get(lemma))
             return described if described.speaker else Referent(None, "person", noun_phrase(token))
+        if token.text[:1].isupper():
+            known = self.cast.known(self.doc[token.i:token.i + 1])
+            if known is not None:
+                return known.referent()
         return UNKNOWN
 
     def person_within(self, token: Token, tokens: Iterable[Token]) -> Entity | None:
@@ -286,6 +290,10 @@ class _Resolver:
         of the ``gender`` its noun gives."""
         kind, gender = self.lex["pronouns"].get(token.lower_, ("person", gender))
         accept = ACCEPTS[kind]
+        if kind == "group" and previous is not None and previous[1].type == "group" and (
+            self.paragraphs.of(token.idx) - self.paragraphs.of(first_offset(previous[0])) <= 1
+        ):  # "Mr. Grassley and Mr. Leahy … they wrote", "Analysts said … They added"
+            return previous[1]
         near = previous is not None and (
             self.paragraphs.of(token.idx) - self.paragraphs.of(first_offset(previous[0])) <= self.gap
         )
