@@ -128,12 +128,19 @@ def _modifiers_start(token: Token, start: int) -> int:
     return start
 
 
+# How many name sources must list a given name that is also an English word ("Sultan", "Grace",
+# "Mark"; not "Kenya" or "Star") before it counts as a name.
+COMMON_WORD_SOURCES = 22
+
+
 def _is_given_name(token: Token) -> bool:
-    """A capitalised word that the name sources list as a given name and that is no common
-    English word as well ("Kemi", "Wanjiru", "Serhiy"; not "Grace" or "Will")."""
-    if not token.is_title or given_name(token.text) is None:
+    """A capitalised word that the name sources list as a given name ("Kemi", "Wanjiru",
+    "Serhiy"), and widely so when it is an English word as well."""
+    name = given_name(token.text) if token.is_title else None
+    if name is None or token.lower_ in words("organisation_words"):
         return False
-    return senses(token) is None and token.lower_ not in words("organisation_words")
+    # A common word too ("Sultan", "Grace") only when many sources list it as a name.
+    return senses(token) is None or name.sources >= COMMON_WORD_SOURCES
 
 
 def _is_initial(token: Token) -> bool:

@@ -200,6 +200,10 @@ class _Resolver:
             for c in token.rights
         ):  # "a video", or "a batch of emails"
             return self.author(token, tokens, previous)
+        if lemma in ("official", "officer") and any(c.lower_ in ("the", "this") for c in token.lefts) and (
+            previous is not None and previous[1].type == "person" and previous[1].speaker
+        ):  # "Anwar said … the police official added": the person just quoted, not someone unnamed
+            return previous[1]
         if indefinite or lemma in lex["anonymous_nouns"]:
             return ANONYMOUS
         plural = token.tag_ in ("NNS", "NNPS") and lemma != lower  # "companies", not "police"
