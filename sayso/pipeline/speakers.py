@@ -122,6 +122,7 @@ class _Resolver:
         self.gap = max_paragraph_gap
         self._organisations: dict[str, list[tuple[int, str]]] | None = None
         self._gendered = {w: g for g, ws in self.lex["gendered_words"].items() for w in ws}
+        self._resolving: set[int] = set()
 
     def run(self, attributions: list[Attribution]) -> None:
         previous: tuple[Attribution, Referent] | None = None
@@ -161,6 +162,17 @@ class _Resolver:
         self, token: Token, tokens: Iterable[Token], previous: tuple[Attribution, Referent] | None
     ) -> Referent:
         """Who the mention headed by ``token`` (its words ``tokens``) stands for."""
+        if token.i in self._resolving:  # a thing made by a thing made by … the first one
+            return UNKNOWN
+        self._resolving.add(token.i)
+        try:
+            return self._referent(token, tokens, previous)
+        finally:
+            self._resolving.discard(token.i)
+
+    def _referent(
+        self, token: Token, tokens: Iterable[Token], previous: tuple[Attribution, Referent] | None
+    ) -> Referent:
         lex, lower, lemma = self.lex, token.lower_, token.lemma_.lower()
         if lower in lex["relative_pronouns"] and token.tag_ in ("WP", "WDT"):
             antecedent = _antecedent(token)
@@ -283,6 +295,17 @@ class _Resolver:
                 continue
             if producer is not None:
                 return self.referent(producer, (), previous)
+        # "a new RNC ad … The clip": another word for a thing whose maker was just named.
+        if token.tag_ != "NN" or not any(c.lower_ in ("the", "this", "that") for c in token.lefts):
+            return UNKNOWN
+        floor = self.paragraphs.end_of(token.idx, -1) if self.paragraphs.of(token.idx) > 1 else 0
+        for earlier in reversed(self.doc[:token.i]):
+            if earlier.idx < floor:
+                break
+            if earlier.pos_ == "NOUN" and earlier.lemma_.lower() in self.lex["product_nouns"]:
+                producer = _producer(earlier, earlier.subtree)
+                if producer is not None:
+                    return self.referent(producer, (), previous)
         return UNKNOWN
 
     def pronoun(
