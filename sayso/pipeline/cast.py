@@ -8,6 +8,7 @@ gender the article itself gives it.
 """
 
 # No `from __future__ import annotations`, as in the component that uses it.
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
@@ -197,8 +198,12 @@ def name_tokens(ent: TokenSpan) -> TokenSpan | None:
         start += 1
     while end > start and (ent.doc[end - 1].is_punct or ent.doc[end - 1].is_space or ent.doc[end - 1].tag_ == "POS"):
         end -= 1
-    if start >= end:
-        return None
+    titles = words("rank_titles")
+    if ent.label_ == "PERSON":  # "Det Insp Sunil Karunaratne", "SSP Ruwan Hettiarachchi"
+        while start < end - 1 and ent.doc[start].lower_.rstrip(".") in titles:
+            start += 1
+    if start >= end or all(t.lower_.rstrip(".") in titles for t in ent.doc[start:end]):
+        return None  # "Det Insp" alone names nobody
     return ent.doc[after_titles(ent.doc[start:end], ent.label_ == "PERSON"):end]
 
 
@@ -209,7 +214,8 @@ def after_titles(name: TokenSpan, person: bool) -> int:
     what is left has a person's shape, so "General Motors" keeps its first word."""
     titles = words("rank_titles")
     for k in range(len(name) - 2, -1, -1):
-        if name[k].lower_ in titles and all(t.text[:1].isupper() for t in name[k + 1:]):
+        if name[k].lower_ in titles and all(
+                t.text[:1].isupper() or t.lower_ in words("surname_particles") for t in name[k + 1:]):
             rest = name[k + 1:]
             if person or person_shaped(rest):
                 return rest.start
@@ -258,6 +264,31 @@ def _bare(word: str) -> str:
         if word.startswith(particle) and len(word) > len(particle) + 1:
             return word[len(particle):]
     return word
+
+
+_SPELLED = re.compile(
+    r"((?:[A-Z][\w'’.&-]*\s+(?:(?:of|for|and|on|in|the|de|du|des)\s+)*)*[A-Z][\w'’.&-]*)\s*\(([A-Z][A-Za-z&-]{1,9})\)"
+)
+
+
+def spelled_out(text: str) -> dict[str, str]:
+    """Acronyms the article spells out, with the full name: "Tugela Coast Water (TCW)" gives
+    {"TCW": "Tugela Coast Water"}. The full name is the capitalised words whose initials the
+    acronym spells, else (an acronym in another language: "Volcano Monitoring Agency (BPGA)")
+    all of them when they name a body; never a person's name ("Ali Bilal (PTI)")."""
+    found: dict[str, str] = {}
+    for match in _SPELLED.finditer(text):
+        full, acronym = match.group(1).split(), match.group(2)
+        letters = acronym.replace("&", "").replace("-", "").upper()
+        capitals = [i for i, w in enumerate(full) if w[:1].isupper() and w not in ("The", "A", "An")]
+        name = next((full[i:] for i in capitals
+                     if "".join(full[k][0] for k in capitals if k >= i).upper() == letters), None)
+        if name is None and len(capitals) > 1 and given_name(full[capitals[0]]) is None and any(
+                w.lower() in words("organisation_words") for w in full):
+            name = full[capitals[0]:]
+        if name is not None:
+            found.setdefault(acronym, " ".join(name))
+    return found
 
 
 _LEGAL_FORMS = frozenset("co co. ltd ltd. inc inc. corp corp. plc llc ag sa gmbh bhd nv".split())
@@ -375,6 +406,7 @@ class Cast:
                 entity.role, entity.role_words = None, set()
         self._pronoun_genders()
         self._name_organisations(doc)
+        self.acronyms = spelled_out(doc.text)
 
     def honorific_gender(self, tokens: Iterable[Token]) -> str | None:
         """The gender the honorifics among ``tokens`` give ("Mrs." -> "f"), if any."""
@@ -532,6 +564,17 @@ class Cast:
             if body is not None:
                 entity.name, entity.type, entity.gender, entity.role = body.name, "organisation", None, None
 
+    def canonical(self, name: str) -> str:
+        """An organisation's name as the article gives it with its acronym: "TCW", "the TCW",
+        "Tugela Coast Water" and a shorter "Association of Hospital Doctors" (NER cut "in
+        Wales") are all "Tugela Coast Water (TCW)" when the article writes that once."""
+        bare = name.removeprefix("the ").removeprefix("The ")
+        for acronym, full in self.acronyms.items():
+            if bare == acronym or bare == full or (
+                    len(bare.split()) > 1 and full.startswith(bare) and full[len(bare):len(bare) + 1] == " "):
+                return f"{full} ({acronym})"
+        return name
+
     def known(self, name: TokenSpan) -> Entity | None:
         """The participant a capitalised word the tagger misread is the name of ("Trump"
         tagged a verb at a sentence's start): one the article names so, in full or by surname."""
@@ -558,15 +601,17 @@ class Cast:
 
     def latest(
         self, before: int, floor: int, accept: set[str], gender: str | None,
-        subjects_only: bool, outside: Intervals,
+        subjects_only: bool, outside: Intervals, places: bool = True,
     ) -> Entity | None:
-        """The most recently mentioned compatible entity between ``floor`` and ``before``."""
+        """The most recently mentioned compatible entity between ``floor`` and ``before``
+        (``places=False``: not a country or city)."""
         i = bisect_left(self._starts, before) - 1
         while i >= 0 and self.mentions[i].start >= floor:
             start, root, entity = self.mentions[i]
             i -= 1
             if (
                 entity.type in accept and gender in (None, entity.gender or gender)
+                and (places or entity.label != "GPE")
                 and (not subjects_only or root.dep_ in SUBJECTS) and start not in outside
             ):
                 return entity

@@ -12,6 +12,7 @@ speaker, the way "he added" reads in news prose.
 """
 
 # No `from __future__ import annotations`: spaCy validates factory arguments from live type hints.
+import re
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -63,6 +64,10 @@ def _own_words(token: Token) -> list[Token]:
     return [t for t in token.subtree if t.i <= token.i or t.dep_ not in ("cc", "conj")]
 
 
+_CHANNEL_NOUNS = frozenset({"account", "page", "channel", "handle", "feed", "profile", "website", "site", "blog"})
+_AGED = re.compile(r"\d+-year-old")
+
+
 def _names_act(noun: str, verb: str) -> bool:
     """Whether a noun names the act of a verb: "report"/"report", "ruling"/"rule",
     "statement"/"state", "announcement"/"announce"."""
@@ -99,6 +104,9 @@ def _producer(token: Token, tokens: Iterable[Token]) -> Token | None:
     for t in tokens:
         if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ in ("by", "from")):
             return next((c for c in t.children if c.dep_ == "pobj"), None)
+    for t in tokens:  # "a video posted on the agency's Instagram account"
+        if t.dep_ == "poss" and t.head.lemma_.lower() in _CHANNEL_NOUNS and t.head.i != token.i:
+            return t
     compound = next((t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"), None)
     verb = token.head
     if token.dep_ == "pobj" and verb.dep_ == "prep":  # "X said in a statement", "X wrote in a letter"
@@ -129,6 +137,10 @@ class _Resolver:
         for attribution in attributions:
             span = token_span(self.doc, attribution.source[0]) if attribution.source else None
             referent = UNKNOWN if span is None else _sane(self.compound(span, previous))
+            if referent.speaker and referent.type in ("organisation", "unknown"):
+                named = self.cast.canonical(referent.speaker)
+                if named != referent.speaker:
+                    referent = referent._replace(speaker=named, type="organisation")
             attribution.speaker, attribution.speaker_type, attribution.speaker_role = referent[:3]
             attribution.speaker_gender = _GENDERS.get(referent.gender or "") if referent.type == "person" else None
             attribution.gender_evidence = referent.gender_evidence if attribution.speaker_gender else None
@@ -204,7 +216,11 @@ class _Resolver:
             while run[0].i > 0 and run[0].nbor(-1).dep_ == "compound" and run[0].nbor(-1).pos_ == "PROPN" \
                     and run[0].nbor(-1).head == token:
                 run.insert(0, run[0].nbor(-1))
+            while len(run) > 1 and run[0].lower_.rstrip(".") in words("rank_titles"):
+                run.pop(0)  # "AC Tan", "Dr Asante-Jones"
             name = self.doc[after_titles(self.doc[run[0].i:token.i + 1], False):token.i + 1]
+            if all(t.lower_.rstrip(".") in words("rank_titles") for t in name):  # "The Chief Justice"
+                return self.described(token, lemma, previous)
             kind = "person" if person_shaped(name) else "unknown"
             return self.cast.link([t.lower_ for t in name], name, kind).referent()
         if lemma in lex["product_nouns"] or any(
@@ -221,15 +237,14 @@ class _Resolver:
         plural = token.tag_ in ("NNS", "NNPS") and lemma != lower  # "companies", not "police"
         if (lemma in lex["organisation_nouns"] or lower in lex["organisation_nouns"]) and not plural:
             return Referent(self.organisation(token), "organisation")
+        if token.tag_ in ("NNS", "NNPS") and lemma in words("member_nouns"):
+            body = self.body_of(token)  # "economists at Bharat Capital Markets", "officials at HSI"
+            if body is not None:
+                return Referent(body, "organisation", noun_phrase(token))
         if token.tag_ in ("NNS", "NNPS") or _capitalised_noun(token):  # "analysts", "NUP supporters"
             return Referent(None, "group", noun_phrase(token))
-        if lemma in lex["person_titles"] or lemma in lex["gendered_words"]["f"] + lex["gendered_words"]["m"]:
-            entity = self.cast.by_description(_content_words(token), lemma, token.idx)
-            if entity is not None:
-                return entity.referent()
-            # "the 58-year-old", "the nation's top cop": the person the article is following.
-            described = self.pronoun(token, previous, self._gendered.get(lemma))
-            return described if described.speaker else Referent(None, "person", noun_phrase(token))
+        if lemma in lex["person_titles"] or lemma in self._gendered or _AGED.fullmatch(token.lower_):
+            return self.described(token, lemma, previous)
         if token.text[:1].isupper():
             known = self.cast.known(self.doc[token.i:token.i + 1])
             if known is not None:
@@ -258,6 +273,15 @@ class _Resolver:
                 found.add(mention.entity)
         return found.pop() if len(found) == 1 else None
 
+    def described(self, token: Token, lemma: str, previous: tuple[Attribution, Referent] | None) -> Referent:
+        """A person described, not named ("the Indiana governor", "the 63-year-old"): the
+        one whose roles match the description, else the person the article is following."""
+        entity = self.cast.by_description(_content_words(token), lemma, token.idx)
+        if entity is not None:
+            return entity.referent()
+        described = self.pronoun(token, previous, self._gendered.get(lemma))
+        return described if described.speaker else Referent(None, "person", noun_phrase(token))
+
     def body_of(self, token: Token) -> str | None:
         """The named organisation a spokesperson, official or reporter speaks for: a name
         before the noun ("a Grab spokesman", "TASS reporter") or after it ("a spokeswoman
@@ -272,6 +296,8 @@ class _Resolver:
             if mention is None and candidate.pos_ == "PROPN":  # a name NER missed: the longest naming it
                 named = self.cast.organisation_named(candidate.lower_, candidate.idx)
                 return named.name if named is not None else noun_phrase(candidate)
+            if candidate.lemma_.lower() in self.lex["organisation_nouns"]:  # "a spokeswoman for the company"
+                return self.organisation(candidate)
         return None
 
     def author(
@@ -384,7 +410,12 @@ class _Resolver:
                     self._organisations.setdefault(lemma, []).append((t.idx, self.organisation(t) or t.text))
         named = self._organisations.get(token.lemma_.lower(), [])
         earlier = [p for start, p in named if start < token.idx]
-        return earlier[-1] if earlier else named[0][1] if named else None
+        if earlier or named:
+            return earlier[-1] if earlier else named[0][1]
+        if token.lemma_.lower() in words("generic_bodies"):  # "the airline", "the company": the body just named
+            body = self.cast.latest(token.idx, 0, {"organisation"}, None, False, Intervals([]), places=False)
+            return body.name if body is not None else None
+        return None
 
 
 def resolve_speakers(doc: Doc, attributions: list[Attribution], max_paragraph_gap: int = 3) -> None:
