@@ -35,14 +35,15 @@ FIELDS = ("speaker", "speaker_role", "channel", "hedges")
 GRADES = ("right", "partial", "wrong")
 
 # Words set aside when two speaker names are compared: titles, ranks and honorifics
-# that a text may or may not put before a name ("Insp Murphy", "Datuk Seri ...").
+# that a text may or may not put before a name ("Insp Murphy", "Datuk Seri ..."), and a
+# company's legal form ("Samsung Electronics Co Ltd").
 _TITLE_WORDS = frozenset("""
 mr mrs ms miss dr prof sir dame madam lord lady sheikh sheik datuk dato datin seri tan sri tun haji hajj
 president vice prime minister senator sen gov governor rep representative mayor premier chancellor
 general gen lt lieutenant col colonel maj major capt captain sgt sergeant cpl corporal insp inspector
 supt superintendent cmdr commander adm admiral chief justice judge king queen prince princess pope
 rev reverend father fr bishop cardinal imam rabbi professor doctor ambassador secretary
-the
+the co ltd inc corp plc llc
 """.split())
 
 # World-news channel labels to sayso's channel types (a label naming none of these is "other").

@@ -174,6 +174,8 @@ def _entity_type(label: str, name: TokenSpan) -> str:
         return "person"
     if label in ("ORG", "NORP") and person_shaped(name):  # a place's name is no person's ("New York")
         return "person"
+    if label == "ORG" and name.start > 0 and name.doc[name.start - 1].lower_ in words("person_only_titles"):
+        return "person"  # "SSP Ruwan Hettiarachchi": a title only people bear
     if label == "PERSON" and len(name) > 1 and (
         _acronym(name[-1].text) or name[-1].lower_ in words("organisation_words")
     ) and not _is_given_name(name[0]):
@@ -217,7 +219,7 @@ def after_titles(name: TokenSpan, person: bool) -> int:
         if name[k].lower_ in titles and all(
                 t.text[:1].isupper() or t.lower_ in words("surname_particles") for t in name[k + 1:]):
             rest = name[k + 1:]
-            if person or person_shaped(rest):
+            if person or person_shaped(rest) or name[k].lower_ in words("person_only_titles"):
                 return rest.start
             break
     return name.start
@@ -571,7 +573,8 @@ class Cast:
         bare = name.removeprefix("the ").removeprefix("The ")
         for acronym, full in self.acronyms.items():
             if bare == acronym or bare == full or (
-                    len(bare.split()) > 1 and full.startswith(bare) and full[len(bare):len(bare) + 1] == " "):
+                    len(bare.split()) > 1 and full.startswith(bare) and full[len(bare):len(bare) + 1] == " "
+            ) or (bare.lower() in words("organisation_words") and full.endswith(" " + bare)):
                 return f"{full} ({acronym})"
         return name
 

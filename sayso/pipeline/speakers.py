@@ -75,6 +75,16 @@ def _names_act(noun: str, verb: str) -> bool:
     return len(stem) >= 3 and noun.startswith(stem) and noun[len(stem):] in ("", "e", "ing", "ment", "ement")
 
 
+def _joins_name(before: Token, head: Token) -> bool:
+    """Whether the word before a name's run belongs to it: a proper noun compounding the head,
+    a hyphen inside a name ("Asante-Jones") or a particle ("van der Merwe")."""
+    if before.dep_ == "compound" and before.pos_ == "PROPN" and before.head == head:
+        return True
+    inner = before.i > 0 and before.nbor(-1).pos_ == "PROPN"
+    return inner and not before.whitespace_ and before.text == "-" or (
+        before.lower_ in words("surname_particles") and before.head == head)
+
+
 def _capitalised_noun(token: Token) -> bool:
     """A common plural noun capitalised as a sentence's first word ("Drivers said"), which
     the tagger takes for a name."""
@@ -137,7 +147,7 @@ class _Resolver:
         for attribution in attributions:
             span = token_span(self.doc, attribution.source[0]) if attribution.source else None
             referent = UNKNOWN if span is None else _sane(self.compound(span, previous))
-            if referent.speaker and referent.type in ("organisation", "unknown"):
+            if referent.speaker and referent.type in ("organisation", "unknown", "person"):
                 named = self.cast.canonical(referent.speaker)
                 if named != referent.speaker:
                     referent = referent._replace(speaker=named, type="organisation")
@@ -213,8 +223,7 @@ class _Resolver:
             return named.referent()
         if token.pos_ == "PROPN" and not indefinite and not _capitalised_noun(token):
             run = [token]
-            while run[0].i > 0 and run[0].nbor(-1).dep_ == "compound" and run[0].nbor(-1).pos_ == "PROPN" \
-                    and run[0].nbor(-1).head == token:
+            while run[0].i > 0 and _joins_name(run[0].nbor(-1), token):
                 run.insert(0, run[0].nbor(-1))
             while len(run) > 1 and run[0].lower_.rstrip(".") in words("rank_titles"):
                 run.pop(0)  # "AC Tan", "Dr Asante-Jones"
@@ -235,7 +244,8 @@ class _Resolver:
         if indefinite or lemma in lex["anonymous_nouns"]:
             return ANONYMOUS
         plural = token.tag_ in ("NNS", "NNPS") and lemma != lower  # "companies", not "police"
-        if (lemma in lex["organisation_nouns"] or lower in lex["organisation_nouns"]) and not plural:
+        if (lemma in lex["organisation_nouns"] or lower in lex["organisation_nouns"]
+                or lemma in words("generic_bodies")) and not plural:
             return Referent(self.organisation(token), "organisation")
         if token.tag_ in ("NNS", "NNPS") and lemma in words("member_nouns"):
             body = self.body_of(token)  # "economists at Bharat Capital Markets", "officials at HSI"
@@ -393,14 +403,14 @@ class _Resolver:
             mention = self.cast.by_token.get(c.i)
             if c.dep_ in ("poss", "compound") and mention is not None and mention.entity.type == "person":
                 return f"{mention.entity.name.split()[-1]} {token.lower_}"
-        if any(c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE") for c in token.lefts):
-            return noun_phrase(token)  # "Punjab police", "Kenyan police"
         if any(c.tag_ in ("PRP$", "WP$") for c in token.lefts):
             return None
         named = self.cast.organisation_named(token.lower_, token.idx) or self.cast.organisation_named(
             token.lemma_.lower(), token.idx)
-        if named is not None:  # "the police" after "Ghana Police Service"
+        if named is not None:  # "the police", "Ugandan police" where the article names the Uganda Police Force
             return named.name
+        if any(c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE") for c in token.lefts):
+            return noun_phrase(token)  # "Punjab police", "Kenyan police"
         if self._organisations is None:
             self._organisations = {}
             for t in self.doc:
