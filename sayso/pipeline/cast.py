@@ -293,6 +293,9 @@ def spelled_out(text: str) -> dict[str, str]:
     return found
 
 
+# Words that make a role another office than the one without them.
+_LESSER_RANKS = frozenset({"vice", "deputy", "former", "assistant", "acting", "associate", "ex", "junior", "co"})
+
 _LEGAL_FORMS = frozenset("co co. ltd ltd. inc inc. corp corp. plc llc ag sa gmbh bhd nv".split())
 
 
@@ -637,6 +640,8 @@ class Cast:
         best: tuple[int, int, Entity] | None = None
         for k, (start, _, entity) in enumerate(self.mentions):
             if head not in entity.role_words or entity.type != "person":
+                continue
+            if (entity.role_words & _LESSER_RANKS) - words:  # "the presidential nominee" is not the vice one
                 continue
             score = (len(words & entity.role_words), start < before, k if start < before else -k)
             if best is None or score > best[:3]:

@@ -212,6 +212,9 @@ class _Resolver:
              and self.cast.by_token[c.i].root == c and self.cast.by_token[c.i].entity.type == "person"),
             None,
         )
+        if mention is not None and mention.entity.type == "group" and token.tag_ in ("NNP", "NN") and any(
+                c.lower_ == "the" for c in token.lefts):  # "The Republican said": one person, described
+            return self.described(token, lemma, previous)
         if mention is not None and not (indefinite and mention.entity.type == "group"):
             return mention.entity.referent()
         if lemma in words("spokes_nouns") or lower in words("spokes_nouns"):
