@@ -74,11 +74,20 @@ class Entity:
 
     def set_gender(self, gender: str | None, evidence: str) -> None:
         """Record a gender unless the text has shown one already: what the text says (a
-        pronoun, an honorific, a gendered noun) overrides what a first name suggests."""
-        if gender is not None and (
-            self.gender is None or (self.gender_evidence == "first name" and evidence != "first name")
-        ):
+        pronoun, an honorific, a gendered noun) overrides what a first name suggests, except
+        that a pronoun sayso only guessed refers to the person does not override a name
+        nearly all of whose bearers are of one gender ("Melanie")."""
+        if gender is None or gender == self.gender:
+            return
+        if self.gender is None or (self.gender_evidence == "first name" and evidence != "first name" and not (
+                evidence == "pronoun" and self.name_is_certain)):
             self.gender, self.gender_evidence = gender, evidence
+
+    @property
+    def name_is_certain(self) -> bool:
+        first = given_name(self.name.split()[0]) if self.type == "person" else None
+        return first is not None and first.sources >= CERTAIN_SOURCES and (
+            first.female_share >= CERTAIN_SHARE or first.female_share <= 1 - CERTAIN_SHARE)
 
 
 class Mention(NamedTuple):
@@ -128,6 +137,11 @@ def _modifiers_start(token: Token, start: int) -> int:
         start -= 1
     return start
 
+
+# A given name that says a person's gender even against a pronoun sayso resolved to them:
+# listed by this many sources, this one-sided ("Melanie", "Donald"; not "Kelly").
+CERTAIN_SOURCES = 25
+CERTAIN_SHARE = 0.97
 
 # How many name sources must list a given name that is also an English word ("Sultan", "Grace",
 # "Mark"; not "Kenya" or "Star") before it counts as a name.
@@ -409,6 +423,9 @@ class Cast:
                 entity.type = max(votes, key=lambda kind: (votes[kind], kind == "person"))
             if entity.type != "person":
                 entity.role, entity.role_words = None, set()
+        for entity in self.by_name.values():  # a lone given name ("Melanie said")
+            if entity.type == "person" and " " not in entity.name and entity.name_is_certain:
+                entity.set_gender(given_name(entity.name).gender, "first name")
         self._pronoun_genders()
         self._name_organisations(doc)
         self.acronyms = spelled_out(doc.text)
