@@ -100,6 +100,11 @@ def polnear_dev(polnear_dev_path) -> list[dict]:
 
 
 @pytest.fixture(scope="session")
+def worldnews_dev_path() -> Path:
+    return shared_path("data", "worldnews", "dev.jsonl", what="the world-news set")
+
+
+@pytest.fixture(scope="session")
 def polnear_train_path() -> Path:
     return shared_path("data", "polnear", "train.jsonl", what="PolNeAR train")
 
