@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from sayso.pipeline.passages import Paragraphs, check_paragraph_gap, first_offset, load_lexicon, token_span
-from sayso.pipeline.cast import name_tokens
+from sayso.pipeline.names import name_tokens
 from sayso.records import Attribution, Channel, Span
 
 # Edges a nested cue does not climb over: what a relative clause or an

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
+from sayso.pipeline.artifacts import issuer
 from sayso.pipeline.cast import (
     ACCEPTS,
     ANONYMOUS,
@@ -27,6 +28,8 @@ from sayso.pipeline.cast import (
     Entity,
     Intervals,
     Referent,
+)
+from sayso.pipeline.names import (
     after_titles,
     lexicon,
     noun_phrase,
@@ -41,7 +44,6 @@ from sayso.pipeline.passages import (
 )
 from sayso.pipeline.wordnet import senses
 from sayso.records import Attribution
-
 
 _GENDERS = {"f": "female", "m": "male"}
 
@@ -64,15 +66,7 @@ def _own_words(token: Token) -> list[Token]:
     return [t for t in token.subtree if t.i <= token.i or t.dep_ not in ("cc", "conj")]
 
 
-_CHANNEL_NOUNS = frozenset({"account", "page", "channel", "handle", "feed", "profile", "website", "site", "blog"})
 _AGED = re.compile(r"\d+-year-old")
-
-
-def _names_act(noun: str, verb: str) -> bool:
-    """Whether a noun names the act of a verb: "report"/"report", "ruling"/"rule",
-    "statement"/"state", "announcement"/"announce"."""
-    stem = verb[:-1] if verb.endswith("e") else verb
-    return len(stem) >= 3 and noun.startswith(stem) and noun[len(stem):] in ("", "e", "ing", "ment", "ement")
 
 
 def _joins_name(before: Token, head: Token) -> bool:
@@ -102,30 +96,6 @@ def _antecedent(token: Token) -> Token | None:
     while token.dep_ != "relcl" and token.head.i != token.i:
         token = token.head
     return token.head if token.dep_ == "relcl" else None
-
-
-def _producer(token: Token, tokens: Iterable[Token]) -> Token | None:
-    """Who made a thing that "says" something: "a video posted by X", "X's statement",
-    "X issued a statement"."""
-    tokens = list(tokens)
-    for t in tokens:
-        if t.head == token and t.dep_ == "poss":
-            return t
-    for t in tokens:
-        if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ in ("by", "from")):
-            return next((c for c in t.children if c.dep_ == "pobj"), None)
-    for t in tokens:  # "a video posted on the agency's Instagram account"
-        if t.dep_ == "poss" and t.head.lemma_.lower() in _CHANNEL_NOUNS and t.head.i != token.i:
-            return t
-    compound = next((t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"), None)
-    verb = token.head
-    if token.dep_ == "pobj" and verb.dep_ == "prep":  # "X said in a statement", "X wrote in a letter"
-        verb = verb.head
-    elif token.dep_ != "dobj":  # "X issued a statement", "X posted a video"
-        return compound
-    if compound is None and verb.pos_ in ("VERB", "AUX"):
-        return next((t for t in verb.children if t.dep_ == "nsubj"), None)
-    return compound
 
 
 class _Resolver:
@@ -316,36 +286,10 @@ class _Resolver:
     def author(
         self, token: Token, tokens: Iterable[Token], previous: tuple[Attribution, Referent] | None
     ) -> Referent:
-        """Who issued an artifact that "says" something ("the statement", "the report"): its
-        producer when the phrase names one ("a video posted by X", "Ofsted's letter"), else
-        the producer of an earlier mention of the same kind of thing ("a statement from
-        Saskatchewan RCMP" ... "The statement said"), else whoever was quoted just before."""
-        producer = _producer(token, tokens)
-        if producer is not None:
-            return self.referent(producer, (), previous)
-        lemma = token.lemma_.lower()
-        for earlier in reversed(self.doc[:token.i]):
-            if earlier.lemma_.lower() == lemma and earlier.pos_ == "NOUN":
-                producer = _producer(earlier, earlier.subtree)
-            elif earlier.pos_ == "VERB" and _names_act(lemma, earlier.lemma_.lower()):
-                # "Bloomberg reported … the report said", "the court ruled … The ruling"
-                producer = next((t for t in earlier.children if t.dep_ == "nsubj"), None)
-            else:
-                continue
-            if producer is not None:
-                return self.referent(producer, (), previous)
-        # "a new RNC ad … The clip": another word for a thing whose maker was just named.
-        if token.tag_ != "NN" or not any(c.lower_ in ("the", "this", "that") for c in token.lefts):
-            return UNKNOWN
-        floor = self.paragraphs.end_of(token.idx, -1) if self.paragraphs.of(token.idx) > 1 else 0
-        for earlier in reversed(self.doc[:token.i]):
-            if earlier.idx < floor:
-                break
-            if earlier.pos_ == "NOUN" and earlier.lemma_.lower() in self.lex["product_nouns"]:
-                producer = _producer(earlier, earlier.subtree)
-                if producer is not None:
-                    return self.referent(producer, (), previous)
-        return UNKNOWN
+        """Who issued an artifact that "says" something ("the statement", "the report"):
+        see :func:`sayso.pipeline.artifacts.issuer`."""
+        producer = issuer(token, tokens, self.paragraphs, self.lex["product_nouns"])
+        return UNKNOWN if producer is None else self.referent(producer, (), previous)
 
     def pronoun(
         self, token: Token, previous: tuple[Attribution, Referent] | None, gender: str | None = None
