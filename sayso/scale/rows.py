@@ -44,6 +44,8 @@ ATTRIBUTION = pa.struct([
     ("speaker", _STRING),
     ("speaker_type", _STRING),
     ("speaker_role", _STRING),
+    ("speaker_gender", _STRING),
+    ("gender_evidence", _STRING),
     ("channel", pa.struct([("type", _STRING), ("outlet", _STRING), ("evidence", _PAIRS)])),
     ("hedges", pa.list_(_STRING)),
     ("confidence", pa.float64()),

@@ -74,6 +74,8 @@ class AttributionOut(_Model):
     speaker: str | None
     speaker_type: str
     speaker_role: str | None
+    speaker_gender: str | None
+    gender_evidence: str | None
     channel: ChannelOut
     hedges: list[str]
     confidence: float
