@@ -79,6 +79,11 @@ def _joins_name(before: Token, head: Token) -> bool:
         before.lower_ in words("surname_particles") and before.head == head)
 
 
+def _names_a_place(token: Token) -> bool:
+    """A word naming a place or people ("Kenyan", "Punjab"), whatever the parser made of it."""
+    return token.is_title and (token.ent_type_ in ("NORP", "GPE") or token.pos_ == "PROPN")
+
+
 def _capitalised_noun(token: Token) -> bool:
     """A common plural noun capitalised as a sentence's first word ("Drivers said"), which
     the tagger takes for a name."""
@@ -362,9 +367,12 @@ class _Resolver:
             self._organisations = {}
             for t in self.doc:
                 lemma = t.lemma_.lower()
-                if lemma in self.lex["organisation_nouns"] and t.i != token.i and any(
-                        c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE") for c in t.lefts):
+                if lemma not in self.lex["organisation_nouns"] or t.i == token.i:
+                    continue
+                if any(c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE") for c in t.lefts):
                     self._organisations.setdefault(lemma, []).append((t.idx, self.organisation(t) or t.text))
+                elif t.i > 0 and _names_a_place(t.nbor(-1)):  # "Kenyan police arrest …", however parsed
+                    self._organisations.setdefault(lemma, []).append((t.idx, f"{t.nbor(-1).text} {t.text}"))
         named = self._organisations.get(token.lemma_.lower(), [])
         earlier = [p for start, p in named if start < token.idx]
         if earlier or named:
