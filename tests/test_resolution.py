@@ -22,6 +22,9 @@ GOLD = [
         ("Murphy", "Insp Murphy", "right"),  # titles are set aside
         ("Datuk Seri Saifuddin Nasution Ismail", "Saifuddin Nasution Ismail", "right"),
         ("Irungu Houghton", "Houghton", "partial"),
+        ("International Monetary Fund (IMF)", "International Monetary Fund", "right"),
+        ("Samsung Electronics", "Samsung Electronics Co Ltd", "right"),
+        ("National Disaster Management Authority (NDMA)", "NDMA", "wrong"),
         ("Imran Khan", "Aleema Khan", "wrong"),
         ("Imran Khan", "Imran Khan of Pakistan", "wrong"),
         (None, None, "right"),

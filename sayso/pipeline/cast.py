@@ -22,6 +22,7 @@ from sayso.pipeline.names import (
     CERTAIN_SHARE,
     CERTAIN_SOURCES,
     LESSER_RANKS,
+    bare,
     full_name,
     initials,
     is_acronym,
@@ -386,6 +387,11 @@ class Cast:
             body = next((b for b in bodies if b.name.split()[0] == first and b is not entity), None)
             if body is not None:
                 entity.name, entity.type, entity.gender, entity.role = body.name, "organisation", None, None
+
+    def namesakes(self, entity: Entity) -> list[Entity]:
+        """The people named in full whose surname is ``entity``'s ("Margaret Bear", "Heather Bear")."""
+        surname = bare(key_words(entity.name)[-1])
+        return list(dict.fromkeys(e for _, full, e in self._full if bare(full[-1]) == surname))
 
     def canonical(self, name: str) -> str:
         """An organisation's name as the article gives it with its acronym: "TCW", "the TCW",

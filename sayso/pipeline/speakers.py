@@ -116,6 +116,7 @@ class _Resolver:
         self._organisations: dict[str, list[tuple[int, str]]] | None = None
         self._gendered = {w: g for g, ws in self.lex["gendered_words"].items() for w in ws}
         self._resolving: set[int] = set()
+        self.last_spoke: dict[str, int] = {}  # speaker name -> order of their latest attribution
 
     def run(self, attributions: list[Attribution]) -> None:
         previous: tuple[Attribution, Referent] | None = None
@@ -131,6 +132,9 @@ class _Resolver:
             attribution.gender_evidence = referent.gender_evidence if attribution.speaker_gender else None
             if span is not None:
                 previous = (attribution, referent)
+                if referent.speaker:
+                    self.last_spoke.pop(referent.speaker, None)  # dicts keep insertion order
+                    self.last_spoke[referent.speaker] = len(self.last_spoke)
         for attribution in attributions:  # a pronoun met later may have told a person's gender
             entity = self.cast.by_name.get(attribution.speaker or "")
             if attribution.speaker_type == "person" and entity is not None and entity.gender:
@@ -190,6 +194,9 @@ class _Resolver:
         if mention is not None and mention.entity.type == "group" and token.tag_ in ("NNP", "NN") and any(
                 c.lower_ == "the" for c in token.lefts):  # "The Republican said": one person, described
             return self.described(token, lemma, previous)
+        if mention is not None and mention.entity.type == "person" and mention.root.i == token.i and (
+                token.i == 0 or token.nbor(-1).pos_ != "PROPN"):
+            return self.namesake(mention.entity).referent()
         if mention is not None and not (indefinite and mention.entity.type == "group"):
             return mention.entity.referent()
         if lemma in words("spokes_nouns") or lower in words("spokes_nouns"):
@@ -260,6 +267,13 @@ class _Resolver:
             if head.i == token.i and all(p.dep_ in ("appos", "compound", "nmod") for p in path[:-1]):
                 found.add(mention.entity)
         return found.pop() if len(found) == 1 else None
+
+    def namesake(self, entity: Entity) -> Entity:
+        """Of two people the article names with one surname, the one a bare "Bear said" means:
+        the one quoted last, as a reader takes it ("… Chief Margaret Bear said. … Bear said")."""
+        namesakes = self.cast.namesakes(entity)
+        spoke = [e for e in namesakes if e.name in self.last_spoke]
+        return max(spoke, key=lambda e: self.last_spoke[e.name]) if len(namesakes) > 1 and spoke else entity
 
     def described(self, token: Token, lemma: str, previous: tuple[Attribution, Referent] | None) -> Referent:
         """A person described, not named ("the Indiana governor", "the 63-year-old"): the
