@@ -388,6 +388,17 @@ class Cast:
             if body is not None:
                 entity.name, entity.type, entity.gender, entity.role = body.name, "organisation", None, None
 
+    def by_role_acronym(self, acronym: str, before: int) -> Entity | None:
+        """The person whose role an acronym stands for ("the IG" for "Inspector General Usman
+        Anwar"): the latest mentioned before ``before`` whose role's capitalised words spell it."""
+        i = bisect_left(self._starts, before) - 1
+        while i >= 0:
+            entity = self.mentions[i].entity
+            if entity.type == "person" and entity.role and acronym in initials(entity.role):
+                return entity
+            i -= 1
+        return None
+
     def namesakes(self, entity: Entity) -> list[Entity]:
         """The people named in full whose surname is ``entity``'s ("Margaret Bear", "Heather Bear")."""
         surname = bare(key_words(entity.name)[-1])

@@ -31,6 +31,7 @@ from sayso.pipeline.cast import (
 )
 from sayso.pipeline.names import (
     after_titles,
+    is_acronym,
     lexicon,
     noun_phrase,
     person_shaped,
@@ -206,6 +207,10 @@ class _Resolver:
         named = self.person_within(token, tokens)
         if named is not None:  # "Australia skipper Tim Paine", "X's senior consultant, Piers Pigou"
             return named.referent()
+        if is_acronym(token.text) and any(c.lower_ == "the" for c in token.lefts):
+            by_role = self.cast.by_role_acronym(token.text, token.idx)
+            if by_role is not None:  # "the IG said": the Inspector General named before
+                return by_role.referent()
         if token.pos_ == "PROPN" and not indefinite and not _capitalised_noun(token):
             run = [token]
             while run[0].i > 0 and _joins_name(run[0].nbor(-1), token):
@@ -279,6 +284,8 @@ class _Resolver:
         """A person described, not named ("the Indiana governor", "the 63-year-old"): the
         one whose roles match the description, else the person the article is following."""
         entity = self.cast.by_description(_content_words(token), lemma, token.idx)
+        if entity is None and is_acronym(token.text):  # "the IG", "the CP"
+            entity = self.cast.by_role_acronym(token.text, token.idx)
         if entity is not None:
             return entity.referent()
         described = self.pronoun(token, previous, self._gendered.get(lemma))
