@@ -132,6 +132,11 @@ def _entity_type(label: str, name: TokenSpan) -> str:
     return ENTITY_TYPES[label]
 
 
+def _bracketed(token: Token) -> bool:
+    doc = token.doc
+    return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
+
+
 class Intervals:
     """Whether a character offset lies inside any of a set of spans."""
 
@@ -411,7 +416,7 @@ class Cast:
         plain = name.removeprefix("the ").removeprefix("The ")
         for acronym, full in self.acronyms.items():
             if plain == acronym or plain == full or (
-                    len(plain.split()) > 1 and full.startswith(plain) and full[len(plain):len(plain) + 1] == " "
+                    len(plain.split()) > 1 and full.startswith(plain) and full[len(plain):len(plain) + 1] in (" ", "'", "’")
             ) or (plain.lower() in words("organisation_words") and full.endswith(" " + plain)):
                 return f"{full} ({acronym})"
         return name
@@ -445,14 +450,15 @@ class Cast:
         subjects_only: bool, outside: Intervals, places: bool = True,
     ) -> Entity | None:
         """The most recently mentioned compatible entity between ``floor`` and ``before``
-        (``places=False``: not a country or city)."""
+        (``places=False``: not a country or city, nor a name in brackets, as a wire service's
+        in a dateline: "NAIROBI (Reuters) -")."""
         i = bisect_left(self._starts, before) - 1
         while i >= 0 and self.mentions[i].start >= floor:
             start, root, entity = self.mentions[i]
             i -= 1
             if (
                 entity.type in accept and gender in (None, entity.gender or gender)
-                and (places or entity.label != "GPE")
+                and (places or (entity.label != "GPE" and not _bracketed(root)))
                 and (not subjects_only or root.dep_ in SUBJECTS) and start not in outside
             ):
                 return entity

@@ -119,6 +119,9 @@ def name_tokens(ent: TokenSpan) -> TokenSpan | None:
         start += 1
     while end > start and (ent.doc[end - 1].is_punct or ent.doc[end - 1].is_space or ent.doc[end - 1].tag_ == "POS"):
         end -= 1
+    opened = next((t.i for t in ent.doc[start:end] if t.text == "("), None)
+    if opened is not None and not any(t.text == ")" for t in ent.doc[opened:end]):
+        end = opened  # "Philippine National Police (PNP": NER stopped inside the brackets
     titles = words("rank_titles")
     if ent.label_ == "PERSON":  # "Det Insp Sunil Karunaratne", "SSP Ruwan Hettiarachchi"
         while start < end - 1 and ent.doc[start].lower_.rstrip(".") in titles:

@@ -207,6 +207,13 @@ class _Resolver:
         named = self.person_within(token, tokens)
         if named is not None:  # "Australia skipper Tim Paine", "X's senior consultant, Piers Pigou"
             return named.referent()
+        named_after = next((c for c in token.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
+                            and c.i not in self.cast.by_token), None)
+        if named_after is not None and token.pos_ == "NOUN":  # "the commissioner, CP Olumide Adekanmbi"
+            return self.referent(named_after, named_after.subtree, previous)
+        if token.pos_ == "PROPN" and token.lower_ in lex["organisation_nouns"] and not any(
+                t.dep_ == "compound" for t in token.lefts):  # "Police in Kwara State said"
+            return Referent(self.organisation(token), "organisation")
         if is_acronym(token.text) and any(c.lower_ == "the" for c in token.lefts):
             by_role = self.cast.by_role_acronym(token.text, token.idx)
             if by_role is not None:  # "the IG said": the Inspector General named before
