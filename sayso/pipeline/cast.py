@@ -123,6 +123,8 @@ def _entity_type(label: str, name: TokenSpan) -> str:
         return "person"
     if label in ("ORG", "NORP") and person_shaped(name):  # a place's name is no person's ("New York")
         return "person"
+    if label in ("ORG", "GPE") and _described_as_person(name.root):  # "Sutrisno, who heads …"
+        return "person"
     if label == "ORG" and name.start > 0 and name.doc[name.start - 1].lower_ in words("person_only_titles"):
         return "person"  # "SSP Ruwan Hettiarachchi": a title only people bear
     if label == "PERSON" and len(name) > 1 and (
@@ -130,6 +132,17 @@ def _entity_type(label: str, name: TokenSpan) -> str:
     ) and not is_given_name(name[0]):
         return "organisation"  # "Saskatchewan RCMP", "Punjab Police"
     return ENTITY_TYPES[label]
+
+
+def _described_as_person(root: Token) -> bool:
+    """Whether the sentence says the name is a person's: a relative clause on "who" ("Sutrisno,
+    who heads …") or an apposition that is a person's title ("Fahmi, the minister")."""
+    for child in root.rights:
+        if child.dep_ == "relcl" and any(t.lower_ in ("who", "whom", "whose") for t in child.lefts):
+            return True
+        if child.dep_ == "appos" and child.lemma_.lower() in words("person_titles") | words("rank_titles"):
+            return True
+    return False
 
 
 def _bracketed(token: Token) -> bool:
