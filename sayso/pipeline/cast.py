@@ -31,6 +31,7 @@ from sayso.pipeline.names import (
     lexicon,
     name_tokens,
     person_shaped,
+    plain_given_name,
     role_of,
     same_words,
     spelled_out,
@@ -134,6 +135,24 @@ def _entity_type(label: str, name: TokenSpan) -> str:
     return ENTITY_TYPES[label]
 
 
+def _join_shorter_forms(full_by_key: dict[tuple[str, str], Entity], full: list[tuple[int, list[str], Entity]]) -> None:
+    """A shorter full form that ends a longer one is the same person: "Suu Kyi" and "Aung San
+    Suu Kyi", "Guajardo Villarreal" and "Ildefonso Guajardo Villarreal"."""
+    forms = {}
+    for _, keys, entity in full:
+        forms.setdefault(entity, keys)
+        if len(keys) > len(forms[entity]):
+            forms[entity] = keys
+    for entity, keys in forms.items():
+        longer = [e for e, other in forms.items() if len(other) > len(keys) and other[-len(keys):] == keys
+                  and plain_given_name(other[0])]  # not "Crooked Hillary Clinton"
+        if len(longer) == 1:
+            for key, e in full_by_key.items():
+                if e is entity:
+                    full_by_key[key] = longer[0]
+            full[:] = [(start, k, longer[0] if e is entity else e) for start, k, e in full]
+
+
 def _described_as_person(root: Token) -> bool:
     """Whether the sentence says the name is a person's: a relative clause on "who" ("Sutrisno,
     who heads …") or an apposition that is a person's title ("Fahmi, the minister")."""
@@ -214,6 +233,7 @@ class Cast:
                     entity.name = name.text
                 self._full_count[entity] += 1
                 self._full.append((name.start_char, keys, entity))
+        _join_shorter_forms(full_by_key, self._full)
         self.by_name: dict[str, Entity] = {e.name: e for e in full_by_key.values()}
         self._full_genders([(name, full_by_key[(keys[0], keys[-1])]) for ent, name, keys, kind in named
                             if full_name(keys, kind)])

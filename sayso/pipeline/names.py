@@ -19,7 +19,7 @@ from spacy.tokens import Span as TokenSpan
 
 from sayso.pipeline.firstnames import given_name
 from sayso.pipeline.passages import load_lexicon
-from sayso.pipeline.wordnet import senses
+from sayso.pipeline.wordnet import is_word, senses
 
 # Dependency labels of the words that may stand before a name as its title ("Italy's leader").
 PREMODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "det", "npadvmod"})
@@ -80,6 +80,11 @@ def is_given_name(token: Token) -> bool:
         return False
     # A common word too ("Sultan", "Grace") only when many sources list it as a name.
     return senses(token) is None or name.sources >= COMMON_WORD_SOURCES
+
+
+def plain_given_name(word: str) -> bool:
+    """A given name that is no English word ("Ildefonso", "Aung"; not "Crooked" or "Rip")."""
+    return given_name(word) is not None and not is_word(word.lower())
 
 
 def is_initial(token: Token) -> bool:

@@ -345,6 +345,9 @@ class _Resolver:
         else:
             floor = token.sent.start_char
         entity = self.cast.latest(token.idx, floor, accept, gender, True, self.quoted)
+        if kind == "person":  # "The former New Mexico governor is a triathlete. He released …"
+            described = self.described_subject(floor, token, gender, entity)
+            entity = described or entity
         if entity is None and previous is not None and near:
             referent = previous[1]
             known = self.cast.by_name.get(referent.speaker or "")
@@ -371,6 +374,20 @@ class _Resolver:
         if kind == "person":
             entity.set_gender(gender, "pronoun")
         return entity.referent()
+
+    def described_subject(self, floor: int, pronoun: Token, gender: str | None, named: Entity | None) -> Entity | None:
+        """The person a description that is a subject since ``floor`` stands for ("the president",
+        "the former New Mexico governor"), when it comes after the latest named subject ``named``."""
+        after = max((m.start for m in self.cast.mentions if m.entity is named and m.start < pronoun.idx), default=-1)
+        for t in reversed(self.doc[:pronoun.i]):
+            if t.idx < max(floor, after):
+                break
+            if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN" and t.lemma_.lower() in self.lex["person_titles"] \
+                    and any(c.lower_ == "the" for c in t.lefts) and t.idx not in self.quoted:
+                entity = self.cast.by_description(_content_words(t), t.lemma_.lower(), t.idx)
+                if entity is not None and gender in (None, entity.gender or gender):
+                    return entity
+        return None
 
     def _source_spans(self, attribution: Attribution) -> list[TokenSpan]:
         spans = (token_span(self.doc, s) for s in attribution.source[:1])

@@ -69,6 +69,11 @@ def _senses(lemma: str, pos: str) -> Senses | None:
     return Senses(tuple(classes.split(",")), tuple(int(f) for f in frames.split(",") if f))
 
 
+def is_word(lemma: str) -> bool:
+    """Whether WordNet lists ``lemma`` as a noun or a verb (a common word, not only a name)."""
+    return any(_senses(lemma, pos) for pos in ("n", "v"))
+
+
 def senses(tok: Token) -> Senses | None:
     """WordNet's senses of ``tok`` by its lemma (or, failing that, its form); None if unknown."""
     pos = _POS.get(tok.pos_)
