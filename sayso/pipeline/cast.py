@@ -121,7 +121,7 @@ def _entity_type(label: str, name: TokenSpan) -> str:
     root = name.root
     lone = len(name) == 1 and root.tag_ == "NNP" and not any(c.dep_ == "det" for c in root.children)
     if label == "NORP" and lone and root.dep_ in ("nsubj", "nsubjpass"):
-        return "person"
+        return "organisation" if is_acronym(root.text) else "person"  # "the NDMA said" is a body
     if label in ("ORG", "NORP") and person_shaped(name):  # a place's name is no person's ("New York")
         return "person"
     if label in ("ORG", "GPE") and _described_as_person(name.root):  # "Sutrisno, who heads …"

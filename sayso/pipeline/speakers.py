@@ -43,7 +43,7 @@ from sayso.pipeline.passages import (
     first_offset,
     token_span,
 )
-from sayso.pipeline.wordnet import senses
+from sayso.pipeline.wordnet import is_word
 from sayso.records import Attribution
 
 _GENDERS = {"f": "female", "m": "male"}
@@ -67,6 +67,11 @@ def _own_words(token: Token) -> list[Token]:
     return [t for t in token.subtree if t.i <= token.i or t.dep_ not in ("cc", "conj")]
 
 
+# Bodies news names after the person who leads them ("the Trump campaign", "the Obama
+# administration"); "Kashif Qayum Khan's office" is his office, not "Khan office".
+_NAMED_FOR_LEADERS = frozenset({"campaign", "administration", "camp", "government", "foundation"})
+_UNITS = frozenset({"center", "centre", "office", "service", "department", "unit", "division", "wing",
+                    "branch", "bureau", "desk", "directorate", "secretariat"})
 _AGED = re.compile(r"\d+-year-old")
 
 
@@ -89,7 +94,7 @@ def _capitalised_noun(token: Token) -> bool:
     """A common plural noun capitalised as a sentence's first word ("Drivers said"), which
     the tagger takes for a name."""
     return (token.i == token.sent.start and token.ent_type_ == "" and token.lower_.endswith("s")
-            and token.lemma_.lower() != token.lower_ and senses(token) is not None)
+            and is_word(token.lower_[:-1]) and not is_word(token.lower_))
 
 
 def _content_words(token: Token) -> set[str]:
@@ -198,6 +203,10 @@ class _Resolver:
         if mention is not None and mention.entity.type == "person" and mention.root.i == token.i and (
                 token.i == 0 or token.nbor(-1).pos_ != "PROPN"):
             return self.namesake(mention.entity).referent()
+        if mention is not None and mention.entity.type == "organisation":
+            parent = self.parent_body(token, mention.entity)
+            if parent is not None:  # "The Public Relations Center of the Russian FSB"
+                return parent.referent()._replace(role=mention.entity.name)
         if mention is not None and not (indefinite and mention.entity.type == "group"):
             return mention.entity.referent()
         if lemma in words("spokes_nouns") or lower in words("spokes_nouns"):
@@ -279,6 +288,20 @@ class _Resolver:
             if head.i == token.i and all(p.dep_ in ("appos", "compound", "nmod") for p in path[:-1]):
                 found.add(mention.entity)
         return found.pop() if len(found) == 1 else None
+
+    def parent_body(self, token: Token, body: Entity) -> Entity | None:
+        """The organisation a named office or unit is part of ("the Public Relations Center of
+        the Russian Federal Security Service", "the press office of the ministry")."""
+        if body.name.split()[-1].lower() not in _UNITS:
+            return None
+        for prep in token.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    mention = self.cast.by_token.get(obj.i)
+                    if obj.dep_ == "pobj" and mention is not None and mention.entity is not body \
+                            and mention.entity.type == "organisation" and mention.entity.label != "GPE":
+                        return mention.entity
+        return None
 
     def namesake(self, entity: Entity) -> Entity:
         """Of two people the article names with one surname, the one a bare "Bear said" means:
@@ -399,6 +422,8 @@ class _Resolver:
         for c in token.lefts:  # "Donald Trump's campaign", "the Clinton campaign": one name for each
             mention = self.cast.by_token.get(c.i)
             if c.dep_ in ("poss", "compound") and mention is not None and mention.entity.type == "person":
+                if token.lemma_.lower() not in _NAMED_FOR_LEADERS:
+                    return None  # "Kashif Qayum Khan's office": his, unnamed
                 return f"{mention.entity.name.split()[-1]} {token.lower_}"
         if any(c.tag_ in ("PRP$", "WP$") for c in token.lefts):
             return None
