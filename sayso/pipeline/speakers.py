@@ -72,6 +72,7 @@ def _own_words(token: Token) -> list[Token]:
 _NAMED_FOR_LEADERS = frozenset({"campaign", "administration", "camp", "government", "foundation"})
 _UNITS = frozenset({"center", "centre", "office", "service", "department", "unit", "division", "wing",
                     "branch", "bureau", "desk", "directorate", "secretariat"})
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _AGED = re.compile(r"\d+-year-old")
 
 
@@ -356,6 +357,12 @@ class _Resolver:
         of the ``gender`` its noun gives."""
         kind, gender = self.lex["pronouns"].get(token.lower_, ("person", gender))
         accept = ACCEPTS[kind]
+        if token.lower_ in _FIRST_PERSON and token.idx not in self.quoted:
+            # "I" or "we" outside anyone's words is the article's author (unnamed), and a "we"
+            # inside them the speaker's side: neither is the latest name in the text.
+            if kind == "group" and previous is not None and previous[1].type == "organisation":
+                return previous[1]
+            return Referent(None, kind)
         if kind == "group" and previous is not None and previous[1].type == "group" and (
             self.paragraphs.of(token.idx) - self.paragraphs.of(first_offset(previous[0])) <= 1
         ):  # "Mr. Grassley and Mr. Leahy … they wrote", "Analysts said … They added"
@@ -442,7 +449,10 @@ class _Resolver:
                 if any(c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE") for c in t.lefts):
                     self._organisations.setdefault(lemma, []).append((t.idx, self.organisation(t) or t.text))
                 elif t.i > 0 and _names_a_place(t.nbor(-1)):  # "Kenyan police arrest …", however parsed
-                    self._organisations.setdefault(lemma, []).append((t.idx, f"{t.nbor(-1).text} {t.text}"))
+                    start = t.i - 1
+                    while start > 1 and self.doc[start - 1].text == "-" and _names_a_place(self.doc[start - 2]):
+                        start -= 2  # "Charlotte-Mecklenburg police"
+                    self._organisations.setdefault(lemma, []).append((t.idx, f"{self.doc[start:t.i].text} {t.text}"))
         named = self._organisations.get(token.lemma_.lower(), [])
         earlier = [p for start, p in named if start < token.idx]
         if earlier or named:
