@@ -241,3 +241,48 @@ def initials(name: str) -> str:
 
 def is_acronym(text: str) -> bool:
     return 2 <= len(text) <= 10 and text.isupper() and text.replace("&", "").replace("-", "").isalpha()
+
+
+_PARTICLE = r"(?:bin|binti|bint|al|el|van|von|der|den|de|del|da|dos|dela|le|la|ibn|abu)"
+_WORD = r"[A-Z][\w'’-]*\.?"
+
+
+def fullest_form(name: str, text: str) -> str | None:
+    """The one longer form of a person's name the text writes, when NER never took it whole:
+    "Adekanmbi" is "Olumide Adekanmbi" in "CP Olumide Adekanmbi", "Muhammad Zaki" is
+    "Muhammad Zaki bin Harun", "van der Merwe" is "Johan van der Merwe". Only for a name without
+    its given name, and only a form that opens with a given name or an initial, on one line and
+    in one sentence; titles and ranks before it are left out. None when the text gives none, or
+    two different ones ("Hillary Clinton" and "Bill Clinton" for "Clinton")."""
+    first = name.split()[0]
+    if (plain_given_name(first) and len(name.split()) > 1) or len(first.rstrip(".")) == 1:
+        return None
+    pattern = re.compile(
+        rf"(?<![\w'’-])((?:{_WORD}[ \t]+(?:{_PARTICLE}[ \t]+)*){{1,3}}){re.escape(name)}"
+        rf"((?:[ \t]+{_PARTICLE}[ \t]+{_WORD})*)(?![\w'’-])"
+    )
+    titles = words("rank_titles") | words("person_only_titles")
+    forms = set()
+    for match in pattern.finditer(text):
+        before = match.group(1).split()
+        if any(w.endswith(".") and len(w) > 2 and w.lower() not in titles for w in before):
+            continue  # a sentence ends in between ("Coal. ABSTRACT. Tom Clarke")
+        cut = max((k + 1 for k, w in enumerate(before) if w.lower() in titles or w.lower().rstrip(".") in titles),
+                  default=0)
+        before = before[cut:]  # "Indiana Gov. Mike Pence": what follows the title
+        if not before or not all(_name_word(w) for w in before) or not (
+                given_name(before[0].rstrip(".")) or len(before[0].rstrip(".")) == 1):
+            continue  # "Crooked Hillary Clinton", "One Republican"
+        forms.add(" ".join(before + [name] + match.group(2).split()))
+    longest = {f for f in forms if not any(f != g and f in g for g in forms)}
+    return longest.pop() if len(longest) == 1 else None
+
+
+def _name_word(word: str) -> bool:
+    """A word that may stand in a person's name: an initial, a particle, or a capitalised word
+    that is no common English word unless many sources list it as a given name ("Bill")."""
+    if len(word.rstrip(".")) == 1 or word.lower() in words("surname_particles"):
+        return True
+    name, lower = given_name(word), word.lower()
+    common = is_word(lower) or (lower.endswith("s") and is_word(lower[:-1]))  # "Calls", "Says"
+    return not common or (name is not None and name.sources >= COMMON_WORD_SOURCES)

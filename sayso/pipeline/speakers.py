@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from sayso.pipeline.artifacts import issuer
+from sayso.pipeline.firstnames import given_name
 from sayso.pipeline.cast import (
     ACCEPTS,
     ANONYMOUS,
@@ -31,6 +32,7 @@ from sayso.pipeline.cast import (
 )
 from sayso.pipeline.names import (
     after_titles,
+    fullest_form,
     is_acronym,
     lexicon,
     noun_phrase,
@@ -124,6 +126,7 @@ class _Resolver:
         self._gendered = {w: g for g, ws in self.lex["gendered_words"].items() for w in ws}
         self._resolving: set[int] = set()
         self.last_spoke: dict[str, int] = {}  # speaker name -> order of their latest attribution
+        self._full_forms: dict[str, str | None] = {}
 
     def run(self, attributions: list[Attribution]) -> None:
         previous: tuple[Attribution, Referent] | None = None
@@ -134,6 +137,8 @@ class _Resolver:
                 named = self.cast.canonical(referent.speaker)
                 if named != referent.speaker:
                     referent = referent._replace(speaker=named, type="organisation")
+            if referent.type == "person" and referent.speaker and len(referent.speaker.split()) <= 2:
+                referent = self.in_full(referent)
             attribution.speaker, attribution.speaker_type, attribution.speaker_role = referent[:3]
             attribution.speaker_gender = _GENDERS.get(referent.gender or "") if referent.type == "person" else None
             attribution.gender_evidence = referent.gender_evidence if attribution.speaker_gender else None
@@ -289,6 +294,18 @@ class _Resolver:
             if head.i == token.i and all(p.dep_ in ("appos", "compound", "nmod") for p in path[:-1]):
                 found.add(mention.entity)
         return found.pop() if len(found) == 1 else None
+
+    def in_full(self, referent: Referent) -> Referent:
+        """A person known by a short form ("Adekanmbi") under the one longer form the text
+        writes ("CP Olumide Adekanmbi"), with the gender its first name gives if none is known."""
+        name = self._full_forms.setdefault(referent.speaker, fullest_form(referent.speaker, self.doc.text))
+        if name is None:
+            return referent
+        if referent.gender is None:
+            first = given_name(name.split()[0])
+            if first is not None and first.gender:
+                return referent._replace(speaker=name, gender=first.gender, gender_evidence="first name")
+        return referent._replace(speaker=name)
 
     def parent_body(self, token: Token, body: Entity) -> Entity | None:
         """The organisation a named office or unit is part of ("the Public Relations Center of
