@@ -120,8 +120,10 @@ def _entity_type(label: str, name: TokenSpan) -> str:
     of a person's shape is a person's."""
     root = name.root
     lone = len(name) == 1 and root.tag_ == "NNP" and not any(c.dep_ == "det" for c in root.children)
+    if label == "NORP" and is_acronym(root.text):
+        return "organisation"  # "the NDMA said" is a body, not a people
     if label == "NORP" and lone and root.dep_ in ("nsubj", "nsubjpass"):
-        return "organisation" if is_acronym(root.text) else "person"  # "the NDMA said" is a body
+        return "person"
     if label in ("ORG", "NORP") and person_shaped(name):  # a place's name is no person's ("New York")
         return "person"
     if label in ("ORG", "GPE") and _described_as_person(name.root):  # "Sutrisno, who heads …"
@@ -422,7 +424,8 @@ class Cast:
             first = entity.name.split()[0]
             if entity.type != "person" or entity.honorific or given_name(first) is not None:
                 continue
-            body = next((b for b in bodies if b.name.split()[0] == first and b is not entity), None)
+            body = next((b for b in bodies if b is not entity and (
+                b.name.split()[0] == first or b.name.endswith(" " + entity.name))), None)  # "Canadiens"
             if body is not None:
                 entity.name, entity.type, entity.gender, entity.role = body.name, "organisation", None, None
 

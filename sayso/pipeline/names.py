@@ -257,25 +257,32 @@ def fullest_form(name: str, text: str) -> str | None:
     first = name.split()[0]
     if (plain_given_name(first) and len(name.split()) > 1) or len(first.rstrip(".")) == 1:
         return None
+    titles = words("rank_titles") | words("person_only_titles")
     pattern = re.compile(
         rf"(?<![\w'’-])((?:{_WORD}[ \t]+(?:{_PARTICLE}[ \t]+)*){{1,3}}){re.escape(name)}"
         rf"((?:[ \t]+{_PARTICLE}[ \t]+{_WORD})*)(?![\w'’-])"
     )
-    titles = words("rank_titles") | words("person_only_titles")
     forms = set()
     for match in pattern.finditer(text):
         before = match.group(1).split()
         if any(w.endswith(".") and len(w) > 2 and w.lower() not in titles for w in before):
             continue  # a sentence ends in between ("Coal. ABSTRACT. Tom Clarke")
-        cut = max((k + 1 for k, w in enumerate(before) if w.lower() in titles or w.lower().rstrip(".") in titles),
-                  default=0)
-        before = before[cut:]  # "Indiana Gov. Mike Pence": what follows the title
-        if not before or not all(_name_word(w) for w in before) or not (
-                given_name(before[0].rstrip(".")) or len(before[0].rstrip(".")) == 1):
-            continue  # "Crooked Hillary Clinton", "One Republican"
-        forms.add(" ".join(before + [name] + match.group(2).split()))
+        # The longest run of name words right before it, opening with a given name or an
+        # initial: "Oleksiy" of "the President's Office Oleksiy Kuleba", "Mike" after "Gov.";
+        # never "Crooked Hillary Clinton" or "One Republican".
+        run: list[str] = []
+        for word in reversed(before):
+            if word.lower() in titles or word.lower().rstrip(".") in titles or not _name_word(word):
+                break
+            run.insert(0, word)
+        if run:
+            forms.add(" ".join(run + [name] + match.group(2).split()))
     longest = {f for f in forms if not any(f != g and f in g for g in forms)}
-    return longest.pop() if len(longest) == 1 else None
+    if len(longest) != 1:  # none, or two people ("Pádraig" and "Ciarán Ó Flaithearta")
+        return None
+    form = longest.pop()
+    opening = form.split()[0].rstrip(".")
+    return form if given_name(opening) or len(opening) == 1 else None
 
 
 def _name_word(word: str) -> bool:
