@@ -265,14 +265,13 @@ def fullest_form(name: str, text: str) -> str | None:
     forms = set()
     for match in pattern.finditer(text):
         before = match.group(1).split()
-        if any(w.endswith(".") and len(w) > 2 and w.lower() not in titles for w in before):
-            continue  # a sentence ends in between ("Coal. ABSTRACT. Tom Clarke")
         # The longest run of name words right before it, opening with a given name or an
         # initial: "Oleksiy" of "the President's Office Oleksiy Kuleba", "Mike" after "Gov.";
         # never "Crooked Hillary Clinton" or "One Republican".
         run: list[str] = []
         for word in reversed(before):
-            if word.lower() in titles or word.lower().rstrip(".") in titles or not _name_word(word):
+            if word.lower() in titles or word.lower().rstrip(".") in titles or not _name_word(word) or (
+                    word.endswith(".") and len(word) > 2):  # a sentence ends there ("Coal. Tom Clarke")
                 break
             run.insert(0, word)
         if run:

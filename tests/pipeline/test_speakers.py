@@ -396,3 +396,51 @@ def test_speakers_junk_never_becomes_a_speaker(parse, attribute, text, source, e
     content = text.split(" said ")[1].rstrip(".")
     [(speaker, _, _)] = speakers(parse, text, attribute(text, content, "said", source))
     assert speaker == expected
+
+
+@pytest.mark.parametrize(
+    "text,source,cue,content,expected",
+    [
+        pytest.param(
+            "Punjab Inspector General Usman Anwar visited the hospital on Saturday. The IG said the inquiry "
+            "would be completed within a week.",
+            "The IG", "said", "the inquiry would be completed within a week",
+            "Usman Anwar",
+            id="a-title-acronym-is-the-person-whose-role-it-spells",
+        ),
+        pytest.param(
+            "The state's police commissioner, CP Olumide Adekanmbi, visited the village. Adekanmbi said all "
+            "the hostages had been freed.",
+            "Adekanmbi", "said", "all the hostages had been freed",
+            "Olumide Adekanmbi",
+            id="a-surname-takes-the-fuller-form-the-text-writes",
+        ),
+        pytest.param(
+            "I have covered politics for twenty years. I believe the voters will decide this one late.",
+            "I", "believe", "the voters will decide this one late",
+            None,
+            id="the-author's-own-I-names-nobody",
+        ),
+        pytest.param(
+            "The Public Relations Center of the Federal Security Service said the suspect had been detained.",
+            "The Public Relations Center of the Federal Security Service", "said",
+            "the suspect had been detained",
+            "Federal Security Service",
+            id="a-unit-speaks-for-its-organisation",
+        ),
+    ],
+)
+def test_speakers_discourse_and_forms(parse, attribute, text, source, cue, content, expected):
+    near = text.rfind(source + " " + cue) if source + " " + cue in text else 0
+    [(speaker, _, _)] = speakers(parse, text, attribute(text, content, cue, source, near=text[near:near + 20]))
+    assert speaker == expected
+
+
+def test_speakers_shared_surname_goes_to_the_one_quoted_last(parse, attribute):
+    text = ("FSIN Vice Chief Heather Bear said the federation backed the band. Ochapowace Chief Margaret Bear "
+            "said the band would go to court. Bear said the talks had failed.")
+    found = speakers(parse, text,
+                     attribute(text, "the federation backed the band", "said", "FSIN Vice Chief Heather Bear"),
+                     attribute(text, "the band would go to court", "said", "Ochapowace Chief Margaret Bear"),
+                     attribute(text, "the talks had failed", "said", "Bear", near="Bear said the talks"))
+    assert [speaker for speaker, _, _ in found] == ["Heather Bear", "Margaret Bear", "Margaret Bear"]

@@ -1,0 +1,48 @@
+"""What names look like: given names, titles, acronyms, fuller forms, legal forms."""
+
+import pytest
+
+from sayso.pipeline.firstnames import given_name
+from sayso.pipeline.names import fullest_form, initials, spelled_out, without_legal_form
+
+
+@pytest.mark.parametrize(
+    "name,gender",
+    [("Wanjiru", "f"), ("Serhiy", "m"), ("Margaret", "f"), ("Kemi", None), ("Xu", None)],
+)
+def test_given_names_from_many_cultures_with_gender_only_when_one_sided(name, gender):
+    found = given_name(name)
+    assert found is not None and found.gender == gender
+
+
+def test_common_words_are_not_in_the_name_table():
+    assert given_name("Police") is None and given_name("Ministry") is None
+
+
+def test_acronyms_spelled_out_by_their_initials_or_next_to_a_body():
+    text = ("The Tugela Coast Water (TCW) said on Monday … Reserve Bank of India (RBI) officials and the "
+            "Volcano Monitoring Agency (BPGA) agreed, while Ali Bilal (PTI) did not.")
+    assert spelled_out(text) == {
+        "TCW": "Tugela Coast Water", "RBI": "Reserve Bank of India", "BPGA": "Volcano Monitoring Agency",
+    }
+
+
+def test_initials_and_legal_forms():
+    assert initials("International Monetary Fund") == "IMF"
+    assert without_legal_form("Samsung Electronics Co Ltd") == "Samsung Electronics"
+
+
+@pytest.mark.parametrize(
+    "name,text,expected",
+    [
+        ("Adekanmbi", "The state's police commissioner, CP Olumide Adekanmbi, said …", "Olumide Adekanmbi"),
+        ("Iyer", "RBI Governor K. Venkatesh Iyer said inflation had eased.", "K. Venkatesh Iyer"),
+        ("van der Merwe", "Infrastructure chief Johan van der Merwe said …", "Johan van der Merwe"),
+        ("Clinton", "Hillary Clinton and Bill Clinton arrived.", None),  # two people: no guess
+        ("Trump", "Black Lawmakers Rip Donald Trump", "Donald Trump"),  # headline words are not names
+        ("Clarke", "Coal. ABSTRACT. Tom Clarke", "Tom Clarke"),  # nor words of another sentence
+        ("Mike Pence", "Indiana Gov. Mike Pence said", None),  # already has its given name
+    ],
+)
+def test_fullest_form_the_text_writes(name, text, expected):
+    assert fullest_form(name, text) == expected
