@@ -233,7 +233,7 @@ class _Resolver:
             by_role = self.cast.by_role_acronym(token.text, token.idx)
             if by_role is not None:  # "the IG said": the Inspector General named before
                 return by_role.referent()
-        if token.pos_ == "PROPN" and not indefinite and not _capitalised_noun(token):
+        if token.pos_ == "PROPN" and not indefinite and not self.common_noun(token):
             run = [token]
             while run[0].i > 0 and _joins_name(run[0].nbor(-1), token):
                 run.insert(0, run[0].nbor(-1))
@@ -263,7 +263,7 @@ class _Resolver:
             body = self.body_of(token)  # "economists at Bharat Capital Markets", "officials at HSI"
             if body is not None:
                 return Referent(body, "organisation", noun_phrase(token))
-        if token.tag_ in ("NNS", "NNPS") or _capitalised_noun(token):  # "analysts", "NUP supporters"
+        if token.tag_ in ("NNS", "NNPS") or self.common_noun(token):  # "analysts", "NUP supporters"
             return Referent(None, "group", noun_phrase(token))
         if lemma in lex["person_titles"] or lemma in self._gendered or _AGED.fullmatch(token.lower_):
             return self.described(token, lemma, previous)
@@ -306,6 +306,11 @@ class _Resolver:
             if first is not None and first.gender:
                 return referent._replace(speaker=name, gender=first.gender, gender_evidence="first name")
         return referent._replace(speaker=name)
+
+    def common_noun(self, token: Token) -> bool:
+        """A capitalised plural opening a sentence ("Drivers said"), unless the article names
+        someone so ("Sanders said")."""
+        return _capitalised_noun(token) and self.cast.known(self.doc[token.i:token.i + 1]) is None
 
     def parent_body(self, token: Token, body: Entity) -> Entity | None:
         """The organisation a named office or unit is part of ("the Public Relations Center of
