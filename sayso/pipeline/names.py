@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
@@ -120,7 +121,8 @@ def name_tokens(ent: TokenSpan) -> TokenSpan | None:
     # A name does not run across a line break; NER sometimes does ("X.\n\nTrump").
     start = max([start] + [t.i + 1 for t in ent if t.is_space and t.i < end - 1])
     # Nor does it start with a verb that a headline capitalised ("Injecting Clinton", "Say Mexico").
-    while start < end and (ent.doc[start].lower_ in skip or ent.doc[start].is_space or ent.doc[start].pos_ == "VERB"):
+    while start < end and (ent.doc[start].lower_ in skip or ent.doc[start].is_space
+                               or ent.doc[start].pos_ in ("VERB", "ADP", "PART", "CCONJ", "SCONJ")):
         start += 1
     while end > start and (ent.doc[end - 1].is_punct or ent.doc[end - 1].is_space or ent.doc[end - 1].tag_ == "POS"):
         end -= 1
@@ -290,5 +292,7 @@ def _name_word(word: str) -> bool:
     if len(word.rstrip(".")) == 1 or word.lower() in words("surname_particles"):
         return True
     name, lower = given_name(word), word.lower()
+    if lower in STOP_WORDS:  # "To Ben Carson"
+        return False
     common = is_word(lower) or (lower.endswith("s") and is_word(lower[:-1]))  # "Calls", "Says"
     return not common or (name is not None and name.sources >= COMMON_WORD_SOURCES)

@@ -46,3 +46,7 @@ def test_initials_and_legal_forms():
 )
 def test_fullest_form_the_text_writes(name, text, expected):
     assert fullest_form(name, text) == expected
+
+
+def test_a_function_word_is_never_part_of_a_fuller_form():
+    assert fullest_form("Carson", "To Ben Carson, the answer is simple.") == "Ben Carson"
