@@ -9,7 +9,7 @@ and the world-news set's (``channel`` a free-text label, ``hedge`` one word,
 ``speaker_gender``).
 
 The speaker is the figure that matters most, so it gets three grades rather than
-two: *right* (the same name once titles, honorifics, a company's legal form, an acronym in
+two: *right* (the same name once titles, honorifics, a company's legal form, an alias in
 brackets and case are set aside),
 *partial* (a strict part of the gold name: "Houghton" for "Irungu Houghton") and
 *wrong*. A gold speaker of ``None`` (an unnamed source) is right only when the
@@ -62,9 +62,9 @@ def name_words(name: str | None) -> tuple[str, ...]:
     possessive endings and punctuation (hyphens and apostrophes inside words stay)."""
     if not name:
         return ()
-    # An acronym in brackets is an alias the text gives with the name, not part of it:
-    # "International Monetary Fund (IMF)" is "International Monetary Fund".
-    name = re.sub(r"\s*\([A-Z][A-Za-z&.-]{1,9}\)\s*$", "", name) or name
+    # An alias in brackets (an acronym, a real name) is given with the name, not part of it:
+    # "International Monetary Fund (IMF)" is "International Monetary Fund", "Karina (Yu Ji-min)" "Karina".
+    name = re.sub(r"\s*\([^()]{1,40}\)\s*$", "", name) or name
     words = re.findall(r"[\w][\w'’.-]*", name.casefold())
     words = [re.sub(r"['’]s$", "", w).strip(".") for w in words]
     return tuple(w for w in words if w and w not in _TITLE_WORDS)

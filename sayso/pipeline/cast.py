@@ -155,6 +155,11 @@ def _join_shorter_forms(full_by_key: dict[tuple[str, str], Entity], full: list[t
             full[:] = [(start, k, longer[0] if e is entity else e) for start, k, e in full]
 
 
+# What a name is said to be that makes it a body's, whatever NER called it.
+_BODY_ROLES = frozenset({"newspaper", "daily", "broadcaster", "agency", "company", "firm", "network",
+                         "channel", "magazine", "website", "outlet", "tabloid", "weekly"})
+
+
 def _described_as_person(root: Token) -> bool:
     """Whether the sentence says the name is a person's: a relative clause on "who" ("Sutrisno,
     who heads …") or an apposition that is a person's title ("Fahmi, the minister")."""
@@ -378,7 +383,10 @@ class Cast:
         entity.role_words |= set(said) | {self._titles[w] for w in said if w in self._titles}
         if entity.role is None and role is not None:
             entity.role = role
-            entity.set_gender(self._role_gender(role), "gendered noun")
+            if entity.type == "person" and said and said[-1] in _BODY_ROLES and not {"of", "for", "at"} & set(said):
+                entity.type = "organisation"  # "South Korean newspaper Chosun Ilbo"
+            else:
+                entity.set_gender(self._role_gender(role), "gendered noun")
 
     def _name_organisations(self, doc: Doc) -> None:
         """One name per organisation: an acronym the article spells out ("National Disaster

@@ -75,7 +75,7 @@ _NAMED_FOR_LEADERS = frozenset({"campaign", "administration", "camp", "governmen
 _UNITS = frozenset({"center", "centre", "office", "service", "department", "unit", "division", "wing",
                     "branch", "bureau", "desk", "directorate", "secretariat"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
-_AGED = re.compile(r"\d+-year-old")
+_AGED = re.compile(r"\d+-year-old$")
 
 
 def _joins_name(before: Token, head: Token) -> bool:
@@ -265,7 +265,8 @@ class _Resolver:
                 return Referent(body, "organisation", noun_phrase(token))
         if token.tag_ in ("NNS", "NNPS") or self.common_noun(token):  # "analysts", "NUP supporters"
             return Referent(None, "group", noun_phrase(token))
-        if lemma in lex["person_titles"] or lemma in self._gendered or _AGED.fullmatch(token.lower_):
+        if lemma in lex["person_titles"] or lemma in self._gendered or _AGED.search(
+                self.doc[token.left_edge.i:token.i + 1].text):
             return self.described(token, lemma, previous)
         if token.text[:1].isupper():
             known = self.cast.known(self.doc[token.i:token.i + 1])
