@@ -35,6 +35,11 @@ def producer(token: Token, tokens: Iterable[Token]) -> Token | None:
     for t in tokens:
         if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ in ("by", "from")):
             return next((c for c in t.children if c.dep_ == "pobj"), None)
+    for t in tokens:  # "photographs he posted", "the video it released"
+        if t.dep_ in ("relcl", "acl") and t.head.i == token.i:
+            subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ not in ("that", "which", "who"):
+                return subject
     for t in tokens:  # "a video posted on the agency's Instagram account"
         if t.dep_ == "poss" and t.head.lemma_.lower() in CHANNEL_NOUNS and t.head.i != token.i:
             return t

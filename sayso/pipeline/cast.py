@@ -448,6 +448,26 @@ class Cast:
             i -= 1
         return None
 
+    def body_of_kind(self, noun: str, before: int, kinds: dict[str, list[str]]) -> Entity | None:
+        """The body a generic noun refers back to ("the airline", "the utility"): the latest
+        named before ``before`` whose name says it is of that kind ("Saqr Airways", "Tugela Coast
+        Water"), else the latest named body that is not a news agency quoted in passing."""
+        marks = set(kinds.get(noun, ()))
+        agencies = words("news_agencies")
+        fallback = None
+        i = bisect_left(self._starts, before) - 1
+        while i >= 0:
+            start, root, entity = self.mentions[i]
+            i -= 1
+            if entity.type != "organisation" or entity.label == "GPE" or _bracketed(root):
+                continue
+            name = set(entity.name.lower().split())
+            if name & marks:
+                return entity
+            if fallback is None and not name & agencies:
+                fallback = entity
+        return fallback
+
     def namesakes(self, entity: Entity) -> list[Entity]:
         """The people named in full whose surname is ``entity``'s ("Margaret Bear", "Heather Bear")."""
         surname = bare(key_words(entity.name)[-1])

@@ -278,7 +278,7 @@ def fullest_form(name: str, text: str) -> str | None:
             run.insert(0, word)
         if run:
             forms.add(" ".join(run + [name] + match.group(2).split()))
-    longest = {f for f in forms if not any(f != g and f in g for g in forms)}
+    longest = {f for f in forms if not any(f.lower() != g.lower() and f.lower() in g.lower() for g in forms)}
     if len(longest) != 1:  # none, or two people ("Pádraig" and "Ciarán Ó Flaithearta")
         return None
     form = longest.pop()

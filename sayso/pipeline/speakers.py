@@ -244,6 +244,8 @@ class _Resolver:
                 return self.described(token, lemma, previous)
             kind = "person" if person_shaped(name) else "unknown"
             return self.cast.link([t.lower_ for t in name], name, kind).referent()
+        if self.common_noun(token):  # "Photographs released by the ministry": a plural, capitalised
+            lemma = lower[:-1]
         if lemma in lex["product_nouns"] or any(
             c.dep_ == "prep" and c.lower_ == "of" and any(o.lemma_.lower() in lex["product_nouns"] for o in c.children)
             for c in token.rights
@@ -455,8 +457,13 @@ class _Resolver:
                 if token.lemma_.lower() not in _NAMED_FOR_LEADERS:
                     return None  # "Kashif Qayum Khan's office": his, unnamed
                 return f"{mention.entity.name.split()[-1]} {token.lower_}"
-        if any(c.tag_ in ("PRP$", "WP$") for c in token.lefts):
-            return None
+        owner = next((c for c in token.lefts if c.tag_ in ("PRP$", "WP$")), None)
+        if owner is not None and token.lemma_.lower() in _NAMED_FOR_LEADERS:  # "her campaign"
+            _, gender = self.lex["pronouns"].get(owner.lower_, ("person", None))
+            leader = self.cast.latest(owner.idx, 0, {"person"}, gender, True, self.quoted)
+            return f"{leader.name.split()[-1]} {token.lower_}" if leader is not None else None
+        if owner is not None and token.lemma_.lower() not in words("generic_bodies"):
+            return None  # "his office"; but "their union" is the union the article names
         named = self.cast.organisation_named(token.lower_, token.idx) or self.cast.organisation_named(
             token.lemma_.lower(), token.idx)
         if named is not None:  # "the police", "Ugandan police" where the article names the Uganda Police Force
@@ -481,7 +488,7 @@ class _Resolver:
         if earlier or named:
             return earlier[-1] if earlier else named[0][1]
         if token.lemma_.lower() in words("generic_bodies"):  # "the airline", "the company": the body just named
-            body = self.cast.latest(token.idx, 0, {"organisation"}, None, False, Intervals([]), places=False)
+            body = self.cast.body_of_kind(token.lemma_.lower(), token.idx, lexicon()["body_kinds"])
             return body.name if body is not None else None
         return None
 
