@@ -127,6 +127,7 @@ class _Resolver:
         self._resolving: set[int] = set()
         self.last_spoke: dict[str, int] = {}  # speaker name -> order of their latest attribution
         self._full_forms: dict[str, str | None] = {}
+        self.text = doc.text  # Doc.text joins every token: build it once
 
     def run(self, attributions: list[Attribution]) -> None:
         previous: tuple[Attribution, Referent] | None = None
@@ -301,7 +302,9 @@ class _Resolver:
     def in_full(self, referent: Referent) -> Referent:
         """A person known by a short form ("Adekanmbi") under the one longer form the text
         writes ("CP Olumide Adekanmbi"), with the gender its first name gives if none is known."""
-        name = self._full_forms.setdefault(referent.speaker, fullest_form(referent.speaker, self.doc.text))
+        if referent.speaker not in self._full_forms:
+            self._full_forms[referent.speaker] = fullest_form(referent.speaker, self.text)
+        name = self._full_forms[referent.speaker]
         if name is None:
             return referent
         if referent.gender is None:
