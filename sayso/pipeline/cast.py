@@ -412,9 +412,10 @@ class Cast:
                     if other is not entity and other.name == acronym:
                         other.name, other.type = full, entity.type
                 entity.name = full
-        for entity in bodies:  # "the IMF" when the article writes "International Monetary Fund"
+        named = [e for e in self.by_name.values() if e.type == "organisation"]
+        for entity in named:  # "the IMF", "the UAE" when the article writes the names in full
             if is_acronym(entity.name) and entity.name not in spelled:
-                full = [o for o in bodies if initials(o.name) == entity.name]
+                full = [o for o in named if initials(o.name) == entity.name and o.label == entity.label]
                 if full:
                     entity.name, entity.type = full[0].name, "organisation"
         keyed = [(e, set(e.name.lower().replace("(", " ").replace(")", " ").split())) for e in bodies]
