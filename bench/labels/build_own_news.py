@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builder for /work/labeling/ownnews.jsonl -- an evaluation set of INVENTED news passages
+"""Builder for bench/labels/own-news.jsonl -- an evaluation set of INVENTED news passages
 (our own writing; every person, most places and most organisations are made up) for speaker
 resolution, annotated with the world-news set's conventions (PolNeAR-style SOURCE / CUE / CONTENT
 spans + speaker, speaker_role, speaker_gender).
@@ -15,7 +15,7 @@ quotes (“ ” ’); fragments go through the same conversion before they are l
 Gender is given as ("female"|"male", evidence) where evidence is a substring of the passage that
 shows it (pronoun, honorific, gendered noun); the builder asserts the evidence is in the text.
 
-Run:  python3 /work/labeling/build_ownnews.py            (writes ownnews.jsonl + ownnews_listing.txt)
+Run:  python3 bench/labels/build_own_news.py   (writes own-news.jsonl and, beside it, own-news-listing.txt)
 """
 from __future__ import annotations
 
@@ -26,8 +26,8 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-OUT = HERE / "ownnews.jsonl"
-LISTING = HERE / "ownnews_listing.txt"
+OUT = HERE / "own-news.jsonl"
+LISTING = HERE / "own-news-listing.txt"
 
 PRONOUNS = {"he", "she", "it", "they", "who", "which", "that", "him", "her"}
 PLATFORM_RE = re.compile(r"\b(Facebook|Instagram|Telegram|WhatsApp|Twitter)\b|\bon X\b|\bX account\b")
