@@ -53,7 +53,8 @@ _GENDERS = {"f": "female", "m": "male"}
 
 def _sane(referent: Referent) -> Referent:
     """Never a platform ("Twitter said"), a transcript's "Q" or a headline's "Weak - Rubio" as
-    a speaker: the name after a dash, and no name at all when what is left is not one."""
+    a speaker: the name after a dash, and no name at all when what is left is not one; joint
+    issuers written with a slash are both named ("Reuters and Ipsos")."""
     name = referent.speaker
     if name is None:
         return referent
@@ -61,6 +62,8 @@ def _sane(referent: Referent) -> Referent:
         name = name.rsplit(dash, 1)[-1]
     if name.lower() in words("platforms") or len(name.strip(".")) <= 1:
         return Referent(None, "unknown", referent.role)
+    if "/" in name and referent.type != "person":  # "a Reuters/Ipsos poll": both issued it
+        name = " and ".join(part.strip() for part in name.split("/") if part.strip())
     return referent._replace(speaker=name)
 
 
@@ -80,11 +83,12 @@ _AGED = re.compile(r"\d+-year-old$")
 
 def _joins_name(before: Token, head: Token) -> bool:
     """Whether the word before a name's run belongs to it: a proper noun compounding the head,
-    a hyphen inside a name ("Asante-Jones") or a particle ("van der Merwe")."""
+    a hyphen inside a name ("Asante-Jones"), a slash between joint names ("Reuters/Ipsos") or a
+    particle ("van der Merwe")."""
     if before.dep_ == "compound" and before.pos_ == "PROPN" and before.head == head:
         return True
     inner = before.i > 0 and before.nbor(-1).pos_ == "PROPN"
-    return inner and not before.whitespace_ and before.text == "-" or (
+    return inner and not before.whitespace_ and before.text in ("-", "/") or (
         before.lower_ in words("surname_particles") and before.head == head)
 
 
