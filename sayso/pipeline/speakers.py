@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from sayso.pipeline.artifacts import issuer
-from sayso.pipeline.firstnames import given_name
+from sayso.pipeline.bodies import Bodies
 from sayso.pipeline.cast import (
     ACCEPTS,
     ANONYMOUS,
@@ -30,6 +30,7 @@ from sayso.pipeline.cast import (
     Intervals,
     Referent,
 )
+from sayso.pipeline.firstnames import given_name
 from sayso.pipeline.names import (
     after_titles,
     fullest_form,
@@ -72,11 +73,6 @@ def _own_words(token: Token) -> list[Token]:
     return [t for t in token.subtree if t.i <= token.i or t.dep_ not in ("cc", "conj")]
 
 
-# Bodies news names after the person who leads them ("the Trump campaign", "the Obama
-# administration"); "Kashif Qayum Khan's office" is his office, not "Khan office".
-_NAMED_FOR_LEADERS = frozenset({"campaign", "administration", "camp", "government", "foundation"})
-_UNITS = frozenset({"center", "centre", "office", "service", "department", "unit", "division", "wing",
-                    "branch", "bureau", "desk", "directorate", "secretariat"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _AGED = re.compile(r"\d+-year-old$")
 
@@ -90,11 +86,6 @@ def _joins_name(before: Token, head: Token) -> bool:
     inner = before.i > 0 and before.nbor(-1).pos_ == "PROPN"
     return inner and not before.whitespace_ and before.text in ("-", "/") or (
         before.lower_ in words("surname_particles") and before.head == head)
-
-
-def _names_a_place(token: Token) -> bool:
-    """A word naming a place or people ("Kenyan", "Punjab"), whatever the parser made of it."""
-    return token.is_title and (token.ent_type_ in ("NORP", "GPE") or token.pos_ == "PROPN")
 
 
 def _capitalised_noun(token: Token) -> bool:
@@ -125,8 +116,8 @@ class _Resolver:
         self.cast = Cast(doc)
         self.paragraphs = Paragraphs(doc.text)
         self.quoted = Intervals(s for a in attributions for s in a.content)
+        self.bodies = Bodies(doc, self.cast, self.lex, self.quoted)
         self.gap = max_paragraph_gap
-        self._organisations: dict[str, list[tuple[int, str]]] | None = None
         self._gendered = {w: g for g, ws in self.lex["gendered_words"].items() for w in ws}
         self._resolving: set[int] = set()
         self.last_spoke: dict[str, int] = {}  # speaker name -> order of their latest attribution
@@ -215,13 +206,13 @@ class _Resolver:
                 token.i == 0 or token.nbor(-1).pos_ != "PROPN"):
             return self.namesake(mention.entity).referent()
         if mention is not None and mention.entity.type == "organisation":
-            parent = self.parent_body(token, mention.entity)
+            parent = self.bodies.parent_body(token, mention.entity)
             if parent is not None:  # "The Public Relations Center of the Russian FSB"
                 return parent.referent()._replace(role=mention.entity.name)
         if mention is not None and not (indefinite and mention.entity.type == "group"):
             return mention.entity.referent()
         if lemma in words("spokes_nouns") or lower in words("spokes_nouns"):
-            body = self.body_of(token)
+            body = self.bodies.body_of(token)
             if body is not None:  # "a Samsung spokeswoman", "officials at Homeland Security Investigations"
                 return Referent(body, "organisation", noun_phrase(token))
         named = self.person_within(token, tokens)
@@ -233,7 +224,7 @@ class _Resolver:
             return self.referent(named_after, named_after.subtree, previous)
         if token.pos_ == "PROPN" and token.lower_ in lex["organisation_nouns"] and not any(
                 t.dep_ == "compound" for t in token.lefts):  # "Police in Kwara State said"
-            return Referent(self.organisation(token), "organisation")
+            return Referent(self.bodies.organisation(token), "organisation")
         if is_acronym(token.text) and any(c.lower_ == "the" for c in token.lefts):
             by_role = self.cast.by_role_acronym(token.text, token.idx)
             if by_role is not None:  # "the IG said": the Inspector General named before
@@ -265,9 +256,9 @@ class _Resolver:
         plural = token.tag_ in ("NNS", "NNPS") and lemma != lower  # "companies", not "police"
         if (lemma in lex["organisation_nouns"] or lower in lex["organisation_nouns"]
                 or lemma in words("generic_bodies")) and not plural:
-            return Referent(self.organisation(token), "organisation")
+            return Referent(self.bodies.organisation(token), "organisation")
         if token.tag_ in ("NNS", "NNPS") and lemma in words("member_nouns"):
-            body = self.body_of(token)  # "economists at Bharat Capital Markets", "officials at HSI"
+            body = self.bodies.body_of(token)  # "economists at Bharat Capital Markets", "officials at HSI"
             if body is not None:
                 return Referent(body, "organisation", noun_phrase(token))
         if token.tag_ in ("NNS", "NNPS") or self.common_noun(token):  # "analysts", "NUP supporters"
@@ -322,20 +313,6 @@ class _Resolver:
         someone so ("Sanders said")."""
         return _capitalised_noun(token) and self.cast.known(self.doc[token.i:token.i + 1]) is None
 
-    def parent_body(self, token: Token, body: Entity) -> Entity | None:
-        """The organisation a named office or unit is part of ("the Public Relations Center of
-        the Russian Federal Security Service", "the press office of the ministry")."""
-        if body.name.split()[-1].lower() not in _UNITS:
-            return None
-        for prep in token.rights:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for obj in prep.children:
-                    mention = self.cast.by_token.get(obj.i)
-                    if obj.dep_ == "pobj" and mention is not None and mention.entity is not body \
-                            and mention.entity.type == "organisation" and mention.entity.label != "GPE":
-                        return mention.entity
-        return None
-
     def namesake(self, entity: Entity) -> Entity:
         """Of two people the article names with one surname, the one a bare "Bear said" means:
         the one quoted last, as a reader takes it ("… Chief Margaret Bear said. … Bear said")."""
@@ -353,24 +330,6 @@ class _Resolver:
             return entity.referent()
         described = self.pronoun(token, previous, self._gendered.get(lemma))
         return described if described.speaker else Referent(None, "person", noun_phrase(token))
-
-    def body_of(self, token: Token) -> str | None:
-        """The named organisation a spokesperson, official or reporter speaks for: a name
-        before the noun ("a Grab spokesman", "TASS reporter") or after it ("a spokeswoman
-        for Samsung", "officials at Homeland Security Investigations")."""
-        candidates = [c for c in token.lefts if c.dep_ in ("compound", "poss", "nmod", "amod")]
-        candidates += [o for p in token.rights if p.dep_ == "prep" and p.lower_ in ("for", "at", "of", "from", "with")
-                       for o in p.children if o.dep_ == "pobj"]
-        for candidate in candidates:
-            mention = self.cast.by_token.get(candidate.i)
-            if mention is not None and mention.entity.type == "organisation":
-                return mention.entity.name
-            if mention is None and candidate.pos_ == "PROPN":  # a name NER missed: the longest naming it
-                named = self.cast.organisation_named(candidate.lower_, candidate.idx)
-                return named.name if named is not None else noun_phrase(candidate)
-            if candidate.lemma_.lower() in self.lex["organisation_nouns"]:  # "a spokeswoman for the company"
-                return self.organisation(candidate)
-        return None
 
     def author(
         self, token: Token, tokens: Iterable[Token], previous: tuple[Attribution, Referent] | None
@@ -455,49 +414,6 @@ class _Resolver:
         spans = (token_span(self.doc, s) for s in attribution.source[:1])
         return [s for s in spans if s is not None]
 
-    def organisation(self, token: Token) -> str | None:
-        """A named organisation ("the Trump campaign") as written; a bare "the campaign"
-        is the latest named one mentioned before it; "his campaign" stays unnamed."""
-        for c in token.lefts:  # "Donald Trump's campaign", "the Clinton campaign": one name for each
-            mention = self.cast.by_token.get(c.i)
-            if c.dep_ in ("poss", "compound") and mention is not None and mention.entity.type == "person":
-                if token.lemma_.lower() not in _NAMED_FOR_LEADERS:
-                    return None  # "Kashif Qayum Khan's office": his, unnamed
-                return f"{mention.entity.name.split()[-1]} {token.lower_}"
-        owner = next((c for c in token.lefts if c.tag_ in ("PRP$", "WP$")), None)
-        if owner is not None and token.lemma_.lower() in _NAMED_FOR_LEADERS:  # "her campaign"
-            _, gender = self.lex["pronouns"].get(owner.lower_, ("person", None))
-            leader = self.cast.latest(owner.idx, 0, {"person"}, gender, True, self.quoted)
-            return f"{leader.name.split()[-1]} {token.lower_}" if leader is not None else None
-        if owner is not None and token.lemma_.lower() not in words("generic_bodies"):
-            return None  # "his office"; but "their union" is the union the article names
-        named = self.cast.organisation_named(token.lower_, token.idx) or self.cast.organisation_named(
-            token.lemma_.lower(), token.idx)
-        if named is not None:  # "the police", "Ugandan police" where the article names the Uganda Police Force
-            return named.name
-        if any(c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE") for c in token.lefts):
-            return noun_phrase(token)  # "Punjab police", "Kenyan police"
-        if self._organisations is None:
-            self._organisations = {}
-            for t in self.doc:
-                lemma = t.lemma_.lower()
-                if lemma not in self.lex["organisation_nouns"] or t.i == token.i:
-                    continue
-                if any(c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE") for c in t.lefts):
-                    self._organisations.setdefault(lemma, []).append((t.idx, self.organisation(t) or t.text))
-                elif t.i > 0 and _names_a_place(t.nbor(-1)):  # "Kenyan police arrest …", however parsed
-                    start = t.i - 1
-                    while start > 1 and self.doc[start - 1].text == "-" and _names_a_place(self.doc[start - 2]):
-                        start -= 2  # "Charlotte-Mecklenburg police"
-                    self._organisations.setdefault(lemma, []).append((t.idx, f"{self.doc[start:t.i].text} {t.text}"))
-        named = self._organisations.get(token.lemma_.lower(), [])
-        earlier = [p for start, p in named if start < token.idx]
-        if earlier or named:
-            return earlier[-1] if earlier else named[0][1]
-        if token.lemma_.lower() in words("generic_bodies"):  # "the airline", "the company": the body just named
-            body = self.cast.body_of_kind(token.lemma_.lower(), token.idx, lexicon()["body_kinds"])
-            return body.name if body is not None else None
-        return None
 
 
 def resolve_speakers(doc: Doc, attributions: list[Attribution], max_paragraph_gap: int = 3) -> None:

@@ -9,8 +9,6 @@ a change that makes sayso name the wrong people fails here before it reaches the
 import json
 from pathlib import Path
 
-import pytest
-
 from sayso.eval_records import apply_speaker_labels
 from sayso.evaluate import evaluate, predict, resolution_report
 
