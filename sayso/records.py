@@ -1,4 +1,4 @@
-"""The records that flow between sayso's layers, and their public JSON form.
+"""The records that flow between sayso's layers, and their public JSON form: the one contract.
 
 An :class:`Attribution` is the unit of output: who (``source``) said what
 (``content``) by which words (``cue``), resolved to a ``speaker`` with the
@@ -6,12 +6,25 @@ An :class:`Attribution` is the unit of output: who (``source``) said what
 is the public output format and a superset of the referee's
 ``{"source", "cue", "content"}`` shape, so any output can be scored directly.
 All offsets are Python ``str`` indices into the exact input text.
+
+Every record that crosses a layer lives here (the article as read, its
+extraction result, the relays of what it quotes, a curation decision), and this
+module imports nothing of sayso's but its error messages: the store, the corpus index and the server
+depend on it alone, never on the pipeline that makes the records, so none of
+them loads spaCy (``tests/test_architecture.py`` holds them to it).
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
+
+from sayso.errors import Errors, SaysoError
 
 KINDS = ("direct", "indirect", "mixed", "according_to", "other")
 SPEAKER_TYPES = ("person", "organisation", "group", "anonymous", "unknown")
@@ -126,3 +139,188 @@ class Attribution:
             hedges=list(data.get("hedges", [])),
             confidence=float(data.get("confidence", 0.5)),
         )
+
+
+# spaCy refuses texts longer than this by default; sayso keeps the limit and reports it.
+MAX_CHARS = 1_000_000
+_LINE_ENDS = re.compile(r"\r\n?")
+
+
+def normalise(text: str) -> str:
+    """``text`` in NFC with ``\\n`` line ends and no surrounding whitespace."""
+    return _LINE_ENDS.sub("\n", unicodedata.normalize("NFC", text)).strip()
+
+
+def article_id(text: str) -> str:
+    """Hex SHA-256 of :func:`normalise` (``text``): the same article read again (other line
+    ends, another Unicode composition) gets the same id, so re-storing it replaces it."""
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Document:
+    """One text to extract from, exactly as read: attribution offsets point into ``text``.
+
+    ``origin`` says where it came from (``path`` or ``path:line``) for messages.
+    The metadata fields are whatever the source gave (an HTML page's title, a
+    JSONL record's ``outlet``); ``published`` is always timezone-aware.
+    """
+
+    doc_id: str
+    text: str
+    origin: str
+    title: str | None = None
+    url: str | None = None
+    published: datetime | None = None
+    outlet: str | None = None
+    authors: tuple[str, ...] = ()
+
+    @property
+    def article_id(self) -> str:
+        """Stable id of the text, the same for the same article read again."""
+        return article_id(self.text)
+
+
+@dataclass(frozen=True)
+class IngestError:
+    """An input that could not be read or extracted; ``reason`` is the coded message naming it."""
+
+    origin: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Posting:
+    """Someone putting a thing out, or passing it on.
+
+    ``name`` is who, resolved to the article's name for them ("Christo Grozev")
+    when it names them, ``text`` how the article refers to them there
+    ("journalist Christo Grozev"), ``role`` the role it gives them, ``platform``
+    where ("Twitter"), and ``evidence`` the words that say so.
+    """
+
+    name: str | None
+    text: str | None
+    role: str | None
+    platform: str | None
+    evidence: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        """The public JSON form: ``text`` is given as ``mention``, as the store's column is named."""
+        return {"name": self.name, "mention": self.text, "role": self.role, "platform": self.platform,
+                "evidence": self.evidence.to_pair()}
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where the statement of the article's attribution number ``attribution`` came from:
+    the ``item`` that carried it ("video"), its ``origin`` and the ``relays`` in text order."""
+
+    attribution: int
+    item: str
+    origin: Posting | None
+    relays: tuple[Posting, ...] = ()
+
+    def steps(self) -> list[tuple[str, Posting]]:
+        """The chain in order, each posting with its step: ``"origin"`` first when the article
+        says who first posted the thing, then ``"relay"`` for each who passed it on. Stores
+        and tables keep a chain as these rows; :meth:`from_steps` reads them back."""
+        return [*([("origin", self.origin)] if self.origin else []), *(("relay", p) for p in self.relays)]
+
+    @classmethod
+    def from_steps(cls, attribution: int, item: str, steps: Iterable[tuple[str, Posting]]) -> Provenance:
+        """The provenance whose :meth:`steps` are ``steps``."""
+        steps = list(steps)
+        origin = next((posting for step, posting in steps if step == "origin"), None)
+        return cls(attribution, item, origin, tuple(posting for step, posting in steps if step == "relay"))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The public JSON form: the attribution's number, the thing passed on, its origin and relays."""
+        return {"attribution": self.attribution, "item": self.item,
+                "origin": self.origin.to_dict() if self.origin else None,
+                "relays": [posting.to_dict() for posting in self.relays]}
+
+    def describe(self) -> str:
+        """One line for people: "video posted by Christo Grozev (journalist) on Twitter; relayed by ..."."""
+
+        def who(posting: Posting) -> str:
+            name = posting.name or posting.text or "someone"
+            role = f" ({posting.role})" if posting.role else ""
+            return f"{name}{role}" + (f" on {posting.platform}" if posting.platform else "")
+
+        parts = [f"{self.item} posted by {who(self.origin)}" if self.origin else self.item]
+        parts += [f"relayed by {who(posting)}" for posting in self.relays]
+        return "; ".join(parts)
+
+
+def provenances(rows: Iterable[dict[str, Any]], text: str) -> list[Provenance]:
+    """The provenances of one article's chain steps, each a row of the store's ``relays``
+    table (or of ``sayso scale``'s) as a dict (``evidence`` as ``[start, end]``), by attribution."""
+    chains: dict[int, list[dict[str, Any]]] = {}
+    for row in sorted(rows, key=lambda r: (r["idx"], r["position"])):
+        chains.setdefault(row["idx"], []).append(row)
+    return [
+        Provenance.from_steps(idx, steps[0]["item"], [(row["step"], _posting(row, text)) for row in steps])
+        for idx, steps in chains.items()
+    ]
+
+
+def _posting(row: dict[str, Any], text: str) -> Posting:
+    return Posting(row["name"], row["mention"], row["role"], row["platform"], Span.of(text, *row["evidence"]))
+
+
+@dataclass
+class Extracted:
+    """A document, the attributions found in it, and where those that came through a posted
+    thing came from (the ``sayso_relays`` component's ``doc._.relays``)."""
+
+    document: Document
+    attributions: list[Attribution]
+    relays: list[Provenance] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """One line of ``--format jsonl``: the referee's prediction shape, extended."""
+        return {
+            "doc_id": self.document.doc_id,
+            "attributions": [a.to_dict() for a in self.attributions],
+        }
+
+
+# What a batch yields per input: its extraction, or the error that took its place.
+Result = Extracted | IngestError
+
+
+CURATION_OPS = ("merge", "split", "alias")
+
+
+@dataclass(frozen=True)
+class CurationOp:
+    """One decision of a person correcting the speaker registry, naming speakers by a name form or id.
+
+    - ``merge``: ``target`` is the speaker kept, ``name`` the one merged into it;
+    - ``split``: ``target`` is the speaker, ``name`` the name form taken out of it;
+    - ``alias``: ``target`` is the canonical name, ``name`` the alias that belongs to it.
+    """
+
+    op: str
+    target: str
+    name: str
+
+    def __post_init__(self) -> None:
+        if self.op not in CURATION_OPS:
+            raise SaysoError(Errors.E084.format(op=self.op))
+
+
+@dataclass
+class Curation:
+    """Curation operations in the order they were made."""
+
+    ops: list[CurationOp] = field(default_factory=list)
+
+    def to_rows(self) -> list[tuple[str, str, str]]:
+        """``(op, target, name)`` rows, for a store table ordered by position."""
+        return [(op.op, op.target, op.name) for op in self.ops]
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, str, str]]) -> Curation:
+        return cls([CurationOp(*row) for row in rows])

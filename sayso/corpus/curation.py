@@ -12,46 +12,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from sayso.errors import Errors, SaysoError
+from sayso.records import Curation, CurationOp
 
-OPERATIONS = ("merge", "split", "alias")
-
-
-@dataclass(frozen=True)
-class CurationOp:
-    """One decision, naming speakers by a name form or id.
-
-    - ``merge``: ``target`` is the speaker kept, ``name`` the one merged into it;
-    - ``split``: ``target`` is the speaker, ``name`` the name form taken out of it;
-    - ``alias``: ``target`` is the canonical name, ``name`` the alias that belongs to it.
-    """
-
-    op: str
-    target: str
-    name: str
-
-    def __post_init__(self) -> None:
-        if self.op not in OPERATIONS:
-            raise SaysoError(Errors.E084.format(op=self.op))
-
-
-@dataclass
-class Curation:
-    """Curation operations in the order they were made."""
-
-    ops: list[CurationOp] = field(default_factory=list)
-
-    def to_rows(self) -> list[tuple[str, str, str]]:
-        """``(op, target, name)`` rows, for a store table ordered by position."""
-        return [(op.op, op.target, op.name) for op in self.ops]
-
-    @classmethod
-    def from_rows(cls, rows: Iterable[tuple[str, str, str]]) -> Curation:
-        return cls([CurationOp(*row) for row in rows])
+__all__ = ["Curation", "CurationOp", "read_alias_file", "read_aliases"]
 
 
 def read_aliases(text: str, origin: str) -> list[CurationOp]:

@@ -8,47 +8,13 @@ here so that all readers reject the same inputs with the same messages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from sayso.errors import Errors, SaysoError
-from sayso.ingest.identity import article_id
-from sayso.nlp import MAX_CHARS
+from sayso.records import MAX_CHARS, Document, IngestError
+
+__all__ = ["MAX_BYTES", "Document", "IngestError", "check_size", "checked", "decode"]
 
 # A UTF-8 character takes at most 4 bytes, so more bytes than this is surely too long.
 MAX_BYTES = 4 * MAX_CHARS
-
-
-@dataclass(frozen=True)
-class Document:
-    """One text to extract from, exactly as read: attribution offsets point into ``text``.
-
-    ``origin`` says where it came from (``path`` or ``path:line``) for messages.
-    The metadata fields are whatever the source gave (an HTML page's title, a
-    JSONL record's ``outlet``); ``published`` is always timezone-aware.
-    """
-
-    doc_id: str
-    text: str
-    origin: str
-    title: str | None = None
-    url: str | None = None
-    published: datetime | None = None
-    outlet: str | None = None
-    authors: tuple[str, ...] = ()
-
-    @property
-    def article_id(self) -> str:
-        """Stable id of the text, the same for the same article read again."""
-        return article_id(self.text)
-
-
-@dataclass(frozen=True)
-class IngestError:
-    """An input that could not be read; ``reason`` is the coded message naming it."""
-
-    origin: str
-    reason: str
 
 
 def decode(data: bytes, origin: str) -> str:

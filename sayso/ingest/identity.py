@@ -1,4 +1,4 @@
-"""Stable article ids: the same article read twice gets the same id.
+"""Stable article ids: the same article read twice gets the same id (defined with the records, in :mod:`sayso.records`).
 
 The id is the SHA-256 of the normalised text, so a re-run over the same files (or
 the same article saved with other line endings or Unicode composition) replaces
@@ -8,18 +8,6 @@ never changed: offsets point into the text exactly as read.
 
 from __future__ import annotations
 
-import hashlib
-import re
-import unicodedata
+from sayso.records import article_id, normalise
 
-_LINE_ENDS = re.compile(r"\r\n?")
-
-
-def normalise(text: str) -> str:
-    """``text`` in NFC with ``\\n`` line ends and no surrounding whitespace."""
-    return _LINE_ENDS.sub("\n", unicodedata.normalize("NFC", text)).strip()
-
-
-def article_id(text: str) -> str:
-    """Hex SHA-256 of :func:`normalise` (``text``)."""
-    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+__all__ = ["article_id", "normalise"]

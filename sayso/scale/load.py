@@ -22,11 +22,10 @@ from typing import Any
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
 
-from sayso.batch import Extracted, Result
-from sayso.corpus.relays import provenances
-from sayso.runner import IngestReport
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import IngestError
+from sayso.records import Extracted, Result, provenances
+from sayso.runner import IngestReport
 from sayso.scale.layout import runs
 from sayso.scale.rows import TABLES, document, records
 from sayso.store import Store

@@ -22,13 +22,11 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from sayso.batch import Result
-from sayso.corpus.relays import Provenance
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import Document, IngestError
 from sayso.ingest.document import checked
+from sayso.records import Attribution, Provenance, Result
 from sayso.scale.layout import TABLE_NAMES
-from sayso.records import Attribution
 
 _STRING = pa.string()
 _PAIRS = pa.list_(pa.list_(pa.int64()))  # a role's [start, end] fragments
@@ -51,7 +49,7 @@ ATTRIBUTION = pa.struct([
     ("confidence", pa.float64()),
 ])
 ATTRIBUTION_FIELDS = tuple(field.name for field in ATTRIBUTION)
-# One step of an attribution's relay chain (:meth:`~sayso.corpus.relays.Provenance.steps`).
+# One step of an attribution's relay chain (:meth:`~sayso.records.Provenance.steps`).
 RELAY = pa.struct([
     ("idx", pa.int32()), ("position", pa.int32()), ("item", _STRING), ("step", _STRING), ("name", _STRING),
     ("mention", _STRING), ("role", _STRING), ("platform", _STRING), ("evidence", pa.list_(pa.int64())),

@@ -16,13 +16,12 @@ from fastapi import APIRouter, Body, Header, Path, Query, Request
 from fastapi.responses import Response
 from pydantic_core import to_json
 
-from sayso.batch import Extracted, extract_batch
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import Document, IngestError
 from sayso.ingest.dates import parse_date
 from sayso.ingest.document import checked
 from sayso.ingest.identity import article_id
-from sayso.records import CHANNEL_TYPES, KINDS
+from sayso.records import CHANNEL_TYPES, KINDS, Extracted
 from sayso.serve import models, queries
 from sayso.serve.app import Backend, ServeError
 from sayso.serve.corpus import Cluster
@@ -114,6 +113,8 @@ def post_article(
         title=article.title, url=article.url, published=published, outlet=article.outlet,
         authors=tuple(article.authors),
     )
+    from sayso.batch import extract_batch  # here: a server that only reads never loads spaCy
+
     with server.lock:
         [result] = extract_batch([document])
         if isinstance(result, IngestError):

@@ -37,7 +37,6 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sayso.errors import Errors, SaysoError
-from sayso.nlp import extract
 from sayso.records import Attribution
 from sayso.serve import MAX_ARTICLE_BODY, MAX_BODY, MIN_TOKEN
 from sayso.serve.corpus import Corpus, StoredCorpus
@@ -109,6 +108,8 @@ class Backend:
 
     def extract(self, text: str) -> list[Attribution]:
         """The attributions of ``text`` (nothing is stored), the pipeline loaded on first use."""
+        from sayso.nlp import extract  # here: a server that only reads never loads spaCy
+
         with self.lock:
             return extract(text)
 

@@ -23,10 +23,8 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any, Self
 
-from sayso.batch import Extracted, Result
 from sayso.errors import Errors, SaysoError
-from sayso.ingest import IngestError
-from sayso.records import Attribution
+from sayso.records import Attribution, Extracted, IngestError, Result
 from sayso.store.corpus import CorpusTables
 from sayso.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from sayso.store.results import Filters, Hit, SpeakerCount, StoredArticle, StoredError

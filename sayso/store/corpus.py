@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sayso.corpus.curation import Curation, CurationOp
-from sayso.corpus.relays import Provenance, provenances
+from sayso.records import Curation, CurationOp, Provenance, provenances
 from sayso.store.migrations import CORPUS_INDEX_COLUMNS
 
 

@@ -12,8 +12,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sayso.corpus.relays import Provenance
-from sayso.records import Attribution
+from sayso.records import Attribution, Provenance
 
 _WORD = re.compile(r"\w+")
 

@@ -1,4 +1,4 @@
-"""Relays: who first posted what an article quotes, on which platform, and who passed it on.
+"""Component ``sayso_relays``: who first posted what an article quotes, on which platform, and who passed it on.
 
 News about social media cites posts at one remove: "A video posted Monday on
 Twitter by journalist Christo Grozev reportedly shows ... The video was later
@@ -19,20 +19,23 @@ In a chain the first putting-out is the origin and every later posting, and ever
 passing-on, a relay. An attribution gets the chain whose thing or verb lies in
 its source or cue, or in a phrase hanging from its cue ("said in a video posted
 by CBN").
+
+It is a per-article parsing pass, so it runs in the pipeline, after
+``sayso_context``, and leaves its records in ``doc._.relays``
+(:class:`~sayso.records.Provenance`, in attribution order): what is stored or
+written out is read from there, and nothing after the pipeline needs the parse.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: spaCy validates factory arguments from live type hints.
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
+from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from sayso.pipeline.cast import Cast
 from sayso.pipeline.passages import Paragraphs, load_lexicon, token_span
-from sayso.records import Attribution, Span
+from sayso.records import Attribution, Posting, Provenance, Span
 
 # Verbs by their written form (the tagger's lemmas of "reposted" and "retweeted" are not words).
 PASS_ON = re.compile(r"^(?:re-?(?:post|tweet|share|publish|upload|blog)|forward|amplif|recirculat)\w*$")
@@ -50,86 +53,6 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 PRONOUNS = frozenset({"it", "this", "that"})
 PLACE_PREPOSITIONS = frozenset({"on", "to", "via", "in", "onto", "across"})
 CLAUSES = frozenset({"conj", "cc", "advcl", "ccomp"})
-
-
-@dataclass(frozen=True)
-class Posting:
-    """Someone putting a thing out, or passing it on.
-
-    ``name`` is who, resolved to the article's name for them ("Christo Grozev")
-    when it names them, ``text`` how the article refers to them there
-    ("journalist Christo Grozev"), ``role`` the role it gives them, ``platform``
-    where ("Twitter"), and ``evidence`` the words that say so.
-    """
-
-    name: str | None
-    text: str | None
-    role: str | None
-    platform: str | None
-    evidence: Span
-
-    def to_dict(self) -> dict[str, Any]:
-        """The public JSON form: ``text`` is given as ``mention``, as the store's column is named."""
-        return {"name": self.name, "mention": self.text, "role": self.role, "platform": self.platform,
-                "evidence": self.evidence.to_pair()}
-
-
-@dataclass(frozen=True)
-class Provenance:
-    """Where the statement of the article's attribution number ``attribution`` came from:
-    the ``item`` that carried it ("video"), its ``origin`` and the ``relays`` in text order."""
-
-    attribution: int
-    item: str
-    origin: Posting | None
-    relays: tuple[Posting, ...] = ()
-
-    def steps(self) -> list[tuple[str, Posting]]:
-        """The chain in order, each posting with its step: ``"origin"`` first when the article
-        says who first posted the thing, then ``"relay"`` for each who passed it on. Stores
-        and tables keep a chain as these rows; :meth:`from_steps` reads them back."""
-        return [*([("origin", self.origin)] if self.origin else []), *(("relay", p) for p in self.relays)]
-
-    @classmethod
-    def from_steps(cls, attribution: int, item: str, steps: Iterable[tuple[str, Posting]]) -> Provenance:
-        """The provenance whose :meth:`steps` are ``steps``."""
-        steps = list(steps)
-        origin = next((posting for step, posting in steps if step == "origin"), None)
-        return cls(attribution, item, origin, tuple(posting for step, posting in steps if step == "relay"))
-
-    def to_dict(self) -> dict[str, Any]:
-        """The public JSON form: the attribution's number, the thing passed on, its origin and relays."""
-        return {"attribution": self.attribution, "item": self.item,
-                "origin": self.origin.to_dict() if self.origin else None,
-                "relays": [posting.to_dict() for posting in self.relays]}
-
-    def describe(self) -> str:
-        """One line for people: "video posted by Christo Grozev (journalist) on Twitter; relayed by ..."."""
-
-        def who(posting: Posting) -> str:
-            name = posting.name or posting.text or "someone"
-            role = f" ({posting.role})" if posting.role else ""
-            return f"{name}{role}" + (f" on {posting.platform}" if posting.platform else "")
-
-        parts = [f"{self.item} posted by {who(self.origin)}" if self.origin else self.item]
-        parts += [f"relayed by {who(posting)}" for posting in self.relays]
-        return "; ".join(parts)
-
-
-def provenances(rows: Iterable[dict[str, Any]], text: str) -> list[Provenance]:
-    """The provenances of one article's chain steps, each a row of the store's ``relays``
-    table as a dict (``evidence`` as ``[start, end]``), by attribution."""
-    chains: dict[int, list[dict[str, Any]]] = {}
-    for row in sorted(rows, key=lambda r: (r["idx"], r["position"])):
-        chains.setdefault(row["idx"], []).append(row)
-    return [
-        Provenance.from_steps(idx, steps[0]["item"], [(row["step"], _posting(row, text)) for row in steps])
-        for idx, steps in chains.items()
-    ]
-
-
-def _posting(row: dict[str, Any], text: str) -> Posting:
-    return Posting(row["name"], row["mention"], row["role"], row["platform"], Span.of(text, *row["evidence"]))
 
 
 @dataclass(frozen=True)
@@ -344,3 +267,25 @@ def find_relays(doc: Doc, attributions: list[Attribution], max_paragraph_gap: in
         if provenance is not None:
             found.append(provenance)
     return found
+
+
+class SaysoRelays:
+    """Sets ``doc._.relays`` to :func:`find_relays` of the doc's attributions."""
+
+    def __init__(self, nlp: Language, name: str, max_paragraph_gap: int = 3) -> None:
+        self.name = name
+        self.max_paragraph_gap = max_paragraph_gap
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.relays = find_relays(doc, list(doc._.attributions or []), self.max_paragraph_gap)
+        return doc
+
+
+@Language.factory(
+    "sayso_relays",
+    default_config={"max_paragraph_gap": 3},
+    requires=["doc._.attributions", "token.dep"],
+    assigns=["doc._.relays"],
+)
+def make_relays(nlp: Language, name: str, max_paragraph_gap: int) -> SaysoRelays:
+    return SaysoRelays(nlp, name, max_paragraph_gap=max_paragraph_gap)

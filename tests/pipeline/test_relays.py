@@ -1,6 +1,6 @@
-"""sayso.corpus.relays: who posted what an attribution quotes, on which platform, and who passed it on."""
+"""sayso.pipeline.relays (component sayso_relays): who posted what an attribution quotes, on which platform, and who passed it on."""
 
-from sayso.corpus.relays import find_relays
+from sayso.pipeline.relays import find_relays
 
 GERASHCHENKO_ROLE = "advisor to the Ukrainian Ministry of Internal Affairs"
 
@@ -21,6 +21,21 @@ def test_relays_example_video_posted_by_grozev_and_reposted_by_gerashchenko(bakh
     (relay,) = provenance.relays
     assert (relay.name, relay.role, relay.platform) == ("Anton Gerashchenko", GERASHCHENKO_ROLE, None)
     assert relay.evidence.text == f"The video was later reposted by Anton Gerashchenko, {GERASHCHENKO_ROLE}"
+
+
+def test_relays_component_sets_doc_relays_as_find_relays_reads_them(bakhmut_doc):
+    assert bakhmut_doc._.relays == find_relays(bakhmut_doc, list(bakhmut_doc._.attributions))
+    assert bakhmut_doc._.relays[0].origin.name == "Christo Grozev"
+
+
+def test_relays_survive_a_docbin_round_trip(nlp, bakhmut_doc):
+    from spacy.tokens import DocBin
+
+    stored = DocBin(store_user_data=True)
+    stored.add(bakhmut_doc)
+    restored = next(DocBin().from_bytes(stored.to_bytes()).get_docs(nlp.vocab))
+    assert list(restored._.relays) == bakhmut_doc._.relays
+    assert restored._.relays[0].relays[0].evidence.text.startswith("The video was later reposted")
 
 
 def test_relays_a_later_mention_beyond_the_paragraph_gap_is_another_video(bakhmut_doc):

@@ -1,0 +1,119 @@
+"""The layers of docs/architecture.md hold: what each part of sayso may import, and what loads spaCy.
+
+The import graph is read from the source (every ``import`` of a sayso module, at module level
+or inside a function), grouped by *unit*: a sub-package (``sayso.store``) or a top-level module
+(``sayso.records``). Each unit has a layer; a unit may import its own layer and those below it,
+never one above, and the units import each other without a cycle. The layers are listed here
+and in docs/architecture.md, which says why.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "sayso"
+
+# Lowest first. "sayso" is the package's own __init__ (the public API, which loads the
+# pipeline only when asked).
+LAYERS: list[set[str]] = [
+    {"errors", "records", "extras"},  # the contract: records that cross layers, coded errors
+    {"ingest"},  # reading sources into Documents
+    {"spanmatch", "resolution", "eval_records", "formats", "pipeline", "nlp", "evaluate", "train", "sayso"},
+    {"batch", "pools"},  # running the pipeline over documents
+    {"store"},  # all SQL
+    {"corpus"},  # what is learnt across stored articles
+    {"runner"},  # the one road in: run, store, index
+    {"serve", "scale", "cli"},  # front ends
+]
+LAYER = {unit: n for n, units in enumerate(LAYERS) for unit in units}
+# Modules that must not load spaCy (or anything of the pipeline) when imported.
+LIGHT = ("sayso.store", "sayso.serve", "sayso.serve.app", "sayso.serve.api", "sayso.serve.pages",
+         "sayso.corpus.index", "sayso.corpus.stats", "sayso.records", "sayso.ingest")
+
+
+def _unit(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "sayso"
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def import_edges() -> dict[tuple[str, str], list[str]]:
+    """``(importing unit, imported unit)``: the modules where the import is written."""
+    edges: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for path in sorted(PACKAGE.rglob("*.py")):
+        module = _module_name(path)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "sayso":
+                targets = [node.module]
+                if node.module == "sayso":  # from sayso import nlp / __version__
+                    targets = [f"sayso.{a.name}" if (PACKAGE / f"{a.name}.py").exists()
+                               or (PACKAGE / a.name).is_dir() else "sayso" for a in node.names]
+            elif isinstance(node, ast.Import):
+                targets = [a.name for a in node.names if a.name.split(".")[0] == "sayso"]
+            else:
+                continue
+            for target in targets:
+                if _unit(target) != _unit(module):
+                    edges[(_unit(module), _unit(target))].append(module)
+    return edges
+
+
+def test_every_unit_of_sayso_has_a_layer():
+    units = {_unit(_module_name(path)) for path in PACKAGE.rglob("*.py")}
+    assert units - set(LAYER) == set(), "add the new module or package to LAYERS and docs/architecture.md"
+
+
+def test_no_unit_imports_a_layer_above_its_own():
+    upward = {
+        f"{low} imports {high} (in {', '.join(sorted(set(where)))})"
+        for (low, high), where in import_edges().items() if LAYER[high] > LAYER[low]
+    }
+    assert upward == set()
+
+
+def test_the_units_import_each_other_without_a_cycle():
+    graph: dict[str, set[str]] = defaultdict(set)
+    for low, high in import_edges():
+        graph[low].add(high)
+    done: set[str] = set()
+
+    def visit(unit: str, path: list[str]) -> None:
+        if unit in path:
+            pytest.fail("import cycle: " + " -> ".join([*path[path.index(unit):], unit]))
+        if unit in done:
+            return
+        for target in sorted(graph[unit]):
+            visit(target, [*path, unit])
+        done.add(unit)
+
+    for unit in sorted(graph):
+        visit(unit, [])
+
+
+def test_the_store_the_corpus_index_and_the_server_load_no_spacy():
+    # A fresh interpreter: this one has loaded the pipeline for other tests.
+    code = (
+        f"import importlib, json, sys\nfor m in {list(LIGHT)!r}: importlib.import_module(m)\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')"
+        " or m.startswith(('sayso.nlp', 'sayso.pipeline', 'sayso.batch')))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert json.loads(out.stdout) == []
+
+
+def test_the_public_api_still_gives_the_pipeline_on_first_use():
+    code = "import sayso, sys; assert 'spacy' not in sys.modules; print(sayso.load.__module__)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "sayso.nlp"
