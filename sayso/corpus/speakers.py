@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from sayso.corpus.curation import Curation, CurationOp
 from sayso.corpus.entries import Alias, Speaker, SpeakerMention
@@ -130,8 +131,14 @@ class SpeakerRegistry:
         return self.add_article([mention])[0]
 
     def add_article(self, mentions: Iterable[SpeakerMention]) -> list[str | None]:
-        """Add one article's mentions; full names first, so a bare surname can use them."""
+        """Add one article's mentions; full names first, so a bare surname can use them.
+
+        A full name the tagger typed otherwise is a person's when the same article also gives
+        its surname as a person's ("Pinarayi Vijayan" and "Mr Vijayan"): the article says who.
+        """
         mentions = list(mentions)
+        bare = {p.surname for m in mentions if m.speaker_type == "person" and (p := parse_name(m.name)) and not p.is_full}
+        mentions = [replace(m, speaker_type="person") if _surname_given(m, bare) else m for m in mentions]
         parsed = [parse_name(m.name) if m.speaker_type == "person" else None for m in mentions]
         ids: list[str | None] = [None] * len(mentions)
         article: set[str] = set()
@@ -228,11 +235,13 @@ class SpeakerRegistry:
 
     def settle(self) -> int:
         """Join bare-name speakers to a full name that has since become dominant, and speakers
-        typed otherwise to the one person of their full name; how many joined."""
+        typed otherwise to the one person of their full name or of their surname; how many joined."""
         joined = 0
         for speaker in sorted(self, key=lambda s: s.id):
             keys = {alias_key(a) for a in speaker.aliases}
-            person = self._person_named(keys.pop()) if speaker.type != "person" and len(keys) == 1 else None
+            person = None
+            if speaker.type != "person" and len(keys) == 1 and not speaker.curated:
+                person = self._person_named(keys.pop()) or self._surname_of(speaker)
             if person is not None:
                 self._absorb(person, speaker)
                 joined += 1
@@ -244,6 +253,17 @@ class SpeakerRegistry:
                 self._absorb(target, bare)
                 joined += 1
         return joined
+
+    def _surname_of(self, speaker: Speaker) -> Speaker | None:
+        """The person whose surname a one-word name typed otherwise is, when the corpus has one
+        dominant full name with it (the rule a bare surname of a person follows): the small NER
+        model calls a lone surname an organisation now and then ("Kasich said"), a full name
+        elsewhere says who it is. Only a word written as a name ("Kasich", not "FBI" or "us")."""
+        word = max(speaker.aliases.values(), key=lambda a: (a.count, a.name)).name
+        if " " in word or not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
+            return None
+        name = parse_name(word)
+        return self._evidence(name, set()) if name is not None and not name.is_full else None
 
     def _absorb(self, keep: Speaker, other: Speaker) -> None:
         """Move all of ``other`` into ``keep``; ``other``'s id redirects from now on."""
@@ -358,6 +378,14 @@ class SpeakerRegistry:
             return current
         pinned = self._pins.get(alias_key(name))
         return self.resolve(pinned) if pinned is not None else current
+
+
+def _surname_given(mention: SpeakerMention, surnames: set[str]) -> bool:
+    """Whether ``mention``, typed otherwise than a person, is a full name with one of ``surnames``."""
+    if mention.speaker_type not in ("organisation", "unknown") or not surnames:
+        return False
+    name = parse_name(mention.name)
+    return name is not None and name.is_full and name.surname in surnames
 
 
 def _gender_agrees(speaker: Speaker, name: PersonName) -> bool:

@@ -148,6 +148,33 @@ def test_registry_a_full_person_name_typed_otherwise_joins_the_person():
     assert registry.get(campaign).type == "organisation"
 
 
+def test_registry_a_lone_surname_typed_otherwise_joins_the_full_name_the_corpus_is_sure_of():
+    # The small tagger calls "Wexley said" an organisation; five articles name Tamsin Wexley in full.
+    articles = {f"a{n}": ["Tamsin Wexley"] for n in range(5)}
+    registry, ids = build(articles)
+    lone = registry.add(mention("Wexley", "b", kind="organisation"))
+    assert registry.settle() == 1
+    assert registry.resolve(lone) == ids[("a0", "Tamsin Wexley")]
+
+
+def test_registry_a_lone_surname_typed_otherwise_stays_without_a_well_attested_full_name():
+    registry, ids = build({"a": ["Tamsin Wexley"], "b": ["Tamsin Wexley"]})
+    lone = registry.add(mention("Wexley", "c", kind="organisation"))
+    registry.settle()
+    assert registry.resolve(lone) != ids[("a", "Tamsin Wexley")]
+
+
+def test_registry_a_full_name_typed_otherwise_is_the_person_its_article_calls_mr():
+    registry = SpeakerRegistry()
+    ids = registry.add_article([
+        mention("Chidubem Okafor", "a", kind="organisation"), mention("Mr Okafor", "a"), mention("Okafor", "a"),
+    ])
+    assert len(set(ids)) == 1
+    assert registry.get(ids[0]).type == "person" and registry.get(ids[0]).name == "Chidubem Okafor"
+    # Without the article's own surname the organisation stays one.
+    assert registry.add(mention("Okafor Holdings", "b", kind="organisation")) != ids[0]
+
+
 def test_registry_speakers_from_the_example_article(bakhmut_doc):
     registry = SpeakerRegistry()
     mentions = [SpeakerMention.of(a, "bakhmut", "Newsweek", date(2022, 12, 27)) for a in bakhmut_doc._.attributions]
