@@ -10,7 +10,17 @@ from __future__ import annotations
 
 
 class SaysoError(Exception):
-    """A problem with sayso's input or environment that the user can fix."""
+    """A problem with sayso's input or environment that the user can fix.
+
+    ``code`` is the message's stable code ("E037"), so that callers (the server's
+    HTTP statuses) tell errors apart without reading their text; None for an
+    uncoded message.
+    """
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(message)
+        code = message[1:5] if message[:1] == "[" and message[5:6] == "]" else ""
+        self.code: str | None = code if code[:1] in ("E", "W") and code[1:].isdigit() else None
 
 
 class _Coded(type):

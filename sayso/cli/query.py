@@ -13,7 +13,7 @@ import sys
 from datetime import date, datetime
 from typing import Any
 
-from sayso.records import KINDS
+from sayso.records import CHANNEL_TYPES, KINDS
 from sayso.store import DEFAULT_URL, Filters, Store, open_store
 
 FORMATS = ("table", "json")
@@ -29,14 +29,25 @@ def add_store_options(parser: argparse.ArgumentParser, formats: tuple[str, ...] 
 
 
 def add_filter_options(parser: argparse.ArgumentParser, *, kind: bool = True, speaker: bool = True) -> None:
-    """``--speaker`` (with ``speaker``), ``--outlet``, ``--since``, ``--until`` and, with ``kind``, ``--kind``."""
+    """``--speaker`` (with ``speaker``), ``--outlet``, ``--since``, ``--until`` and, with ``kind``, the
+    attribution's own ``--kind``, ``--channel`` and ``--hedged``/``--unhedged``."""
     if speaker:
-        parser.add_argument("--speaker", metavar="NAME", help="speakers whose name holds NAME (any case)")
+        parser.add_argument(
+            "--speaker", metavar="NAME",
+            help="a speaker of the corpus registry by its id or a name form, any case ('Trump' is Donald "
+            "Trump, whatever name form an article used); failing those, every speaker with a name form holding NAME",
+        )
     parser.add_argument("--outlet", metavar="NAME", help="articles from this outlet (any case)")
     parser.add_argument("--since", type=moment, metavar="DATE", help="published on or after DATE (YYYY-MM-DD or ISO time)")
     parser.add_argument("--until", type=moment, metavar="DATE", help="published on or before DATE (a time: before it)")
     if kind:
         parser.add_argument("--kind", choices=KINDS, help="only attributions of this kind")
+        parser.add_argument("--channel", choices=CHANNEL_TYPES, help="only attributions through this channel")
+        hedged = parser.add_mutually_exclusive_group()
+        hedged.add_argument("--hedged", dest="hedged", action="store_const", const=True,
+                            help="only attributions with hedges ('reportedly', 'alleged', ...)")
+        hedged.add_argument("--unhedged", dest="hedged", action="store_const", const=False,
+                            help="only attributions without hedges")
 
 
 def moment(value: str) -> date | datetime:
@@ -49,7 +60,10 @@ def moment(value: str) -> date | datetime:
 
 def filters(args: argparse.Namespace, query: str = "") -> Filters:
     """The :class:`Filters` the parsed filter options describe."""
-    return Filters(query, args.speaker, args.outlet, args.since, args.until, getattr(args, "kind", None))
+    return Filters(
+        query, args.speaker, args.outlet, args.since, args.until, getattr(args, "kind", None),
+        getattr(args, "channel", None), getattr(args, "hedged", None),
+    )
 
 
 def open_existing(url: str) -> Store:

@@ -45,9 +45,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the hits as a table or as a JSON array; 0 also when nothing matches."""
     f = filters(args, args.query)
     with open_existing(args.db) as store:
-        hits = store.search(
-            f.query, speaker=f.speaker, outlet=f.outlet, since=f.since, until=f.until, kind=f.kind, limit=args.limit
-        )
+        hits, _ = store.search_page(f, args.limit)
     if args.format == "json":
         print_json([hit.to_dict() for hit in hits])
     elif hits:

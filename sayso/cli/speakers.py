@@ -1,6 +1,6 @@
 """``sayso speakers``: the speakers in the store, most quoted first, and their curation.
 
-A translation of :meth:`sayso.store.Store.registry_speakers` (each person once,
+A translation of :meth:`sayso.store.Store.speakers` (each person once,
 all their name forms counted together, from the corpus index ``sayso ingest``
 builds) and of :func:`sayso.corpus.index.curate`:
 
@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     options = {"speaker": args.speaker, "outlet": args.outlet, "since": args.since, "until": args.until}
     with open_existing(args.db) as store:
         indexed = store.index_state() is not None
-        found = store.registry_speakers(args.top, **options) if indexed else store.speakers(args.top, **options)
+        found = store.speakers(args.top, **options)
     if not indexed:
         print("sayso: this store has no corpus index yet (run sayso ingest on it): each article's names "
               "are listed as they are", file=sys.stderr)

@@ -32,7 +32,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sayso.errors import Errors, SaysoError
 from sayso.records import CHANNEL_TYPES, SPEAKER_TYPES
 from sayso.store import Filters, Store
 from sayso.store.base import JOINED, article_conditions, stored_time
@@ -136,7 +135,7 @@ class _Tally:
     direct: int = 0
     types: Counter[str] = field(default_factory=Counter)
     channels: Counter[str] = field(default_factory=Counter)
-    speakers: Counter[str] = field(default_factory=Counter)
+    speakers: Counter[tuple[str, str]] = field(default_factory=Counter)  # by (name, registry id)
 
 
 def window_of(published: datetime | None, by: str) -> Window:
@@ -216,13 +215,13 @@ def corpus_stats(
             tally.direct += n if kind == "direct" else 0
             tally.types[speaker_type] += n
             tally.channels[channel] += n
-    for outlet_name, published, name, n in store.query(
-        f"SELECT a.outlet, a.published, {_NAME}, count(*) FROM {_WITH_SPEAKERS}"
-        f" WHERE {where} AND {_NAME} IS NOT NULL GROUP BY a.outlet, a.published, {_NAME}",
+    for outlet_name, published, speaker_id, name, n in store.query(
+        f"SELECT a.outlet, a.published, s.speaker_id, {_NAME}, count(*) FROM {_WITH_SPEAKERS}"
+        f" WHERE {where} AND {_NAME} IS NOT NULL GROUP BY a.outlet, a.published, s.speaker_id, {_NAME}",
         params,
     ):
         for tally in tallied(outlet_name, published):
-            tally.speakers[name] += n
+            tally.speakers[(name, speaker_id or "")] += n
     return [
         _stats(window, None if key is None else _most_common(spellings[key]), tally, top)
         for (window, key), tally in sorted(tallies.items(), key=_order)
@@ -237,6 +236,7 @@ def _order(item: tuple[tuple[Window, str | None], _Tally]) -> tuple[Any, ...]:
 
 
 def _stats(window: Window, outlet: str | None, tally: _Tally, top: int) -> WindowStats:
+    # As Store.speakers orders them: most quoted first, then by name (code points), then by id.
     speakers = sorted(tally.speakers.items(), key=lambda item: (-item[1], item[0]))[:top]
     total = tally.attributions
     return WindowStats(
@@ -244,7 +244,7 @@ def _stats(window: Window, outlet: str | None, tally: _Tally, top: int) -> Windo
         outlet=outlet,
         articles=tally.articles,
         attributions=total,
-        top_speakers=[NameCount(name, n) for name, n in speakers],
+        top_speakers=[NameCount(name, n) for (name, _), n in speakers],
         anonymous_share=tally.types["anonymous"] / total if total else None,
         direct_share=tally.direct / total if total else None,
         speaker_types=_all(SPEAKER_TYPES, tally.types),
@@ -311,17 +311,18 @@ def quotes_over_time(
     """
     _check(by, BY[1:])
     conditions, params = article_conditions(Filters(outlet=outlet, since=since, until=until))
-    source, name = JOINED, None
+    name = None
     if speaker is not None:
-        source = _WITH_SPEAKERS
-        condition, values, name = _speaker_condition(store, speaker)
+        found = store.speaker(speaker, partial=True)
+        condition, values = store.speaker_condition(found) if found else ("1 = 0", [])
+        name = found.name if found else speaker
         conditions.append(condition)
         params.extend(values)
     counts: Counter[date] = Counter()
     undated = 0
     outlets: Counter[str] = Counter()
     for outlet_name, published, n in store.query(
-        f"SELECT a.outlet, a.published, count(*) FROM {source} WHERE {' AND '.join(conditions) or '1 = 1'}"
+        f"SELECT a.outlet, a.published, count(*) FROM {JOINED} WHERE {' AND '.join(conditions) or '1 = 1'}"
         " GROUP BY a.outlet, a.published",
         params,
     ):
@@ -334,32 +335,6 @@ def quotes_over_time(
     if outlet is not None:
         outlet = _most_common(outlets) if outlets else outlet
     return Timeline(name, outlet, by, _filled(counts, by), undated)
-
-
-def _speaker_condition(store: Store, speaker: str) -> tuple[str, list[str], str]:
-    """The condition on the joined attributions that keeps ``speaker``'s, its parameters, and the name to show.
-
-    A registry speaker also has the attributions stored since the index was last
-    built (not yet placed by it) that carry one of its name forms.
-    """
-    found = store.query("SELECT id, name, mentions FROM corpus_speakers WHERE id = ?", [speaker]) or store.query(
-        "SELECT id, name, mentions FROM corpus_speakers WHERE lower(name) = lower(?) UNION"
-        " SELECT c.id, c.name, c.mentions FROM speaker_aliases x JOIN corpus_speakers c ON c.id = x.speaker_id"
-        " WHERE lower(x.alias) = lower(?) ORDER BY 3 DESC, 1",
-        [speaker, speaker],
-    )
-    if len(found) > 1:
-        named = ", ".join(f"{name} ({id_}, {mentions:,} mentions)" for id_, name, mentions in found)
-        raise SaysoError(Errors.E112.format(name=speaker, count=len(found), speakers=named))
-    if found:
-        (id_, name, _), = found
-        condition = (
-            "(s.speaker_id = ? OR (s.speaker_id IS NULL AND (lower(t.speaker) = lower(?) OR lower(t.speaker) IN"
-            " (SELECT lower(alias) FROM speaker_aliases WHERE speaker_id = ?))))"
-        )
-        return condition, [id_, name, id_], name
-    stored = store.query("SELECT speaker FROM attributions WHERE lower(speaker) = lower(?) LIMIT 1", [speaker])
-    return "lower(t.speaker) = lower(?)", [speaker], stored[0][0] if stored else speaker
 
 
 def _filled(counts: Counter[date], by: str) -> list[tuple[date, int]]:

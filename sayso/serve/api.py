@@ -25,7 +25,7 @@ from sayso.records import CHANNEL_TYPES, KINDS, Extracted
 from sayso.serve import models, queries
 from sayso.serve.app import Backend, ServeError
 from sayso.serve.corpus import Cluster
-from sayso.store import Filters, Store, StoredArticle
+from sayso.store import Filters, SpeakerRef, Store, StoredArticle
 
 MAX_LIMIT = 100
 MAX_OFFSET = 100_000  # deep pages cost a scan each; narrow the filters instead
@@ -59,15 +59,16 @@ def page(items: list, total: int, limit: int, offset: int) -> dict:
 def list_articles(
     request: Request,
     outlet: Outlet = None,
-    speaker: Annotated[str | None, Query(max_length=200, description="articles quoting exactly this name")] = None,
+    speaker: Annotated[str | None, Query(max_length=200, description="articles quoting this speaker (a name form or id)")] = None,
     since: Since = None,
     until: Until = None,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> dict:
+    db = store(request)
     found, total = queries.articles(
-        store(request), Filters(outlet=outlet, since=since, until=until),
-        speakers=[speaker] if speaker else (), limit=limit, offset=offset,
+        db, Filters(outlet=outlet, since=since, until=until),
+        speaker=find_speaker(db, speaker) if speaker else None, limit=limit, offset=offset,
     )
     return page(found, total, limit, offset)
 
@@ -84,11 +85,10 @@ def find_article(store: Store, key: str) -> StoredArticle:
     try:
         return store.article(key) or store.find_article(key)
     except SaysoError as e:
-        message = str(e)
-        if message.startswith("[E037]"):
+        if e.code == "E037":
             raise ServeError(404, Errors.E103.format(what="article", key=key)) from None
-        if message.startswith("[E038]"):  # without the store's path, which is the operator's business
-            raise ServeError(400, message.replace(f"{store.name}: ", ""), "ambiguous") from None
+        if e.code == "E038":  # without the store's path, which is the operator's business
+            raise ServeError(400, str(e).replace(f"{store.name}: ", ""), "ambiguous") from None
         raise
 
 
@@ -150,7 +150,9 @@ def checked_text(text: str) -> str:
 async def search(
     request: Request,
     q: Annotated[str, Query(max_length=500, description="words the content or speaker must all hold (stemmed)")] = "",
-    speaker: Annotated[str | None, Query(max_length=200, description="speakers whose name holds this")] = None,
+    speaker: Annotated[str | None, Query(
+        max_length=200, description="a speaker of the corpus registry: its id or a name form, any case"
+        " ('Trump' is Donald Trump); failing those, every speaker with a name form holding this")] = None,
     outlet: Outlet = None,
     since: Since = None,
     until: Until = None,
@@ -180,15 +182,14 @@ def list_speakers(
 ) -> dict:
     db = store(request)
     found = db.speakers(offset + limit, speaker=name)[offset:]
-    return page(found, queries.speaker_total(db, name), limit, offset)
+    return page(found, db.speaker_total(name), limit, offset)
 
 
 @router.get("/speakers/{name:path}/quotes", response_model=models.Page[models.SpeakerQuote],
             summary="A speaker's attributions, latest first")
 def speaker_quotes(request: Request, name: str, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict:
     db = store(request)
-    names = speaker_names(request, db, name)
-    found, total = queries.speaker_quotes(db, names, limit=limit, offset=offset)
+    found, total = queries.speaker_quotes(db, find_speaker(db, name), limit=limit, offset=offset)
     return page(found, total, limit, offset)
 
 
@@ -198,37 +199,42 @@ def get_speaker(request: Request, name: str) -> dict:
     return speaker_detail(request, store(request), name)
 
 
-def speaker_names(request: Request, db: Store, name: str) -> list[str]:
-    """The stored names a speaker page covers: ``name`` and its other forms in the corpus index.
+def find_speaker(db: Store, name: str) -> SpeakerRef:
+    """The one speaker ``name`` names, as every view resolves it (:meth:`Store.speaker`).
 
     Raises:
-        ServeError: no attribution has this speaker (404, E103).
+        ServeError: no speaker has this id or name form (404, E103), or several do (400, E112).
     """
-    profile = backend(request).corpus.profile(name)
-    names = list(dict.fromkeys([name, *(profile.aliases if profile else ())]))
-    if not db.query("SELECT 1 FROM article_speakers WHERE speaker = ? LIMIT 1", [name]):
+    try:
+        found = db.speaker(name)
+    except SaysoError as e:
+        if e.code == "E112":
+            raise ServeError(400, str(e), "ambiguous") from None
+        raise
+    if found is None:
         raise ServeError(404, Errors.E103.format(what="speaker", key=name))
-    return names
+    return found
 
 
 def speaker_detail(request: Request, db: Store, name: str) -> dict:
     """Everything the speaker page and ``GET /api/speakers/{name}`` show."""
     corpus = backend(request).corpus
-    names = speaker_names(request, db, name)
-    profile = corpus.profile(name)
-    main = next(s for s in db.speakers(speaker=name) if s.name == name)
-    roles = profile.roles if profile and profile.roles else queries.speaker_roles(db, names)
+    speaker = find_speaker(db, name)
+    profile = corpus.profile(speaker.id) if speaker.id else None
+    listed = db.speakers(speaker=speaker.name)
+    main = next(s for s in listed if (s.id, s.name) == (speaker.id, speaker.name))
+    roles = profile.roles if profile and profile.roles else queries.speaker_roles(db, speaker)
     return {
-        "name": name,
+        "name": speaker.name,
         "type": main.type,
         "role": main.role,
-        "attributions": queries.speaker_quotes(db, names, limit=1, offset=0)[1],
-        "articles": queries.articles(db, Filters(), speakers=names, limit=1, offset=0)[1],
-        "id": profile.id if profile else None,
-        "aliases": [n for n in names if n != name] if profile else [],
+        "attributions": main.attributions,
+        "articles": main.articles,
+        "id": speaker.id,
+        "aliases": [a for a in profile.aliases if a != speaker.name] if profile else [],
         "roles": roles,
-        "months": queries.speaker_months(db, names),
-        "outlets": queries.speaker_outlets(db, names),
+        "months": queries.speaker_months(db, speaker),
+        "outlets": queries.speaker_outlets(db, speaker),
         "note": corpus.note,
     }
 

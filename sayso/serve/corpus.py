@@ -83,8 +83,8 @@ class Corpus(Protocol):
 
     note: str | None
 
-    def profile(self, name: str) -> SpeakerProfile | None:
-        """The speaker that attributions naming ``name`` stand for most often, if known."""
+    def profile(self, speaker_id: str) -> SpeakerProfile | None:
+        """The registry speaker with this id, if known."""
 
     def clusters(self, *, min_outlets: int, limit: int, offset: int) -> tuple[list[Cluster], int]:
         """A page of the clusters run by at least ``min_outlets`` outlets, most outlets
@@ -104,16 +104,9 @@ class StoredCorpus:
     def note(self) -> str | None:
         return NO_INDEX_NOTE if self._store().index_state() is None else None
 
-    def profile(self, name: str) -> SpeakerProfile | None:
-        # A bare "Clinton" may stand for one person in most articles and another in a few.
+    def profile(self, speaker_id: str) -> SpeakerProfile | None:
         db = self._store()
-        found = db.query(
-            "SELECT c.id, c.name FROM attributions t"
-            " JOIN attribution_speakers x ON x.article_id = t.article_id AND x.idx = t.idx"
-            " JOIN corpus_speakers c ON c.id = x.speaker_id"
-            " WHERE t.speaker = ? GROUP BY c.id, c.name ORDER BY count(*) DESC, c.id LIMIT 1",
-            [name],
-        )
+        found = db.query("SELECT id, name FROM corpus_speakers WHERE id = ?", [speaker_id])
         if not found:
             return None
         speaker_id, canonical = found[0]

@@ -128,6 +128,8 @@ class Hit(_Model):
     published: datetime | None
     kind: str
     speaker: str | None
+    speaker_id: str | None
+    speaker_canonical: str | None
     speaker_type: str
     speaker_role: str | None
     channel_type: str
@@ -144,13 +146,17 @@ class Hit(_Model):
 
 
 class Speaker(_Model):
-    """A name as the articles give it, with how many attributions and articles quote it."""
+    """A speaker of the corpus registry (each person once, all name forms counted together),
+    with how many attributions and articles quote it; in a store without a corpus index, a
+    name as the articles give it (``id`` null)."""
 
     name: str
     type: str
     role: str | None
     attributions: int
     articles: int
+    id: str | None = Field(default=None, description="the speaker's id in the corpus index")
+    aliases: list[str] = Field(default_factory=list, description="its other name forms")
 
 
 class Count(_Model):

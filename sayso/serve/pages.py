@@ -109,7 +109,7 @@ def home(request: Request) -> HTMLResponse:
     latest, _ = queries.articles(db, Filters(), limit=8, offset=0)
     return render(
         request, "home.html", stats=stats, chart=chart.month_chart(stats.months), latest=latest,
-        speakers=db.speakers(10), note=api.backend(request).corpus.note,
+        speakers=db.speakers(20), note=api.backend(request).corpus.note,
     )
 
 
@@ -118,9 +118,10 @@ def articles(
     request: Request, outlet: Text = None, speaker: Text = None, since: Text = None, until: Text = None,
     offset: Offset = 0,
 ) -> HTMLResponse:
+    db = api.store(request)
     found, total = queries.articles(
-        api.store(request), Filters(outlet=outlet or None, since=_day("since", since), until=_day("until", until)),
-        speakers=[speaker] if speaker else (), limit=PAGE_SIZE, offset=offset,
+        db, Filters(outlet=outlet or None, since=_day("since", since), until=_day("until", until)),
+        speaker=api.find_speaker(db, speaker) if speaker else None, limit=PAGE_SIZE, offset=offset,
     )
     params = {"outlet": outlet, "speaker": speaker, "since": since, "until": until}
     return render(request, "articles.html", articles=found, params=params, pager=_pager(total, PAGE_SIZE, offset))
@@ -141,7 +142,7 @@ def _highlighted(text: str, attributions: list[Attribution]) -> dict[str, Any]:
 def speakers(request: Request, name: Text = None, offset: Offset = 0) -> HTMLResponse:
     db = api.store(request)
     found = db.speakers(offset + PAGE_SIZE, speaker=name)[offset:]
-    total = queries.speaker_total(db, name)
+    total = db.speaker_total(name)
     pager = _pager(total, PAGE_SIZE, offset)
     return render(request, "speakers.html", speakers=found, params={"name": name}, pager=pager)
 
@@ -150,8 +151,7 @@ def speakers(request: Request, name: Text = None, offset: Offset = 0) -> HTMLRes
 def speaker(request: Request, name: str, offset: Offset = 0) -> HTMLResponse:
     db = api.store(request)
     detail = api.speaker_detail(request, db, name)
-    names = [name, *detail["aliases"]]
-    quotes, total = queries.speaker_quotes(db, names, limit=PAGE_SIZE, offset=offset)
+    quotes, total = queries.speaker_quotes(db, api.find_speaker(db, name), limit=PAGE_SIZE, offset=offset)
     month_chart = chart.month_chart([queries.Count(m.value, m.count) for m in detail["months"]])
     return render(
         request, "speaker.html", speaker=detail, chart=month_chart, quotes=quotes, params={},

@@ -6,8 +6,9 @@ quotes over time. These are written here, in the SQL both backends share (run
 through :meth:`sayso.store.Store.query`, with ``?`` placeholders and every
 value a parameter), so that the store keeps to what every front end needs.
 
-A speaker here is a set of exact stored names: the name a page is about and,
-when a corpus index knows them, its other name forms (see :mod:`sayso.serve.corpus`).
+A speaker here is the corpus registry's speaker a page is about
+(:meth:`sayso.store.Store.speaker`), the same one every other view counts; its
+attributions are selected by :meth:`sayso.store.Store.speaker_condition`.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sayso.store import Filters, Store
+from sayso.store import Filters, SpeakerRef, Store
 from sayso.store.base import JOINED, article_conditions, stored_time
 
 # A publication time's month, "YYYY-MM", in UTC.
@@ -96,14 +97,14 @@ class SpeakerQuote:
 
 
 def articles(
-    store: Store, filters: Filters, *, speakers: Sequence[str] = (), limit: int, offset: int
+    store: Store, filters: Filters, *, speaker: SpeakerRef | None = None, limit: int, offset: int
 ) -> tuple[list[ArticleSummary], int]:
     """A page of articles, latest first, and how many the filters allow in all.
 
-    Of ``filters`` the outlet and the time window apply; ``speakers`` keeps the
-    articles quoting any of these exact names.
+    Of ``filters`` the outlet and the time window apply; ``speaker`` keeps the
+    articles quoting that speaker.
     """
-    where, params = _article_conditions(filters, speakers)
+    where, params = _article_conditions(store, filters, speaker)
     total = store.query(f"SELECT count(*) FROM articles a WHERE {where}", params)[0][0]
     rows = store.query(
         "SELECT a.id, a.doc_id, a.title, a.url, a.outlet, a.published,"
@@ -114,13 +115,12 @@ def articles(
     return [ArticleSummary(*row[:5], stored_time(row[5]), int(row[6])) for row in rows], int(total)
 
 
-def _article_conditions(filters: Filters, speakers: Sequence[str]) -> tuple[str, list[Any]]:
+def _article_conditions(store: Store, filters: Filters, speaker: SpeakerRef | None) -> tuple[str, list[Any]]:
     conditions, params = article_conditions(filters)
-    if speakers:
-        conditions.append(
-            f"EXISTS (SELECT 1 FROM article_speakers s WHERE s.article_id = a.id AND s.speaker IN ({_marks(speakers)}))"
-        )
-        params.extend(speakers)
+    if speaker is not None:
+        condition, speaker_params = store.speaker_condition(speaker)
+        conditions.append(f"EXISTS (SELECT 1 FROM attributions t WHERE t.article_id = a.id AND {condition})")
+        params.extend(speaker_params)
     return " AND ".join(conditions) or "1 = 1", params
 
 
@@ -129,8 +129,9 @@ def stats(store: Store) -> Stats:
     (articles_n, outlets_n, first, last), = store.query(
         "SELECT count(*), count(DISTINCT lower(outlet)), min(published), max(published) FROM articles", []
     )
-    (attributions_n, speakers_n, hedged_n), = store.query(
-        "SELECT count(*), count(DISTINCT speaker), coalesce(sum(CASE WHEN hedged THEN 1 ELSE 0 END), 0)"
+    speakers_n = store.speaker_total()
+    (attributions_n, hedged_n), = store.query(
+        "SELECT count(*), coalesce(sum(CASE WHEN hedged THEN 1 ELSE 0 END), 0)"
         " FROM attributions",
         [],
     )
@@ -162,47 +163,48 @@ def stats(store: Store) -> Stats:
     )
 
 
-def speaker_roles(store: Store, names: Sequence[str]) -> list[RoleCount]:
-    """The roles the articles give any of ``names``, most frequent first, with first and last day seen."""
+def speaker_roles(store: Store, speaker: SpeakerRef) -> list[RoleCount]:
+    """The roles the articles give ``speaker``, most frequent first, with first and last day seen."""
+    condition, params = store.speaker_condition(speaker)
     rows = store.query(
         f"SELECT t.speaker_role, count(*) AS n, min(a.published), max(a.published) FROM {JOINED}"
-        f" WHERE t.speaker IN ({_marks(names)}) AND t.speaker_role IS NOT NULL"
-        " GROUP BY t.speaker_role ORDER BY n DESC, t.speaker_role",
-        list(names),
+        f" WHERE {condition} AND t.speaker_role IS NOT NULL GROUP BY t.speaker_role ORDER BY n DESC, t.speaker_role",
+        params,
     )
     return [RoleCount(role, int(n), _day(first), _day(last)) for role, n, first, last in rows]
 
 
-def speaker_months(store: Store, names: Sequence[str]) -> list[Count]:
-    """How many attributions of any of ``names`` each month ("YYYY-MM") holds, in time order."""
-    month = _MONTH[store.dialect]
+def speaker_months(store: Store, speaker: SpeakerRef) -> list[Count]:
+    """How many attributions of ``speaker`` each month ("YYYY-MM") holds, in time order."""
+    condition, params = store.speaker_condition(speaker)
     return _counts(
         store,
-        f"SELECT {month} AS m, count(*) FROM {JOINED} WHERE t.speaker IN ({_marks(names)})"
+        f"SELECT {_MONTH[store.dialect]} AS m, count(*) FROM {JOINED} WHERE {condition}"
         " AND a.published IS NOT NULL GROUP BY m ORDER BY m",
-        names,
+        params,
     )
 
 
-def speaker_outlets(store: Store, names: Sequence[str]) -> list[Count]:
-    """The outlets quoting any of ``names`` most, with how many attributions each."""
+def speaker_outlets(store: Store, speaker: SpeakerRef) -> list[Count]:
+    """The outlets quoting ``speaker`` most, with how many attributions each."""
+    condition, params = store.speaker_condition(speaker)
     return _counts(
         store,
-        f"SELECT min(a.outlet), count(*) AS n FROM {JOINED} WHERE t.speaker IN ({_marks(names)})"
+        f"SELECT min(a.outlet), count(*) AS n FROM {JOINED} WHERE {condition}"
         f" AND a.outlet IS NOT NULL GROUP BY lower(a.outlet) ORDER BY n DESC, min(a.outlet) LIMIT {_TOP}",
-        names,
+        params,
     )
 
 
-def speaker_quotes(store: Store, names: Sequence[str], *, limit: int, offset: int) -> tuple[list[SpeakerQuote], int]:
-    """A page of the attributions of any of ``names``, latest first, and how many there are."""
-    marks = _marks(names)
-    total = store.query(f"SELECT count(*) FROM attributions t WHERE t.speaker IN ({marks})", list(names))[0][0]
+def speaker_quotes(store: Store, speaker: SpeakerRef, *, limit: int, offset: int) -> tuple[list[SpeakerQuote], int]:
+    """A page of the attributions of ``speaker``, latest first, and how many there are."""
+    condition, params = store.speaker_condition(speaker)
+    total = store.query(f"SELECT count(*) FROM attributions t WHERE {condition}", params)[0][0]
     rows = store.query(
         "SELECT a.id, t.idx, a.title, a.outlet, a.published, t.speaker, t.kind, t.cue_text, t.content_text,"
-        f" t.channel_type, t.hedges FROM {JOINED} WHERE t.speaker IN ({marks})"
+        f" t.channel_type, t.hedges FROM {JOINED} WHERE {condition}"
         " ORDER BY a.published DESC NULLS LAST, a.id, t.idx LIMIT ? OFFSET ?",
-        [*names, limit, offset],
+        [*params, limit, offset],
     )
     quotes = [
         SpeakerQuote(id_, int(idx), title, outlet, stored_time(published), speaker, kind, cue, content, channel, _list(hedges))
@@ -211,19 +213,8 @@ def speaker_quotes(store: Store, names: Sequence[str], *, limit: int, offset: in
     return quotes, int(total)
 
 
-def speaker_total(store: Store, name: str | None = None) -> int:
-    """How many distinct named speakers there are (whose name holds ``name``, any case)."""
-    if not name:
-        return int(store.query("SELECT count(DISTINCT speaker) FROM article_speakers", [])[0][0])
-    return len(store.speakers(speaker=name))
-
-
 def _counts(store: Store, sql: str, params: Sequence[Any] = ()) -> list[Count]:
     return [Count(str(value), int(n)) for value, n in store.query(sql, list(params)) if value is not None]
-
-
-def _marks(values: Sequence[Any]) -> str:
-    return ", ".join("?" * len(values))
 
 
 def _day(value: str | datetime | None) -> date | None:

@@ -17,11 +17,11 @@ from sayso.errors import Errors, SaysoError
 from sayso.extras import require
 from sayso.store.base import Store
 from sayso.store.migrations import SCHEMA_VERSION
-from sayso.store.results import Filters, Hit, SpeakerCount, StoredArticle, StoredError
+from sayso.store.results import Filters, Hit, SpeakerCount, SpeakerRef, StoredArticle, StoredError
 from sayso.store.sqlite import SQLiteStore
 
 __all__ = [
-    "DEFAULT_URL", "SCHEMA_VERSION", "Filters", "Hit", "SQLiteStore", "SpeakerCount", "Store",
+    "DEFAULT_URL", "SCHEMA_VERSION", "Filters", "Hit", "SQLiteStore", "SpeakerCount", "SpeakerRef", "Store",
     "StoredArticle", "StoredError", "open_store",
 ]
 

@@ -19,7 +19,6 @@ from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any, Self
 
@@ -27,13 +26,24 @@ from sayso.errors import Errors, SaysoError
 from sayso.records import Attribution, Extracted, IngestError, Result
 from sayso.store.corpus import CorpusTables
 from sayso.store.migrations import MIGRATIONS, SCHEMA_VERSION
-from sayso.store.results import Filters, Hit, SpeakerCount, StoredArticle, StoredError
+from sayso.store.results import Filters, Hit, SpeakerCount, SpeakerRef, StoredArticle, StoredError
+
+# A name form held by several speakers names the one quoted under it this many times as often
+# as any other (the registry's rule for a bare surname, sayso.corpus.speakers.DOMINANCE).
+DOMINANCE = 4
 
 # SQLite caps the number of bound parameters; PostgreSQL does not mind small chunks.
 _CHUNK = 500
 
+# The registry speaker of ``t``, its id and canonical name (NULL for an unnamed speaker, or in a
+# store whose corpus index has not seen the attribution yet).
+_REGISTRY = (
+    "(SELECT x.speaker_id FROM attribution_speakers x WHERE x.article_id = t.article_id AND x.idx = t.idx),"
+    " (SELECT c.name FROM attribution_speakers x JOIN corpus_speakers c ON c.id = x.speaker_id"
+    " WHERE x.article_id = t.article_id AND x.idx = t.idx)"
+)
 _HIT_COLUMNS = (
-    "a.id, t.idx, a.doc_id, a.title, a.url, a.outlet, a.published, t.kind, t.speaker, t.speaker_type,"
+    f"a.id, t.idx, a.doc_id, a.title, a.url, a.outlet, a.published, t.kind, t.speaker, {_REGISTRY}, t.speaker_type,"
     " t.speaker_role, t.channel_type, t.channel_outlet, t.hedges, t.source_text, t.cue_text, t.content_text,"
     " t.source_spans, t.cue_spans, t.content_spans, t.confidence"
 )
@@ -273,16 +283,11 @@ class Store(CorpusTables, ABC):
         """The FROM clause, WHERE condition, rank expression and parameters of the attributions ``filters`` allow."""
         terms = filters.terms
         source, match, rank, params = self._fulltext(terms) if terms else (JOINED, "", "0", [])
-        if filters.speaker and not terms:
-            # No words to narrow the attributions down first: find the matching names among the
-            # store's named speakers (article_speakers holds each one an attribution has) rather
-            # than test the name of every attribution, then read only theirs through the index.
-            names, name_params = self._conditions(Filters(speaker=filters.speaker), "s.speaker")
-            conditions, filter_params = self._conditions(replace(filters, speaker=None), "t.speaker")
-            conditions.append(f"t.speaker IN (SELECT s.speaker FROM article_speakers s WHERE {names[0]})")
-            filter_params += name_params
-        else:
-            conditions, filter_params = self._conditions(filters, "t.speaker")
+        conditions, filter_params = article_conditions(filters)
+        if filters.speaker:
+            condition, speaker_params = self.speaker_condition(filters.speaker)
+            conditions.append(condition)
+            filter_params += speaker_params
         if filters.kind:
             conditions.append("t.kind = ?")
             filter_params.append(filters.kind)
@@ -297,13 +302,86 @@ class Store(CorpusTables, ABC):
         where = " AND ".join(([match] if match else []) + conditions) or "1 = 1"
         return source, where, rank, params + filter_params
 
-    def _conditions(self, filters: Filters, speaker_column: str) -> tuple[list[str], list[Any]]:
-        """SQL conditions (on articles ``a`` and ``speaker_column``) for all filters but the query and kind."""
-        conditions, params = article_conditions(filters)
-        if filters.speaker:
-            conditions.append(f"lower({speaker_column}) LIKE lower(?) ESCAPE '\\'")
-            params.append("%" + _escape_like(filters.speaker) + "%")
-        return conditions, params
+    def find_speakers(self, name: str, *, exact: bool = False) -> list[SpeakerRef] | None:
+        """The corpus index's speakers that ``name`` names, most mentioned first; None when the
+        store has no index. The one resolution of a name given by a user, for every command,
+        page, filter and export.
+
+        ``name`` is a speaker's id (or an id merged into it); else a name form, any case, of
+        the speakers quoted under it ("Trump", "donald trump", "Donald J. Trump"): when several
+        are, the one quoted under it :data:`DOMINANCE` times as often as any other, else all of
+        them; else, unless ``exact``, every speaker with a name form that holds ``name``.
+        """
+        if self.index_state() is None:
+            return None
+        columns = "c.id, c.name, c.mentions"
+        found = self._query(
+            f"SELECT {columns} FROM corpus_speakers c WHERE c.id = ? UNION SELECT {columns}"
+            " FROM speaker_redirects r JOIN corpus_speakers c ON c.id = r.speaker_id WHERE r.old_id = ?",
+            [name, name],
+        )
+        if not found:
+            forms = self._query(
+                f"SELECT {columns}, sum(x.mentions) AS n FROM speaker_aliases x JOIN corpus_speakers c"
+                " ON c.id = x.speaker_id WHERE lower(x.alias) = lower(?) GROUP BY c.id, c.name, c.mentions"
+                " ORDER BY n DESC, c.mentions DESC, c.id", [name],
+            ) or self._query(
+                f"SELECT {columns}, c.mentions FROM corpus_speakers c WHERE lower(c.name) = lower(?)"
+                " ORDER BY c.mentions DESC, c.id", [name],
+            )
+            if len(forms) > 1 and forms[0][3] >= DOMINANCE * forms[1][3]:
+                forms = forms[:1]
+            found = [row[:3] for row in forms]
+        if not found and not exact:
+            like = "%" + _escape_like(name) + "%"
+            found = self._query(
+                f"SELECT {columns} FROM corpus_speakers c WHERE lower(c.name) LIKE lower(?) ESCAPE '\\'"
+                " OR EXISTS (SELECT 1 FROM speaker_aliases x WHERE x.speaker_id = c.id"
+                " AND lower(x.alias) LIKE lower(?) ESCAPE '\\') ORDER BY c.mentions DESC, c.id", [like, like],
+            )
+        return [SpeakerRef(i, n, int(m)) for i, n, m in found]
+
+    def speaker(self, name: str, *, partial: bool = False) -> SpeakerRef | None:
+        """The one speaker ``name`` names exactly (:meth:`find_speakers`), or, when ``partial``
+        and none does, the one whose name forms hold it; None when there is none. In a store
+        without an index, the name as articles write it (any case).
+
+        Raises:
+            SaysoError: the name names several speakers, none dominant (E112).
+        """
+        found = self.find_speakers(name, exact=not partial)
+        if found is None:
+            rows = self._query("SELECT speaker, sum(count) FROM article_speakers WHERE lower(speaker) = lower(?)"
+                               " GROUP BY speaker ORDER BY 2 DESC, speaker", [name])
+            return SpeakerRef(None, rows[0][0], int(rows[0][1])) if rows else None
+        if len(found) > 1:
+            named = ", ".join(f"{s.name} ({s.id}, {s.mentions:,} mentions)" for s in found)
+            raise SaysoError(Errors.E112.format(name=name, count=len(found), speakers=named))
+        return found[0] if found else None
+
+    def speaker_condition(self, name: str | SpeakerRef) -> tuple[str, list[Any]]:
+        """The SQL condition on attributions ``t`` that keeps those of the speakers ``name``
+        names (:meth:`find_speakers`, or exactly the one given), and its parameters.
+
+        A store without an index matches the names its articles give: any part of them,
+        ignoring case, or exactly the name of a :class:`SpeakerRef` without id.
+        """
+        if isinstance(name, SpeakerRef):
+            if name.id is None:
+                return "t.speaker = ?", [name.name]
+            ids: list[str] | None = [name.id]
+        else:
+            found = self.find_speakers(name)
+            if found is None:
+                return "lower(t.speaker) LIKE lower(?) ESCAPE '\\'", ["%" + _escape_like(name) + "%"]
+            ids = [s.id for s in found if s.id]
+        if not ids:
+            return "1 = 0", []
+        marks = ", ".join("?" * len(ids))
+        return (
+            "EXISTS (SELECT 1 FROM attribution_speakers x WHERE x.article_id = t.article_id AND x.idx = t.idx"
+            f" AND x.speaker_id IN ({marks}))", list(ids),
+        )
 
     def speakers(
         self,
@@ -314,8 +392,30 @@ class Store(CorpusTables, ABC):
         since: date | datetime | None = None,
         until: date | datetime | None = None,
     ) -> list[SpeakerCount]:
-        """Named speakers, most quoted first (ties by name, in code point order); the first ``top`` of them when given."""
-        conditions, params = self._conditions(Filters("", speaker, outlet, since, until), "s.speaker")
+        """The store's speakers, most quoted first (ties by name in code point order, then id):
+        the corpus index's, each person once with all its name forms counted together, or, in a
+        store without an index (written before it existed, until its next ingest), each
+        article's names as written. ``speaker`` matches any part of any name form."""
+        filters = Filters("", speaker, outlet, since, until)
+        if self.index_state() is not None:
+            return self._registry_speakers(top, filters)
+        return self._article_speakers(top, filters)
+
+    def speaker_total(self, speaker: str | None = None) -> int:
+        """How many speakers :meth:`speakers` lists (with a name form holding ``speaker``)."""
+        if speaker:
+            return len(self.speakers(speaker=speaker))
+        if self.index_state() is not None:
+            return int(self._query("SELECT count(DISTINCT speaker_id) FROM attribution_speakers", [])[0][0])
+        return int(self._query("SELECT count(DISTINCT speaker) FROM article_speakers", [])[0][0])
+
+    def _article_speakers(self, top: int | None, filters: Filters) -> list[SpeakerCount]:
+        """Each article's named speakers as written, most quoted first (ties by name, in code point
+        order); the first ``top`` of them when given."""
+        conditions, params = article_conditions(filters)
+        if filters.speaker:
+            conditions.append("lower(s.speaker) LIKE lower(?) ESCAPE '\\'")
+            params.append("%" + _escape_like(filters.speaker) + "%")
         where = " AND ".join(conditions) or "1 = 1"
         source = "article_speakers s JOIN articles a ON a.id = s.article_id"
         limit = " LIMIT ?" if top is not None else ""
@@ -341,24 +441,16 @@ class Store(CorpusTables, ABC):
             for name, n, articles in totals
         ]
 
-    def registry_speakers(
-        self,
-        top: int | None = None,
-        *,
-        speaker: str | None = None,
-        outlet: str | None = None,
-        since: date | datetime | None = None,
-        until: date | datetime | None = None,
-    ) -> list[SpeakerCount]:
+    def _registry_speakers(self, top: int | None, filters: Filters) -> list[SpeakerCount]:
         """The corpus index's speakers, each with all its name forms counted together, most quoted
         first (ties by name); empty when the store has no index. ``speaker`` matches any name form."""
-        conditions, params = article_conditions(Filters("", None, outlet, since, until))
-        if speaker:
+        conditions, params = article_conditions(filters)
+        if filters.speaker:
             conditions.append(
                 "(lower(c.name) LIKE lower(?) ESCAPE '\\' OR EXISTS (SELECT 1 FROM speaker_aliases s"
                 " WHERE s.speaker_id = c.id AND lower(s.alias) LIKE lower(?) ESCAPE '\\'))"
             )
-            params += ["%" + _escape_like(speaker) + "%"] * 2
+            params += ["%" + _escape_like(filters.speaker) + "%"] * 2
         where = " AND ".join(conditions) or "1 = 1"
         limit = " LIMIT ?" if top is not None else ""
         totals = self._query(
@@ -491,11 +583,12 @@ def _speaker_rows(attributions: list[Attribution]) -> list[tuple[str, str, str |
 
 
 def _hit(row: Sequence[Any]) -> Hit:
-    (article_id, idx, doc_id, title, url, outlet, published, kind, speaker, speaker_type, speaker_role,
-     channel_type, channel_outlet, hedges, source, cue, content, source_spans, cue_spans, content_spans,
+    (article_id, idx, doc_id, title, url, outlet, published, kind, speaker, speaker_id, canonical, speaker_type,
+     speaker_role, channel_type, channel_outlet, hedges, source, cue, content, source_spans, cue_spans, content_spans,
      confidence, rank) = row
     return Hit(
-        article_id, idx, doc_id, title, url, outlet, stored_time(published), kind, speaker, speaker_type, speaker_role,
+        article_id, idx, doc_id, title, url, outlet, stored_time(published), kind, speaker, speaker_id, canonical,
+        speaker_type, speaker_role,
         channel_type, channel_outlet, _json(hedges), source, cue, content, _json(source_spans),
         _json(cue_spans), _json(content_spans), float(confidence), float(rank),
     )

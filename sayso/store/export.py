@@ -2,7 +2,8 @@
 
 Every format has one row per attribution with the same columns, the fields of
 :class:`~sayso.store.results.Hit` in order: the article's id and metadata, then
-the attribution's kind, speaker, channel, hedges, texts, spans and confidence.
+the attribution's kind, speaker (as written, then the corpus registry's ``speaker_id``
+and ``speaker_canonical``, to group by person), channel, hedges, texts, spans and confidence.
 Rows are written as they come from :meth:`Store.export`, so a corpus larger than
 memory exports in constant memory (Parquet one row group per
 :data:`PARQUET_ROWS` rows).

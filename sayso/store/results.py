@@ -64,7 +64,12 @@ def _utc(moment: date | datetime | None) -> datetime | None:
 
 @dataclass
 class Hit:
-    """One stored attribution with the article it belongs to; ``rank`` orders search results (higher first)."""
+    """One stored attribution with the article it belongs to; ``rank`` orders search results (higher first).
+
+    ``speaker`` is the name as the article gives it, ``speaker_id`` and ``speaker_canonical``
+    the corpus registry's speaker it is (the same person across articles and name forms), or
+    None for an unnamed speaker or one the corpus index has not seen yet.
+    """
 
     article_id: str
     idx: int
@@ -75,6 +80,8 @@ class Hit:
     published: datetime | None
     kind: str
     speaker: str | None
+    speaker_id: str | None
+    speaker_canonical: str | None
     speaker_type: str
     speaker_role: str | None
     channel_type: str
@@ -101,7 +108,7 @@ class SpeakerCount:
     """A speaker across the store: how often and in how many articles they are quoted.
 
     ``type`` and ``role`` are the ones the articles give them most often. A
-    speaker of the corpus index (:meth:`Store.registry_speakers`) also has its
+    speaker of the corpus index (:meth:`Store.speakers`) also has its
     ``id`` there and its other name forms, ``aliases``.
     """
 
@@ -115,6 +122,17 @@ class SpeakerCount:
 
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "aliases": list(self.aliases)}
+
+
+@dataclass(frozen=True)
+class SpeakerRef:
+    """A speaker a name given by a user stands for: its id in the corpus index (None in a
+    store without one, where a speaker is a name as articles write it), its canonical name
+    and how many attributions quote it."""
+
+    id: str | None
+    name: str
+    mentions: int
 
 
 @dataclass

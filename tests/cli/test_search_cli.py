@@ -29,6 +29,19 @@ def test_search_json_is_the_library_hits(run, query_db, query_store):
     assert (status, json.loads(out)) == (0, expected)
 
 
+@pytest.mark.parametrize("option,filters", [
+    (["--channel", "interview"], {"channel": "interview"}),
+    (["--hedged"], {"hedged": True}),
+    (["--unhedged"], {"hedged": False}),
+])
+def test_search_channel_and_hedge_filters_are_honoured(run, query_db, query_store, option, filters):
+    expected = [h.to_dict() for h in query_store.search("", limit=1000, **filters)]
+    everything = query_store.search("", limit=1000)
+    assert expected and len(expected) < len(everything)
+    status, out, _ = run("search", "", *option, "--limit", "1000", "--db", query_db, "--format", "json")
+    assert (status, json.loads(out)) == (0, expected)
+
+
 def test_search_filters_are_passed_to_the_library(run, query_db, query_store, articles):
     outlet = articles[0]["publisher"].upper()
     speaker = next(h.speaker for h in query_store.search("", outlet=outlet, limit=1000) if h.speaker)

@@ -10,7 +10,7 @@ import pytest
 
 
 def test_speakers_top_table_lists_the_most_quoted_first(run, query_db, query_store):
-    top = query_store.registry_speakers(3)
+    top = query_store.speakers(3)
     status, out, _ = run("speakers", "--top", "3", "--db", query_db)
     lines = out.splitlines()
     assert status == 0
@@ -23,12 +23,12 @@ def test_speakers_top_table_lists_the_most_quoted_first(run, query_db, query_sto
 
 def test_speakers_json_is_the_library_list_with_filters(run, query_db, query_store, articles):
     outlet = articles[2]["publisher"]
-    expected = query_store.registry_speakers(outlet=outlet, since=None)
+    expected = query_store.speakers(outlet=outlet, since=None)
     assert expected
     status, out, _ = run("speakers", "--outlet", outlet, "--db", query_db, "--format", "json")
     assert (status, json.loads(out)) == (0, [s.to_dict() for s in expected])
     _, out, _ = run("speakers", "--db", query_db, "--format", "json")
-    assert len(json.loads(out)) == len(query_store.registry_speakers()) > len(expected)
+    assert len(json.loads(out)) == len(query_store.speakers()) > len(expected)
 
 
 def test_speakers_none_in_the_time_asked_says_so(run, query_db):

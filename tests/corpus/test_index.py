@@ -39,12 +39,46 @@ def test_index_gives_every_named_attribution_one_speaker_joined_across_articles(
         index = rebuild(store)
         named = _rows(store, "SELECT count(*) FROM attributions WHERE speaker IS NOT NULL")[0][0]
         linked = _rows(store, "SELECT count(*) FROM attribution_speakers")[0][0]
-        kivinen = store.registry_speakers(speaker="Kivinen")
+        kivinen = store.speakers(speaker="Kivinen")
     assert linked == named > 20
     [speaker] = kivinen
     assert {speaker.name, *speaker.aliases} == {"Markku Kivinen", "Markku J. Kivinen"}
     assert speaker.articles == 2 and "Aleksanteri Institute" in speaker.role
     assert index.registry.find("Markku J. Kivinen")[0].id == speaker.id
+
+
+def test_index_every_name_form_of_a_speaker_selects_the_same_attributions_everywhere(store_url, corpus, reprint):
+    from sayso.corpus.stats import corpus_stats, quotes_over_time
+    from sayso.store import Filters
+
+    with open_store(store_url) as store:
+        store.write([*corpus, *reprint])
+        rebuild(store)
+        [kivinen] = store.speakers(speaker="Kivinen")
+        selected = {}
+        for name in ("Markku Kivinen", "markku j. kivinen", "Markku J. Kivinen", kivinen.id):
+            hits = store.search("", speaker=name, limit=1000)
+            selected[name] = (sorted((h.article_id, h.idx) for h in hits), quotes_over_time(store, speaker=name).total)
+            assert {h.speaker_id for h in hits} == {kivinen.id} and {h.speaker_canonical for h in hits} == {kivinen.name}
+        exported = [h for h in store.export(Filters()) if h.speaker_id == kivinen.id]
+        stats_top = corpus_stats(store, top=100)[0].top_speakers
+        listed = store.speakers()
+    assert len({repr(v) for v in selected.values()}) == 1
+    assert len(selected["Markku Kivinen"][0]) == kivinen.attributions == len(exported) > 1
+    assert {h.speaker for h in exported} == {"Markku Kivinen", "Markku J. Kivinen"}  # as written, one person
+    assert [(s.name, s.count) for s in stats_top] == [(s.name, s.attributions) for s in listed[:100]]
+
+
+def test_index_a_name_form_of_several_speakers_is_refused_where_one_is_needed(store_url, corpus):
+    with open_store(store_url) as store:
+        store.write(corpus)
+        rebuild(store)
+        assert store.speaker("no such person at all") is None
+        several = store.find_speakers("a")  # a part of many names
+        assert len(several) > 1
+        with pytest.raises(SaysoError, match=r"\[E112\]") as raised:
+            store.speaker("a", partial=True)
+    assert raised.value.code == "E112"
 
 
 def test_index_clusters_a_quote_across_outlets_with_its_first_appearance(store_url, corpus, reprint):
@@ -77,8 +111,8 @@ def test_curation_outlives_reingesting_and_rebuilding(store_url, corpus, reprint
         assert "Christo Grozev" in kept.aliases
         store.write([*corpus, *reprint])  # the same articles again, and a new one
         assert update(store) is not None
-        [haidai] = store.registry_speakers(speaker="Haidai")
-        assert "Christo Grozev" in haidai.aliases and not store.registry_speakers(speaker="Grozev")[1:]
+        [haidai] = store.speakers(speaker="Haidai")
+        assert "Christo Grozev" in haidai.aliases and not store.speakers(speaker="Grozev")[1:]
         assert _rows(store, "SELECT op, target, name FROM curation") == [("merge", "Serhiy Haidai", "Christo Grozev")]
 
 

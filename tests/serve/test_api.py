@@ -55,8 +55,9 @@ def test_api_articles_filter_by_outlet_dates_and_speaker(client, hostile):
     ]
     recent = client.get("/api/articles", params={"since": "2022-12-28"}).json()
     assert [a["doc_id"] for a in recent["items"]] == [hostile.doc_id]
+    # The registry's speaker, whatever name form each article gives him ("Markku Kivinen" in the example).
     kivinen = client.get("/api/articles", params={"speaker": "Markku J. Kivinen"}).json()
-    assert [a["doc_id"] for a in kivinen["items"]] == [hostile.doc_id]
+    assert sorted(a["doc_id"] for a in kivinen["items"]) == sorted([hostile.doc_id, "bakhmut-newsweek-2022-12-27"])
 
 
 def test_api_article_by_doc_id_has_its_text_and_stored_attributions(client, serve_store):
@@ -136,8 +137,11 @@ def test_api_speakers_list_most_quoted_first(client, serve_store):
     assert page["total"] == len(serve_store.speakers())
     counts = [s["attributions"] for s in page["items"]]
     assert counts == sorted(counts, reverse=True) and len(counts) == 3
+    # One person, both name forms counted together, as `sayso speakers` lists him.
     found = client.get("/api/speakers", params={"name": "kivinen"}).json()
-    assert {s["name"] for s in found["items"]} == {"Markku Kivinen", "Markku J. Kivinen"} and found["total"] == 2
+    assert [s["name"] for s in found["items"]] == ["Markku Kivinen"] and found["total"] == 1
+    assert "Markku J. Kivinen" in found["items"][0]["aliases"]
+    assert found["items"][0]["attributions"] == serve_store.count(Filters(speaker="Markku J. Kivinen"))
 
 
 def test_api_speaker_has_roles_months_outlets(client, serve_store):
