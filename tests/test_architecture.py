@@ -4,7 +4,7 @@ The import graph is read from the source (every ``import`` of a sayso module, at
 or inside a function), grouped by *unit*: a sub-package (``sayso.store``) or a top-level module
 (``sayso.records``). Each unit has a layer; a unit may import its own layer and those below it,
 never one above, and the units import each other without a cycle. The layers are listed here
-and in docs/architecture.md, which says why.
+and in docs/architecture.md, which says why; the test below keeps the two lists the same.
 """
 
 from __future__ import annotations
@@ -73,6 +73,13 @@ def import_edges() -> dict[tuple[str, str], list[str]]:
 def test_every_unit_of_sayso_has_a_layer():
     units = {_unit(_module_name(path)) for path in PACKAGE.rglob("*.py")}
     assert units - set(LAYER) == set(), "add the new module or package to LAYERS and docs/architecture.md"
+
+
+def test_the_layers_are_the_ones_docs_architecture_md_lists():
+    table = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    for n, units in enumerate(LAYERS):
+        row = next(line for line in table.splitlines() if line.startswith(f"| {n} "))
+        assert {item.strip().split("`")[1] for item in row.split("|")[2].split(",")} == units
 
 
 def test_no_unit_imports_a_layer_above_its_own():
