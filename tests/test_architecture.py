@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import subprocess
 import sys
 from collections import defaultdict
@@ -80,6 +81,16 @@ def test_the_layers_are_the_ones_docs_architecture_md_lists():
     for n, units in enumerate(LAYERS):
         row = next(line for line in table.splitlines() if line.startswith(f"| {n} "))
         assert {item.strip().split("`")[1] for item in row.split("|")[2].split(",")} == units
+
+
+def test_all_sql_and_every_dialect_difference_live_in_the_store_package():
+    outside = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for path in sorted(PACKAGE.rglob("*.py")) if "store" not in path.relative_to(PACKAGE).parts[:1]
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if re.search(r"\b(SELECT|INSERT INTO|DELETE FROM|UPDATE \w+ SET)\b|\.dialect\b|\.query\(", line)
+    ]
+    assert outside == []
 
 
 def test_no_unit_imports_a_layer_above_its_own():

@@ -30,13 +30,8 @@ from sayso.corpus.entries import Speaker, SpeakerMention
 from sayso.corpus.speakers import SpeakerRegistry
 from sayso.records import Attribution, Span
 from sayso.store import Store
-from sayso.store.base import JOINED, stored_time
+from sayso.store.sql import stored_time
 from sayso.store.corpus import IndexState
-
-_ATTRIBUTIONS = (
-    "SELECT a.id, a.outlet, a.published, t.idx, t.kind, t.speaker, t.speaker_type, t.speaker_role, t.content_text"
-    f" FROM {JOINED} ORDER BY a.published NULLS LAST, a.id, t.idx"
-)
 
 
 @dataclass
@@ -106,7 +101,7 @@ def build(store: Store, curation: Curation | None = None) -> CorpusIndex:
         filed.update(((m.article_id, idx), (m.name, i)) for (idx, m), i in zip(mentions, ids, strict=True) if i)
         mentions.clear()
 
-    for article_id, outlet, published, idx, kind, speaker, speaker_type, role, content in store.stream(_ATTRIBUTIONS):
+    for article_id, outlet, published, idx, kind, speaker, speaker_type, role, content in store.attributions_in_order():
         if article_id != current:
             add_article()
             current = article_id

@@ -3,14 +3,14 @@
 A newsroom or a researcher asks of a corpus how often each outlet leans on
 anonymous sources, how much of what it reports is quoted word for word, who it
 quotes most and through which channels, and how that changes over time. The
-figures are counted from the store alone, through the SQL both backends share
-(:meth:`sayso.store.Store.query`), with the outlet and date filters of every
-other query (:func:`sayso.store.base.article_conditions`).
+figures are counted from the store's grouped counts (:meth:`sayso.store.Store.article_counts`
+and its siblings, SQL of the store package), with the outlet and date filters of
+every other query.
 
 Times are bucketed in Python rather than in SQL, because the backends return
 publication times in different forms (ISO text in SQLite, ``timestamptz`` in
 PostgreSQL) and have no date function in common: the queries group by the
-stored time itself and :func:`sayso.store.base.stored_time` reads it, so one code
+stored time itself and :func:`sayso.store.sql.stored_time` reads it, so one code
 path serves both. Windows are in UTC: a calendar year, a calendar month or an
 ISO week (Monday to Sunday). An article without a publication date falls in the
 window labelled ``undated``, listed last, so that it is counted rather than
@@ -33,8 +33,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sayso.records import CHANNEL_TYPES, SPEAKER_TYPES
-from sayso.store import Filters, Store
-from sayso.store.base import JOINED, article_conditions, stored_time
+from sayso.store import Filters, SpeakerRef, Store
+from sayso.store.sql import stored_time
 
 BY = ("all", "year", "month", "week")
 UNDATED = "undated"
@@ -44,15 +44,6 @@ COLUMNS = (
     "window", "start", "end", "outlet", "all_outlets", "articles", "attributions", "anonymous_share", "direct_share",
     "top_speakers", *(f"type_{name}" for name in SPEAKER_TYPES), *(f"channel_{name}" for name in CHANNEL_TYPES),
 )
-
-# Attributions ``t`` with their articles ``a`` and, where the corpus index has
-# placed them, their registry speaker ``c`` (through ``s``).
-_WITH_SPEAKERS = (
-    f"{JOINED} LEFT JOIN attribution_speakers s ON s.article_id = t.article_id AND s.idx = t.idx"
-    " LEFT JOIN corpus_speakers c ON c.id = s.speaker_id"
-)
-_NAME = "coalesce(c.name, t.speaker)"
-
 
 @dataclass(frozen=True, order=True)
 class Window:
@@ -188,8 +179,7 @@ def corpus_stats(
     row lists, most quoted first (ties by name).
     """
     _check(by, BY)
-    conditions, params = article_conditions(Filters(outlet=outlet, since=since, until=until))
-    where = " AND ".join(conditions) or "1 = 1"
+    filters = Filters(outlet=outlet, since=since, until=until)
     tallies: dict[tuple[Window, str | None], _Tally] = {}
     spellings: dict[str, Counter[str]] = {}  # each outlet's spellings, by their articles
 
@@ -198,28 +188,17 @@ def corpus_stats(
         key = (outlet_name or "").casefold()
         return [tallies.setdefault((window, None), _Tally()), tallies.setdefault((window, key), _Tally())]
 
-    for outlet_name, published, n in store.query(
-        f"SELECT a.outlet, a.published, count(*) FROM articles a WHERE {where} GROUP BY a.outlet, a.published",
-        params,
-    ):
+    for outlet_name, published, n in store.article_counts(filters):
         spellings.setdefault((outlet_name or "").casefold(), Counter())[outlet_name or ""] += n
         for tally in tallied(outlet_name, published):
             tally.articles += n
-    for outlet_name, published, kind, speaker_type, channel, n in store.query(
-        f"SELECT a.outlet, a.published, t.kind, t.speaker_type, t.channel_type, count(*) FROM {JOINED}"
-        f" WHERE {where} GROUP BY a.outlet, a.published, t.kind, t.speaker_type, t.channel_type",
-        params,
-    ):
+    for outlet_name, published, kind, speaker_type, channel, n in store.attribution_counts(filters):
         for tally in tallied(outlet_name, published):
             tally.attributions += n
             tally.direct += n if kind == "direct" else 0
             tally.types[speaker_type] += n
             tally.channels[channel] += n
-    for outlet_name, published, speaker_id, name, n in store.query(
-        f"SELECT a.outlet, a.published, s.speaker_id, {_NAME}, count(*) FROM {_WITH_SPEAKERS}"
-        f" WHERE {where} AND {_NAME} IS NOT NULL GROUP BY a.outlet, a.published, s.speaker_id, {_NAME}",
-        params,
-    ):
+    for outlet_name, published, speaker_id, name, n in store.speaker_counts(filters):
         for tally in tallied(outlet_name, published):
             tally.speakers[(name, speaker_id or "")] += n
     return [
@@ -290,7 +269,7 @@ class Timeline:
 def quotes_over_time(
     store: Store,
     *,
-    speaker: str | None = None,
+    speaker: str | SpeakerRef | None = None,
     outlet: str | None = None,
     by: str = "month",
     since: date | datetime | None = None,
@@ -300,8 +279,8 @@ def quotes_over_time(
 
     ``by`` is ``year``, ``month`` or ``week``. ``speaker`` is the corpus
     registry's speaker with this id, or whose name or any name form ("Trump",
-    "Mr. Trump") it is, ignoring case; failing that, the name as articles give
-    it (ignoring case). ``outlet``, ``since`` and ``until`` filter as in
+    "Mr. Trump") it is, ignoring case, as :meth:`sayso.store.Store.speaker` resolves
+    it for every view (or that :class:`~sayso.store.SpeakerRef` itself). ``outlet``, ``since`` and ``until`` filter as in
     :func:`corpus_stats`.
 
     Raises:
@@ -310,22 +289,14 @@ def quotes_over_time(
             a plot of them together would mix people up.
     """
     _check(by, BY[1:])
-    conditions, params = article_conditions(Filters(outlet=outlet, since=since, until=until))
-    name = None
-    if speaker is not None:
-        found = store.speaker(speaker, partial=True)
-        condition, values = store.speaker_condition(found) if found else ("1 = 0", [])
-        name = found.name if found else speaker
-        conditions.append(condition)
-        params.extend(values)
+    found = store.speaker(speaker, partial=True) if isinstance(speaker, str) else speaker
+    name = found.name if found else speaker
     counts: Counter[date] = Counter()
     undated = 0
     outlets: Counter[str] = Counter()
-    for outlet_name, published, n in store.query(
-        f"SELECT a.outlet, a.published, count(*) FROM {JOINED} WHERE {' AND '.join(conditions) or '1 = 1'}"
-        " GROUP BY a.outlet, a.published",
-        params,
-    ):
+    filters = Filters(outlet=outlet, since=since, until=until)
+    rows = [] if speaker is not None and found is None else store.quote_counts(filters, found)
+    for outlet_name, published, n in rows:
         window = window_of(stored_time(published), by)
         if window.start is None:
             undated += n

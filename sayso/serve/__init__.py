@@ -4,9 +4,9 @@
     app = create_app("sqlite:///sayso.db", token=None)   # an ASGI app: run it with uvicorn
 
 :mod:`sayso.serve.app` builds the app; :mod:`~sayso.serve.api` holds the REST
-routes, :mod:`~sayso.serve.pages` the HTML ones, :mod:`~sayso.serve.queries`
-the reads the store does not have, :mod:`~sayso.serve.corpus` what the stored corpus index knows
-across articles (speakers' name forms, quote clusters), and
+routes, :mod:`~sayso.serve.pages` the HTML ones, :mod:`~sayso.serve.corpus`
+what the stored corpus index knows across articles (speakers' name forms, quote clusters,
+read through the store), and
 :mod:`~sayso.serve.workers` runs the app in several processes. The web framework is
 imported only when an app is made, so that the ``sayso`` command starts fast.
 """

@@ -2,7 +2,7 @@
 
 Every list is a page (``limit`` up to :data:`MAX_LIMIT`, ``offset``, ``total``);
 every error is ``{"error": {"code", "message"}}`` (see :mod:`sayso.serve.app`).
-Reading routes use the store, :mod:`sayso.serve.queries` and the corpus index;
+Reading routes use the store (its reads, :mod:`sayso.store.reads`) and the corpus index;
 ``POST /api/extract`` runs the pipeline without storing anything, and
 ``POST /api/articles`` (only with the operator's bearer token) stores one article.
 """
@@ -16,16 +16,17 @@ from fastapi import APIRouter, Body, Header, Path, Query, Request
 from fastapi.responses import Response
 from pydantic_core import to_json
 
+from sayso.corpus.stats import quotes_over_time
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import Document, IngestError
 from sayso.ingest.dates import parse_date
 from sayso.ingest.document import checked
 from sayso.ingest.identity import article_id
 from sayso.records import CHANNEL_TYPES, KINDS, Extracted
-from sayso.serve import models, queries
+from sayso.serve import models
 from sayso.serve.app import Backend, ServeError
-from sayso.serve.corpus import Cluster
 from sayso.store import Filters, SpeakerRef, Store, StoredArticle
+from sayso.store.results import Cluster, Count, Stats
 
 MAX_LIMIT = 100
 MAX_OFFSET = 100_000  # deep pages cost a scan each; narrow the filters instead
@@ -66,8 +67,8 @@ def list_articles(
     offset: Offset = 0,
 ) -> dict:
     db = store(request)
-    found, total = queries.articles(
-        db, Filters(outlet=outlet, since=since, until=until),
+    found, total = db.articles(
+        Filters(outlet=outlet, since=since, until=until),
         speaker=find_speaker(db, speaker) if speaker else None, limit=limit, offset=offset,
     )
     return page(found, total, limit, offset)
@@ -189,7 +190,7 @@ def list_speakers(
             summary="A speaker's attributions, latest first")
 def speaker_quotes(request: Request, name: str, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict:
     db = store(request)
-    found, total = queries.speaker_quotes(db, find_speaker(db, name), limit=limit, offset=offset)
+    found, total = db.speaker_quotes(find_speaker(db, name), limit=limit, offset=offset)
     return page(found, total, limit, offset)
 
 
@@ -223,7 +224,7 @@ def speaker_detail(request: Request, db: Store, name: str) -> dict:
     profile = corpus.profile(speaker.id) if speaker.id else None
     listed = db.speakers(speaker=speaker.name)
     main = next(s for s in listed if (s.id, s.name) == (speaker.id, speaker.name))
-    roles = profile.roles if profile and profile.roles else queries.speaker_roles(db, speaker)
+    roles = profile.roles if profile and profile.roles else db.speaker_roles(speaker)
     return {
         "name": speaker.name,
         "type": main.type,
@@ -233,8 +234,8 @@ def speaker_detail(request: Request, db: Store, name: str) -> dict:
         "id": speaker.id,
         "aliases": [a for a in profile.aliases if a != speaker.name] if profile else [],
         "roles": roles,
-        "months": queries.speaker_months(db, speaker),
-        "outlets": queries.speaker_outlets(db, speaker),
+        "months": [Count(start.strftime("%Y-%m"), n) for start, n in quotes_over_time(db, speaker=speaker).points],
+        "outlets": db.speaker_outlets(speaker),
         "note": corpus.note,
     }
 
@@ -270,5 +271,5 @@ def cluster_dict(cluster: Cluster) -> dict:
 
 
 @router.get("/stats", response_model=models.Stats, summary="The store in figures")
-def stats(request: Request) -> queries.Stats:
-    return queries.stats(store(request))
+def stats(request: Request) -> Stats:
+    return store(request).overview()

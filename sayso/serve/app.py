@@ -45,7 +45,6 @@ from sayso.store import Store, open_store
 log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).parent / "static"
-SQLITE_MMAP = 1 << 30  # bytes of a SQLite store mapped into memory at most
 
 SECURITY_HEADERS = [
     (b"content-security-policy",
@@ -91,10 +90,7 @@ class Backend:
         store = getattr(self._local, "store", None)
         if store is None:
             store = self._local.store = open_store(self.store_url, create=False)
-            if store.dialect == "sqlite":
-                # Every thread reads the same file over and over: map it instead of copying pages in (a third
-                # faster on searches); the mapping is the operating system's page cache, shared by all threads.
-                store.conn.execute(f"PRAGMA mmap_size = {SQLITE_MMAP}")
+            store.serve_reads()
             with self._opened_lock:
                 self._opened.append(store)
         return store

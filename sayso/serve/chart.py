@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sayso.serve.corpus import Cluster
-from sayso.serve.queries import Count
+from sayso.store.results import Cluster, Count
 
 WIDTH = 640
 HEIGHT = 200

@@ -1,7 +1,7 @@
 """The JSON shapes of the REST API, as pydantic models: what ``/openapi.json`` documents.
 
 They mirror the library's records (:mod:`sayso.records`, :mod:`sayso.store.results`,
-:mod:`sayso.serve.queries`, :mod:`sayso.serve.corpus`) field for field, and are
+:mod:`sayso.store.reads`) field for field, and are
 read from them by attribute (``from_attributes``), so a route returns the
 records themselves. Every list is a :class:`Page`; every error is an
 :class:`ErrorResponse`.

@@ -23,7 +23,7 @@ from starlette.types import Scope
 
 from sayso.errors import Errors
 from sayso.records import CHANNEL_TYPES, KINDS, Attribution
-from sayso.serve import api, chart, queries
+from sayso.serve import api, chart
 from sayso.serve.app import ServeError
 from sayso.serve.highlight import segments, speaker_colours
 from sayso.store import Filters
@@ -105,8 +105,8 @@ def _flag(name: str, value: str | None) -> bool | None:
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     db = api.store(request)
-    stats = queries.stats(db)
-    latest, _ = queries.articles(db, Filters(), limit=8, offset=0)
+    stats = db.overview()
+    latest, _ = db.articles(Filters(), limit=8, offset=0)
     return render(
         request, "home.html", stats=stats, chart=chart.month_chart(stats.months), latest=latest,
         speakers=db.speakers(20), note=api.backend(request).corpus.note,
@@ -119,8 +119,8 @@ def articles(
     offset: Offset = 0,
 ) -> HTMLResponse:
     db = api.store(request)
-    found, total = queries.articles(
-        db, Filters(outlet=outlet or None, since=_day("since", since), until=_day("until", until)),
+    found, total = db.articles(
+        Filters(outlet=outlet or None, since=_day("since", since), until=_day("until", until)),
         speaker=api.find_speaker(db, speaker) if speaker else None, limit=PAGE_SIZE, offset=offset,
     )
     params = {"outlet": outlet, "speaker": speaker, "since": since, "until": until}
@@ -151,8 +151,8 @@ def speakers(request: Request, name: Text = None, offset: Offset = 0) -> HTMLRes
 def speaker(request: Request, name: str, offset: Offset = 0) -> HTMLResponse:
     db = api.store(request)
     detail = api.speaker_detail(request, db, name)
-    quotes, total = queries.speaker_quotes(db, api.find_speaker(db, name), limit=PAGE_SIZE, offset=offset)
-    month_chart = chart.month_chart([queries.Count(m.value, m.count) for m in detail["months"]])
+    quotes, total = db.speaker_quotes(api.find_speaker(db, name), limit=PAGE_SIZE, offset=offset)
+    month_chart = chart.month_chart(detail["months"])
     return render(
         request, "speaker.html", speaker=detail, chart=month_chart, quotes=quotes, params={},
         pager=_pager(total, PAGE_SIZE, offset),

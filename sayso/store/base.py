@@ -6,7 +6,8 @@ leaves a backend only what really differs: connecting, the placeholder style,
 transactions, where the schema version lives, how full-text search matches and
 ranks, and streaming a large result. Values cross in one form for both: times as
 UTC ISO 8601 text (PostgreSQL casts it to ``timestamptz``), JSON as text; what
-comes back is normalised by :func:`_time` and :func:`_json`.
+comes back is normalised by :func:`~sayso.store.sql.stored_time` and
+:func:`~sayso.store.sql.json_value`.
 
 Articles are keyed by the hash of their normalised text, so writing an article
 again replaces it and its attributions; each batch is one transaction.
@@ -26,7 +27,9 @@ from sayso.errors import Errors, SaysoError
 from sayso.records import Attribution, Extracted, IngestError, Result
 from sayso.store.corpus import CorpusTables
 from sayso.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from sayso.store.reads import Reads
 from sayso.store.results import Filters, Hit, SpeakerCount, SpeakerRef, StoredArticle, StoredError
+from sayso.store.sql import JOINED, article_conditions, escape_like, iso, json_value, stored_time
 
 # A name form held by several speakers names the one quoted under it this many times as often
 # as any other (the registry's rule for a bare surname, sayso.corpus.speakers.DOMINANCE).
@@ -47,12 +50,10 @@ _HIT_COLUMNS = (
     " t.speaker_role, t.channel_type, t.channel_outlet, t.hedges, t.source_text, t.cue_text, t.content_text,"
     " t.source_spans, t.cue_spans, t.content_spans, t.confidence"
 )
-# Attributions ``t`` with their articles ``a``: what every attribution query reads.
-JOINED = "attributions t JOIN articles a ON a.id = t.article_id"
 _ORDER = "a.published DESC NULLS LAST, t.article_id, t.idx"
 
 
-class Store(CorpusTables, ABC):
+class Store(CorpusTables, Reads, ABC):
     """A store of articles, attributions, per-article speakers and failed inputs.
 
     Use as a context manager or call :meth:`close`. ``name`` says which store it
@@ -95,8 +96,15 @@ class Store(CorpusTables, ABC):
         is better) and their parameters. The FROM clause joins attributions ``t`` to articles ``a``."""
 
     @abstractmethod
+    def _month(self, column: str) -> str:
+        """The SQL of the month ("YYYY-MM", UTC) of the stored time ``column``."""
+
+    @abstractmethod
     def _stream(self, sql: str, params: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
         """The rows of a query too large to hold in memory, as they arrive."""
+
+    def serve_reads(self) -> None:
+        """Tune this connection for a server's many reads (what a backend can do: see SQLite's)."""
 
     @abstractmethod
     def close(self) -> None:
@@ -150,7 +158,7 @@ class Store(CorpusTables, ABC):
         has read. An error is kept once per origin and reason, with the time it
         last happened.
         """
-        now = _iso(datetime.now(UTC))
+        now = iso(datetime.now(UTC))
         with self._writing():
             for result in batch:
                 if isinstance(result, IngestError):
@@ -181,7 +189,7 @@ class Store(CorpusTables, ABC):
             " url = excluded.url, title = excluded.title, outlet = excluded.outlet,"
             " published = excluded.published, authors = excluded.authors, text = excluded.text",
             (article_id, doc.doc_id, doc.origin, doc.url, doc.title, doc.outlet,
-             _iso(doc.published), json.dumps(list(doc.authors), ensure_ascii=False), doc.text, now),
+             iso(doc.published), json.dumps(list(doc.authors), ensure_ascii=False), doc.text, now),
         )
         self._execute("DELETE FROM attributions WHERE article_id = ?", (article_id,))
         self._execute("DELETE FROM article_speakers WHERE article_id = ?", (article_id,))
@@ -333,7 +341,7 @@ class Store(CorpusTables, ABC):
                 forms = forms[:1]
             found = [row[:3] for row in forms]
         if not found and not exact:
-            like = "%" + _escape_like(name) + "%"
+            like = "%" + escape_like(name) + "%"
             found = self._query(
                 f"SELECT {columns} FROM corpus_speakers c WHERE lower(c.name) LIKE lower(?) ESCAPE '\\'"
                 " OR EXISTS (SELECT 1 FROM speaker_aliases x WHERE x.speaker_id = c.id"
@@ -373,7 +381,7 @@ class Store(CorpusTables, ABC):
         else:
             found = self.find_speakers(name)
             if found is None:
-                return "lower(t.speaker) LIKE lower(?) ESCAPE '\\'", ["%" + _escape_like(name) + "%"]
+                return "lower(t.speaker) LIKE lower(?) ESCAPE '\\'", ["%" + escape_like(name) + "%"]
             ids = [s.id for s in found if s.id]
         if not ids:
             return "1 = 0", []
@@ -415,7 +423,7 @@ class Store(CorpusTables, ABC):
         conditions, params = article_conditions(filters)
         if filters.speaker:
             conditions.append("lower(s.speaker) LIKE lower(?) ESCAPE '\\'")
-            params.append("%" + _escape_like(filters.speaker) + "%")
+            params.append("%" + escape_like(filters.speaker) + "%")
         where = " AND ".join(conditions) or "1 = 1"
         source = "article_speakers s JOIN articles a ON a.id = s.article_id"
         limit = " LIMIT ?" if top is not None else ""
@@ -450,7 +458,7 @@ class Store(CorpusTables, ABC):
                 "(lower(c.name) LIKE lower(?) ESCAPE '\\' OR EXISTS (SELECT 1 FROM speaker_aliases s"
                 " WHERE s.speaker_id = c.id AND lower(s.alias) LIKE lower(?) ESCAPE '\\'))"
             )
-            params += ["%" + _escape_like(filters.speaker) + "%"] * 2
+            params += ["%" + escape_like(filters.speaker) + "%"] * 2
         where = " AND ".join(conditions) or "1 = 1"
         limit = " LIMIT ?" if top is not None else ""
         totals = self._query(
@@ -491,8 +499,8 @@ class Store(CorpusTables, ABC):
         id_, doc_id, origin, url, title, outlet, published, authors, text, created = rows[0]
         records = self._query("SELECT record_json FROM attributions WHERE article_id = ? ORDER BY idx", [id_])
         return StoredArticle(
-            id_, doc_id, origin, url, title, outlet, stored_time(published), tuple(_json(authors)), text,
-            stored_time(created), [Attribution.from_dict(_json(record), text) for (record,) in records],
+            id_, doc_id, origin, url, title, outlet, stored_time(published), tuple(json_value(authors)), text,
+            stored_time(created), [Attribution.from_dict(json_value(record), text) for (record,) in records],
             self.relays(id_, text),
         )
 
@@ -503,7 +511,7 @@ class Store(CorpusTables, ABC):
             SaysoError: no article matches (E037), or several do (E038).
         """
         ids: list[str] = []
-        ways = (("id = ?", key), ("doc_id = ?", key), ("id LIKE ? ESCAPE '\\'", _escape_like(key) + "%"))
+        ways = (("id = ?", key), ("doc_id = ?", key), ("id LIKE ? ESCAPE '\\'", escape_like(key) + "%"))
         for condition, value in ways:
             rows = self._query(f"SELECT id FROM articles WHERE {condition} ORDER BY id LIMIT 6", [value])
             ids = [row[0] for row in rows]
@@ -589,8 +597,8 @@ def _hit(row: Sequence[Any]) -> Hit:
     return Hit(
         article_id, idx, doc_id, title, url, outlet, stored_time(published), kind, speaker, speaker_id, canonical,
         speaker_type, speaker_role,
-        channel_type, channel_outlet, _json(hedges), source, cue, content, _json(source_spans),
-        _json(cue_spans), _json(content_spans), float(confidence), float(rank),
+        channel_type, channel_outlet, json_value(hedges), source, cue, content, json_value(source_spans),
+        json_value(cue_spans), json_value(content_spans), float(confidence), float(rank),
     )
 
 
@@ -604,53 +612,6 @@ def _most_common(counts: Counter[str] | None) -> Any:
 def _chunks(items: list[str]) -> Iterator[list[str]]:
     for start in range(0, len(items), _CHUNK):
         yield items[start:start + _CHUNK]
-
-
-def _escape_like(text: str) -> str:
-    """``text`` matched literally inside a LIKE pattern whose escape character is a backslash."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def article_conditions(filters: Filters) -> tuple[list[str], list[Any]]:
-    """SQL conditions on articles ``a`` for the outlet and date-window filters, and their parameters.
-
-    Public so that front ends querying articles directly filter them the same way.
-    """
-    conditions: list[str] = []
-    params: list[Any] = []
-    if filters.outlet:
-        conditions.append("lower(a.outlet) = lower(?)")
-        params.append(filters.outlet)
-    since, until = filters.window()
-    if since:
-        conditions.append("a.published >= ?")
-        params.append(_iso(since))
-    if until:
-        conditions.append("a.published < ?")
-        params.append(_iso(until))
-    return conditions, params
-
-
-def _iso(moment: datetime | None) -> str | None:
-    """A time as the text both backends store and compare: UTC, to the second, ISO 8601.
-
-    A time without a zone (readers never give one) is taken as UTC, not as this machine's zone.
-    """
-    if moment is None:
-        return None
-    return (moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment).astimezone(UTC).isoformat(timespec="seconds")
-
-
-def stored_time(value: str | datetime | None) -> datetime | None:
-    """A stored time (ISO text from SQLite, ``datetime`` from PostgreSQL) as an aware UTC time."""
-    if value is None:
-        return None
-    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
-    return moment.astimezone(UTC)
-
-
-def _json(value: Any) -> Any:
-    return json.loads(value) if isinstance(value, str) else value
 
 
 def _first_line(error: Exception) -> str:

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sayso.records import Curation, CurationOp, Provenance, provenances
 from sayso.store.migrations import CORPUS_INDEX_COLUMNS
+from sayso.store.results import Cluster, ClusterQuote, RoleSeen, SpeakerProfile
+from sayso.store.sql import JOINED, stored_day
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,73 @@ class CorpusTables:
                 [(op.op, op.target, op.name, now) for op in ops],
             )
 
-    def stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[tuple[Any, ...]]:
-        """The rows of a read too large to hold at once (the index build reads every attribution)."""
-        return self._stream(self._sql(sql), params)
+    def attributions_in_order(self) -> Iterator[tuple[Any, ...]]:
+        """Every attribution, streamed, as the corpus index is built from them: ``(article id, outlet,
+        published, idx, kind, speaker, speaker_type, speaker_role, content_text)``, in publication
+        order (undated last), then article id and position, so the same store gives the same index."""
+        return self._stream(self._sql(
+            "SELECT a.id, a.outlet, a.published, t.idx, t.kind, t.speaker, t.speaker_type, t.speaker_role,"
+            f" t.content_text FROM {JOINED} ORDER BY a.published NULLS LAST, a.id, t.idx"
+        ), ())
+
+    def speaker_profile(self, speaker_id: str) -> SpeakerProfile | None:
+        """The registry speaker with this id: its canonical name, name forms and roles, if known."""
+        found = self._query("SELECT id, name FROM corpus_speakers WHERE id = ?", [speaker_id])
+        if not found:
+            return None
+        speaker_id, canonical = found[0]
+        aliases = self._query("SELECT alias FROM speaker_aliases WHERE speaker_id = ?", [speaker_id])
+        roles = self._query(
+            "SELECT role, mentions, first_seen, last_seen FROM speaker_roles WHERE speaker_id = ?", [speaker_id]
+        )
+        return SpeakerProfile(
+            speaker_id, canonical, tuple(sorted(a for a, in aliases)),
+            tuple(sorted((RoleSeen(r, int(n), _date(f), _date(l)) for r, n, f, l in roles),
+                         key=lambda r: (-r.count, r.role))),
+        )
+
+    def clusters(self, *, min_outlets: int, limit: int, offset: int) -> tuple[list[Cluster], int]:
+        """A page of the quote clusters run by at least ``min_outlets`` outlets, most outlets
+        first (then the earliest first appearance, so the list reads as a story), and how many there are."""
+        (total,), = self._query("SELECT count(*) FROM quote_clusters WHERE outlets >= ?", [min_outlets])
+        ids = self._query(
+            "SELECT id FROM quote_clusters WHERE outlets >= ?"
+            " ORDER BY outlets DESC, first_published NULLS LAST, id LIMIT ? OFFSET ?",
+            [min_outlets, limit, offset],
+        )
+        return self._clusters([i for i, in ids]), int(total)
+
+    def cluster(self, cluster_id: str) -> Cluster | None:
+        """The quote cluster with this id, with its appearances, if any."""
+        found = self._clusters([cluster_id])
+        return found[0] if found else None
+
+    def _clusters(self, ids: list[str]) -> list[Cluster]:
+        """The clusters with these ids, in this order, each with its appearances."""
+        if not ids:
+            return []
+        marks = ", ".join("?" * len(ids))
+        texts = dict(self._query(f"SELECT id, text FROM quote_clusters WHERE id IN ({marks})", ids))
+        quotes: dict[str, list[ClusterQuote]] = {}
+        for cluster_id, article_id, idx, outlet, published, speaker, text in self._query(
+            "SELECT q.cluster_id, q.article_id, q.idx, a.outlet, a.published, t.speaker, q.text"
+            " FROM cluster_quotes q JOIN articles a ON a.id = q.article_id"
+            " LEFT JOIN attributions t ON t.article_id = q.article_id AND t.idx = q.idx"
+            f" WHERE q.cluster_id IN ({marks})",
+            ids,
+        ):
+            quotes.setdefault(cluster_id, []).append(
+                ClusterQuote(article_id, idx, outlet, stored_day(published), speaker, text)
+            )
+        return [
+            Cluster(i, texts[i], tuple(sorted(quotes.get(i, []), key=lambda q: (*_when(q), q.article_id, q.idx))))
+            for i in ids if i in texts
+        ]
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _when(quote: ClusterQuote) -> tuple[bool, date]:
+    return (quote.published is None, quote.published or date.min)

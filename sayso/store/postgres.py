@@ -42,6 +42,9 @@ class PostgresStore(Store):
         # Transactions are explicit (autocommit=True): one per written batch.
         self._open(lambda: psycopg.connect(url, autocommit=True), "SET TIME ZONE 'UTC'")
 
+    def _month(self, column: str) -> str:
+        return f"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM')"
+
     def _sql(self, sql: str) -> str:
         # The shared SQL has no literal "?" or "%": only placeholders change.
         return sql.replace("?", "%s")

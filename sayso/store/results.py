@@ -177,3 +177,119 @@ class StoredError:
     origin: str
     reason: str
     created: datetime
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One line of an article list: what identifies the article and how many attributions it has."""
+
+    id: str
+    doc_id: str | None
+    title: str | None
+    url: str | None
+    outlet: str | None
+    published: datetime | None
+    attributions: int
+
+
+@dataclass(frozen=True)
+class Count:
+    """A value and how often it occurs (a kind, a channel, an outlet, a month)."""
+
+    value: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Stats:
+    """The whole store in figures, for the home page and ``/api/stats``."""
+
+    articles: int
+    attributions: int
+    speakers: int
+    outlets: int
+    hedged: int
+    failed_inputs: int
+    first_published: datetime | None
+    last_published: datetime | None
+    kinds: list[Count]
+    channels: list[Count]
+    top_outlets: list[Count]
+    months: list[Count]
+
+
+@dataclass(frozen=True)
+class RoleCount:
+    """A role a speaker was given: how often, and the first and last publication day it was seen."""
+
+    role: str
+    count: int
+    first: date | None
+    last: date | None
+
+
+@dataclass(frozen=True)
+class SpeakerQuote:
+    """One attribution of a speaker, with the article it is in."""
+
+    article_id: str
+    idx: int
+    title: str | None
+    outlet: str | None
+    published: datetime | None
+    speaker: str
+    kind: str
+    cue: str
+    content: str
+    channel_type: str
+    hedges: list[str]
+
+
+@dataclass(frozen=True)
+class RoleSeen:
+    """A role given to a speaker across the corpus, how often, first and last day seen."""
+
+    role: str
+    count: int
+    first: date | None
+    last: date | None
+
+
+@dataclass(frozen=True)
+class SpeakerProfile:
+    """A speaker across the corpus: its id in the index, its name forms and its roles."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    roles: tuple[RoleSeen, ...]
+
+
+@dataclass(frozen=True)
+class ClusterQuote:
+    """One appearance of a clustered quote: where and when, by whom, as written there."""
+
+    article_id: str
+    idx: int | None
+    outlet: str | None
+    published: date | None
+    speaker: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """A quote across articles, its appearances in publication order (unknown dates last)."""
+
+    id: str
+    text: str
+    quotes: tuple[ClusterQuote, ...]
+
+    @property
+    def first(self) -> ClusterQuote:
+        return self.quotes[0]
+
+    @property
+    def outlets(self) -> list[str]:
+        """The outlets that ran it, in the order they first did."""
+        return list(dict.fromkeys(q.outlet for q in self.quotes if q.outlet))
