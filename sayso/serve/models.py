@@ -14,6 +14,46 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+# The store's records serve as the API's shapes themselves (pydantic reads dataclasses):
+# one definition each, documented in /openapi.json as they are.
+from sayso.store.results import (
+    ArticleSummary,
+    ClusterQuote,
+    Count,
+    Hit,
+    RoleSeen,
+    SpeakerQuote,
+    Stats,
+)
+from sayso.store.results import SpeakerCount as Speaker
+
+__all__ = [
+    "Article",
+    "ArticleIn",
+    "ArticleSummary",
+    "AttributionOut",
+    "ChannelOut",
+    "Cluster",
+    "ClusterPage",
+    "ClusterQuote",
+    "Count",
+    "ErrorDetail",
+    "ErrorResponse",
+    "ExtractRequest",
+    "Extraction",
+    "Hit",
+    "Page",
+    "Posting",
+    "Provenance",
+    "RoleSeen",
+    "RoleTexts",
+    "Speaker",
+    "SpeakerDetail",
+    "SpeakerQuote",
+    "Stats",
+    "Stored",
+]
+
 T = TypeVar("T")
 
 
@@ -39,16 +79,6 @@ class ErrorResponse(_Model):
     """The one shape of every error the API returns (400, 401, 403, 404, 413, 422, 500)."""
 
     error: ErrorDetail
-
-
-class ArticleSummary(_Model):
-    id: str
-    doc_id: str | None
-    title: str | None
-    url: str | None
-    outlet: str | None
-    published: datetime | None
-    attributions: int
 
 
 class RoleTexts(_Model):
@@ -116,94 +146,21 @@ class Article(_Model):
     relays: list[Provenance]
 
 
-class Hit(_Model):
-    """A stored attribution found by a search, with its article; ``rank``: higher is a better match."""
-
-    article_id: str
-    idx: int
-    doc_id: str | None
-    title: str | None
-    url: str | None
-    outlet: str | None
-    published: datetime | None
-    kind: str
-    speaker: str | None
-    speaker_id: str | None
-    speaker_canonical: str | None
-    speaker_type: str
-    speaker_role: str | None
-    channel_type: str
-    channel_outlet: str | None
-    hedges: list[str]
-    source: str
-    cue: str
-    content: str
-    source_spans: list[tuple[int, int]]
-    cue_spans: list[tuple[int, int]]
-    content_spans: list[tuple[int, int]]
-    confidence: float
-    rank: float
-
-
-class Speaker(_Model):
-    """A speaker of the corpus registry (each person once, all name forms counted together),
-    with how many attributions and articles quote it; in a store without a corpus index, a
-    name as the articles give it (``id`` null)."""
+class SpeakerDetail(_Model):
+    """A speaker's profile: other name forms (when the corpus index knows them), roles,
+    attributions per month ("YYYY-MM") and the outlets quoting them most."""
 
     name: str
     type: str
     role: str | None
     attributions: int
     articles: int
-    id: str | None = Field(default=None, description="the speaker's id in the corpus index")
-    aliases: list[str] = Field(default_factory=list, description="its other name forms")
-
-
-class Count(_Model):
-    value: str
-    count: int
-
-
-class RoleSeen(_Model):
-    role: str
-    count: int
-    first: date | None
-    last: date | None
-
-
-class SpeakerDetail(Speaker):
-    """A speaker's profile: other name forms (when the corpus index knows them), roles,
-    attributions per month ("YYYY-MM") and the outlets quoting them most."""
-
     id: str | None = Field(description="the speaker's id in the corpus index, when there is one")
     aliases: list[str]
     roles: list[RoleSeen]
     months: list[Count]
     outlets: list[Count]
     note: str | None
-
-
-class SpeakerQuote(_Model):
-    article_id: str
-    idx: int
-    title: str | None
-    outlet: str | None
-    published: datetime | None
-    speaker: str
-    kind: str
-    cue: str
-    content: str
-    channel_type: str
-    hedges: list[str]
-
-
-class ClusterQuote(_Model):
-    article_id: str
-    idx: int | None
-    outlet: str | None
-    published: date | None
-    speaker: str | None
-    text: str
 
 
 class Cluster(_Model):
@@ -218,21 +175,6 @@ class Cluster(_Model):
 
 class ClusterPage(Page[Cluster]):
     note: str | None = Field(description="why the list is empty when no cluster index was built")
-
-
-class Stats(_Model):
-    articles: int
-    attributions: int
-    speakers: int
-    outlets: int
-    hedged: int
-    failed_inputs: int
-    first_published: datetime | None
-    last_published: datetime | None
-    kinds: list[Count]
-    channels: list[Count]
-    top_outlets: list[Count]
-    months: list[Count]
 
 
 class ExtractRequest(_Model):

@@ -17,7 +17,7 @@ from sayso.store.results import (
     ArticleSummary,
     Count,
     Filters,
-    RoleCount,
+    RoleSeen,
     SpeakerQuote,
     SpeakerRef,
     Stats,
@@ -91,7 +91,7 @@ class Reads:
             ),
         )
 
-    def speaker_roles(self, speaker: SpeakerRef) -> list[RoleCount]:
+    def speaker_roles(self, speaker: SpeakerRef) -> list[RoleSeen]:
         """The roles the articles give ``speaker``, most frequent first, with first and last day seen."""
         condition, params = self.speaker_condition(speaker)
         rows = self.query(
@@ -99,7 +99,7 @@ class Reads:
             f" WHERE {condition} AND t.speaker_role IS NOT NULL GROUP BY t.speaker_role ORDER BY n DESC, t.speaker_role",
             params,
         )
-        return [RoleCount(role, int(n), stored_day(first), stored_day(last)) for role, n, first, last in rows]
+        return [RoleSeen(role, int(n), stored_day(first), stored_day(last)) for role, n, first, last in rows]
 
     def speaker_outlets(self, speaker: SpeakerRef) -> list[Count]:
         """The outlets quoting ``speaker`` most, with how many attributions each."""

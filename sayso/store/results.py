@@ -219,16 +219,6 @@ class Stats:
 
 
 @dataclass(frozen=True)
-class RoleCount:
-    """A role a speaker was given: how often, and the first and last publication day it was seen."""
-
-    role: str
-    count: int
-    first: date | None
-    last: date | None
-
-
-@dataclass(frozen=True)
 class SpeakerQuote:
     """One attribution of a speaker, with the article it is in."""
 

@@ -109,7 +109,7 @@ def test_pages_hostile_names_are_escaped_everywhere(client, hostile):
 def test_pages_speaker_page_has_profile_and_chart(client):
     html, page = get_page(client, "/speakers/Markku%20Kivinen")
     assert "<h1>Markku Kivinen</h1>" in html
-    assert page.find("a", href="/speakers/Markku%20J.%20Kivinen")  # the other name form
+    assert "<li>Markku J. Kivinen</li>" in html  # the other name form, the same person's page
     assert "director of the Aleksanteri Institute" in html
     [chart] = page.find("svg", **{"class": "chart"})
     assert "attributions per month of Markku Kivinen" in chart["aria-label"]
