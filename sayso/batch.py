@@ -14,14 +14,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sayso.errors import Errors
-from sayso.nlp import load, parse_many
+from sayso.nlp import DEFAULT_BATCH_SIZE, load, parse_many
 from sayso.records import Document, Extracted, IngestError, Result
 
 __all__ = ["Extracted", "Result", "extract_batch", "extract_documents"]
 
 
 def extract_documents(
-    items: Iterable[Document | IngestError], nlp: Language | None = None, batch_size: int = 16
+    items: Iterable[Document | IngestError], nlp: Language | None = None, batch_size: int = DEFAULT_BATCH_SIZE
 ) -> Iterator[list[Result]]:
     """Batches of ``batch_size`` results, each batch's documents run through one ``nlp.pipe``.
 
@@ -39,7 +39,7 @@ def extract_documents(
 
 
 def extract_batch(
-    batch: Sequence[Document | IngestError], nlp: Language | None = None, batch_size: int = 16
+    batch: Sequence[Document | IngestError], nlp: Language | None = None, batch_size: int = DEFAULT_BATCH_SIZE
 ) -> list[Result]:
     """One batch's results in input order: its documents through one ``nlp.pipe``, its errors in place.
 

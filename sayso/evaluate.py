@@ -37,7 +37,7 @@ from sayso.eval_records import (
     numbered,
     read_gold,
 )
-from sayso.nlp import extract_many
+from sayso.nlp import DEFAULT_BATCH_SIZE, extract_many
 from sayso.resolution import FieldScores, score_fields
 from sayso.spanmatch import (
     SOFT_DICE,
@@ -228,7 +228,7 @@ def score_files(gold_path: str | Path, pred_path: str | Path, max_docs: int | No
 
 
 def predict(
-    gold: list[dict[str, Any]], nlp: Language | None = None, batch_size: int = 16
+    gold: list[dict[str, Any]], nlp: Language | None = None, batch_size: int = DEFAULT_BATCH_SIZE
 ) -> Iterator[dict[str, Any]]:
     """sayso's prediction record ``{"doc_id", "attributions"}`` for each gold text, in order."""
     texts = (record["text"] for record in gold)
@@ -239,7 +239,7 @@ def predict(
 def evaluate(
     gold_path: str | Path,
     nlp: Language | None = None,
-    batch_size: int = 16,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     max_docs: int | None = None,
     predictions_path: str | Path | None = None,
     speakers_path: str | Path | None = None,

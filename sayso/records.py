@@ -143,6 +143,9 @@ class Attribution:
 
 # spaCy refuses texts longer than this by default; sayso keeps the limit and reports it.
 MAX_CHARS = 1_000_000
+# Documents per nlp.pipe batch (and per store transaction, per worker task) wherever a caller
+# does not say: the one default of extract, ingest, scale and eval.
+DEFAULT_BATCH_SIZE = 32
 _LINE_ENDS = re.compile(r"\r\n?")
 
 

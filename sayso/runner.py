@@ -27,7 +27,7 @@ from sayso import pools
 from sayso.batch import Extracted, Result, extract_batch
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import Document, IngestError
-from sayso.nlp import load
+from sayso.nlp import DEFAULT_BATCH_SIZE, load
 from sayso.store import Store
 
 __all__ = ["DEFAULT_BATCH_SIZE", "IngestReport", "Progress", "ingest"]
@@ -35,7 +35,6 @@ __all__ = ["DEFAULT_BATCH_SIZE", "IngestReport", "Progress", "ingest"]
 Item = Document | IngestError
 Done = tuple[list[Item], list[Result]]
 
-DEFAULT_BATCH_SIZE = 32
 # Batches handed to the pool per worker before the main process waits for one: enough
 # to keep every worker busy while results are written, few enough to bound memory.
 BATCHES_PER_WORKER = 2
@@ -186,7 +185,7 @@ def _extract(batch: list[Item], models: str | None, batch_size: int) -> list[Res
     """
     if not any(isinstance(item, Document) for item in batch):
         return extract_batch(batch)
-    nlp = load(models=models) if models else load()  # load() itself: the cache entry sayso.load() fills
+    nlp = load(models=models)
     with nlp.memory_zone():
         return extract_batch(batch, nlp, batch_size)
 

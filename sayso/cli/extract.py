@@ -17,6 +17,7 @@ from typing import TextIO
 from tqdm import tqdm
 
 from sayso.batch import extract_documents
+from sayso.records import DEFAULT_BATCH_SIZE
 from sayso.cli.options import add_models_option, pipeline, positive
 from sayso.cli.output import FORMATS, Writer
 from sayso.errors import Errors, SaysoError
@@ -44,8 +45,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--output", metavar="FILE", help="write there instead of stdout")
     parser.add_argument("--db", metavar="SQLITE_PATH", help="also store articles and attributions in this SQLite file")
     parser.add_argument(
-        "--batch-size", type=positive, default=16, metavar="N",
-        help="documents per spaCy batch and per store transaction (default 16)",
+        "--batch-size", type=positive, default=DEFAULT_BATCH_SIZE, metavar="N",
+        help=f"documents per spaCy batch and per store transaction (default {DEFAULT_BATCH_SIZE})",
     )
     add_models_option(parser)
     parser.set_defaults(func=run)

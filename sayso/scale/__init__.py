@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from sayso.errors import Errors
 from sayso.extras import require
+from sayso.records import DEFAULT_BATCH_SIZE
 from sayso.ingest import Fields
 
 if TYPE_CHECKING:
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
 
 ENGINES = ("local", "spark")
 # Documents per nlp.pipe batch in a worker.
-DEFAULT_BATCH_SIZE = 16
 
 __all__ = ["DEFAULT_BATCH_SIZE", "ENGINES", "run"]
 

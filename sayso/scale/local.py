@@ -30,9 +30,9 @@ import pyarrow.parquet as pq
 from sayso import pools
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import Document, IngestError
-from sayso.scale import partition as worker_state
+from sayso import nlp as worker_state
 from sayso.scale.job import Job, ScaleReport
-from sayso.scale.partition import partition, pipeline
+from sayso.scale.partition import partition
 from sayso.scale.rows import TABLES, counts, input_batch, table
 from sayso.scale.sources import read_source
 
@@ -194,5 +194,5 @@ def _work(batch: pa.RecordBatch, models: str | None, batch_size: int) -> Done:
 def _start_worker(models: str | None, ready: multiprocessing.queues.Queue) -> None:
     """Set up a worker: the main process alone decides when to stop; the pipeline loaded before any task."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    pipeline(models)
+    worker_state.load(models=models)
     ready.put((os.getpid(), worker_state.LOADS))

@@ -4,37 +4,23 @@
 through ``DataFrame.mapInArrow``, the local engine in each worker process, a test
 directly. The pipeline is cached here, in an installed module, once per process:
 an engine ships the function to its workers by reference, so each worker process
-loads the model the first time it needs it and keeps it for every later batch.
-(A cache kept in a job script would be pickled with the function and load the
-model again for every partition.) :data:`LOADS` counts those loads, so a run can
-report them and a test can check there is one per worker.
+loads the model the first time it needs it and keeps it for every later batch,
+in :func:`sayso.nlp.load`'s cache, the one every front end shares. (A cache kept
+in a job script would be pickled with the function and load the model again for
+every partition.) ``sayso.nlp.LOADS`` counts those loads, so a run can report
+them and a test can check there is one per worker.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
-
 import pyarrow as pa
-from spacy.language import Language
 
 from sayso.batch import extract_batch
 from sayso.ingest import Document
 from sayso.nlp import load
 from sayso.scale import DEFAULT_BATCH_SIZE
 from sayso.scale.rows import input_items, result_batch
-
-
-# Pipelines this process has loaded (one per models directory used).
-LOADS = 0
-
-
-@lru_cache(maxsize=4)
-def pipeline(models: str | None = None) -> Language:
-    """The sayso pipeline with the learned models in ``models`` (default: the shipped ones), once per process."""
-    global LOADS
-    LOADS += 1
-    return load(models=models) if models else load()
 
 
 def partition(
@@ -55,7 +41,7 @@ def partition(
             if not any(isinstance(item, Document) for item in items):
                 yield result_batch(extract_batch(items))
                 continue
-            nlp = pipeline(models)
+            nlp = load(models=models)
             # The words these texts add to the vocabulary are dropped afterwards, so a worker
             # that runs through millions of articles stays the size it was after the first few.
             with nlp.memory_zone():
