@@ -1,6 +1,10 @@
-"""Running a corpus into a store: read lazily, skip what is stored, extract, write batch by batch.
+"""The one road into the store: read lazily, skip what is stored, extract, write batch by batch.
 
-This is ``sayso ingest`` without the command line. The main process reads the
+:func:`ingest` is ``sayso ingest`` without the command line, and what ``POST
+/api/articles`` runs for its one article; :func:`store_results` writes results
+extracted elsewhere (``sayso extract --db``, which prints every result, and the
+output of a corpus job, ``sayso scale``) the same way, with the same skipping,
+counting and progress. The main process reads the
 documents and writes the results; with ``workers > 1`` the pipeline runs in
 that many processes, each loading the model once, fed a bounded number of
 batches at a time so that memory stays flat however large the corpus. Each
@@ -22,6 +26,7 @@ from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from itertools import islice
+from typing import TypeVar
 
 from sayso import pools
 from sayso.batch import Extracted, Result, extract_batch
@@ -30,9 +35,10 @@ from sayso.ingest import Document, IngestError
 from sayso.nlp import DEFAULT_BATCH_SIZE, load
 from sayso.store import Store
 
-__all__ = ["DEFAULT_BATCH_SIZE", "IngestReport", "Progress", "ingest"]
+__all__ = ["DEFAULT_BATCH_SIZE", "IngestReport", "Progress", "ingest", "store_results"]
 
 Item = Document | IngestError
+_Input = TypeVar("_Input", bound=Document | IngestError | Extracted)
 Done = tuple[list[Item], list[Result]]
 
 # Batches handed to the pool per worker before the main process waits for one: enough
@@ -110,6 +116,27 @@ def ingest(
     return run.finish()
 
 
+def store_results(batches: Iterable[list[Result]], store: Store, *, progress: Progress | None = None) -> IngestReport:
+    """Write results extracted elsewhere into ``store``, batch by batch, as :func:`ingest` writes its own.
+
+    An article the store holds already is skipped, and so is a second copy of one
+    (the same text under another doc id) in the batches: the first one read is
+    kept. Each batch is one transaction. The report and ``progress`` are those of
+    :func:`ingest`, so a front end shows a load as it shows an ingest.
+
+    Raises:
+        SaysoError: the store failed while writing (E033).
+    """
+    run = _Run(store, DEFAULT_BATCH_SIZE, progress)
+    for batch in batches:
+        run.report.read += len(batch)
+        new = run.new(batch)
+        if len(new) < len(batch):
+            run.notify([])
+        run.write([r.document if isinstance(r, Extracted) else r for r in new], new)
+    return run.finish()
+
+
 class _Run:
     """One run's bookkeeping: what to skip, what is in flight, the counts."""
 
@@ -127,9 +154,9 @@ class _Run:
         batch: list[Item] = []
         while chunk := list(islice(items, self.batch_size)):
             self.report.read += len(chunk)
-            new = self._new(chunk)
+            new = self.new(chunk)
             if len(new) < len(chunk):
-                self._notify([])
+                self.notify([])
             batch += new
             if len(batch) >= self.batch_size:
                 yield batch[:self.batch_size]
@@ -137,15 +164,16 @@ class _Run:
         if batch:
             yield batch
 
-    def _new(self, chunk: list[Item]) -> list[Item]:
-        """``chunk`` without the documents stored or in flight; the others are in flight from now on.
+    def new(self, chunk: list[_Input]) -> list[_Input]:
+        """``chunk`` (documents, or their results) without the articles stored or in flight; the
+        others are in flight from now on.
 
         The whole chunk is sorted out at once, against one look-up in the store, so
         that no write can fall between the look-up and the decision.
         """
-        keys = [item.article_id if isinstance(item, Document) else None for item in chunk]
+        keys = [_article_id(item) for item in chunk]
         stored = self.store.existing({key for key in keys if key} - self.in_flight)
-        new: list[Item] = []
+        new: list[_Input] = []
         for item, key in zip(chunk, keys, strict=True):
             if key is not None and (key in stored or key in self.in_flight):
                 self.report.skipped += 1
@@ -163,16 +191,23 @@ class _Run:
         self.report.failed += len(failures)
         self.report.stored += len(results) - len(failures)
         self.report.attributions += sum(len(r.attributions) for r in results if isinstance(r, Extracted))
-        self._notify(failures)
+        self.notify(failures)
 
     def finish(self) -> IngestReport:
         self.report.seconds = time.monotonic() - self.started
         return self.report
 
-    def _notify(self, failures: list[IngestError]) -> None:
+    def notify(self, failures: list[IngestError]) -> None:
         if self.progress:
             self.report.seconds = time.monotonic() - self.started
             self.progress(replace(self.report), failures)
+
+
+def _article_id(item: Item | Result) -> str | None:
+    """The id of the article an input or result is about; None for an input that failed."""
+    if isinstance(item, Extracted):
+        return item.document.article_id
+    return item.article_id if isinstance(item, Document) else None
 
 
 def _extract(batch: list[Item], models: str | None, batch_size: int) -> list[Result]:

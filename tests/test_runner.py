@@ -13,7 +13,7 @@ from dataclasses import asdict
 
 import pytest
 
-from sayso.runner import IngestReport, ingest
+from sayso.runner import IngestReport, ingest, store_results
 from sayso.ingest import Document, IngestError, read
 from sayso.store import open_store
 
@@ -83,6 +83,17 @@ def test_corpus_stores_an_article_read_twice_in_one_run_once(db, short_docs, bat
     assert (report.stored, report.skipped) == (2, 2)
     assert _articles(db) == 2
     assert len({(r["article_id"], r["idx"]) for r in _rows(db)}) == len(_rows(db))
+
+
+def test_store_results_skips_stored_articles_and_second_copies_as_ingest_does(db, corpus):
+    with open_store(db) as store:
+        first = store_results([corpus[:2]], store)
+        seen: list[IngestReport] = []
+        again = store_results([corpus[:3], [corpus[0], corpus[2]]], store, progress=lambda r, _: seen.append(r))
+        stored = store.current_state().articles
+    assert (first.read, first.stored, first.skipped) == (2, 2, 0)
+    assert (again.read, again.stored, again.skipped) == (5, 1, 4)
+    assert stored == 3 and seen[-1].done == 5
 
 
 def test_corpus_failures_are_recorded_and_the_others_stored(db, short_docs, bad_inputs):

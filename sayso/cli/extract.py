@@ -10,19 +10,21 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from typing import TextIO
 
 from tqdm import tqdm
 
 from sayso.batch import extract_documents
-from sayso.records import DEFAULT_BATCH_SIZE
 from sayso.cli.options import add_models_option, pipeline, positive
 from sayso.cli.output import FORMATS, Writer
+from sayso.corpus.index import update
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import STDIN, IngestError, read
-from sayso.corpus.index import update
+from sayso.records import DEFAULT_BATCH_SIZE, Result
+from sayso.runner import store_results
 from sayso.store import open_store
 
 
@@ -64,20 +66,27 @@ def run(args: argparse.Namespace) -> int:
         progress = stack.enter_context(
             tqdm(unit="doc", file=sys.stderr, delay=2, disable=True if out.isatty() else None)
         )
-        for batch in extract_documents(read(args.paths), nlp=nlp, batch_size=args.batch_size):
-            for result in batch:
-                if isinstance(result, IngestError):
-                    progress.write(f"sayso: {result.reason}", file=sys.stderr)
-                    failed += 1
-                else:
-                    writer.write(result)
-                    extracted += 1
-            if store:
-                store.write(batch)
-            progress.update(len(batch))
-        writer.close()
+
+        def printed(batches: Iterable[list[Result]]) -> Iterator[list[Result]]:
+            nonlocal extracted, failed
+            for batch in batches:
+                for result in batch:
+                    if isinstance(result, IngestError):
+                        progress.write(f"sayso: {result.reason}", file=sys.stderr)
+                        failed += 1
+                    else:
+                        writer.write(result)
+                        extracted += 1
+                progress.update(len(batch))
+                yield batch
+
+        batches = printed(extract_documents(read(args.paths), nlp=nlp, batch_size=args.batch_size))
         if store:
+            store_results(batches, store)  # the one road in: articles stored already are kept as they are
             update(store)  # the corpus index, as sayso ingest leaves it
+        else:
+            deque(batches, maxlen=0)
+        writer.close()
     stored = f"; stored in {args.db}" if args.db else ""
     print(f"sayso: {extracted} extracted, {failed} failed{stored}", file=sys.stderr)
     return 1 if failed else 0

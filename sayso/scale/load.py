@@ -12,9 +12,7 @@ output into even slices), so memory follows the slice, not the whole output.
 from __future__ import annotations
 
 import math
-import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 from itertools import islice, product
 from pathlib import Path
 from typing import Any
@@ -25,7 +23,7 @@ import pyarrow.dataset as ds
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import IngestError
 from sayso.records import Extracted, Result, provenances
-from sayso.runner import IngestReport
+from sayso.runner import IngestReport, store_results
 from sayso.scale.layout import runs
 from sayso.scale.rows import TABLES, document, records
 from sayso.store import Store
@@ -66,28 +64,7 @@ def load_output(
     Raises:
         SaysoError: a path holds no run's tables (E092).
     """
-    report = IngestReport()
-    started = time.monotonic()
-    for batch in (batch for path in paths for batch in read_output(path)):
-        stored = store.existing({r.document.article_id for r in batch if isinstance(r, Extracted)})
-        new: list[Result] = []
-        for result in batch:
-            if isinstance(result, Extracted):
-                if result.document.article_id in stored:
-                    continue
-                stored.add(result.document.article_id)  # the same text twice in one batch: the first one
-            new.append(result)
-        store.write(new)
-        failed = [r for r in new if isinstance(r, IngestError)]
-        report.read += len(batch)
-        report.skipped += len(batch) - len(new)
-        report.failed += len(failed)
-        report.stored += len(new) - len(failed)
-        report.attributions += sum(len(r.attributions) for r in new if isinstance(r, Extracted))
-        report.seconds = time.monotonic() - started
-        if progress:
-            progress(replace(report), failed)
-    return report
+    return store_results((batch for path in paths for batch in read_output(path)), store, progress=progress)
 
 
 def _dataset(run: Path, name: str) -> ds.Dataset:

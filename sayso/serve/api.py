@@ -22,7 +22,7 @@ from sayso.ingest import Document, IngestError
 from sayso.ingest.dates import parse_date
 from sayso.ingest.document import checked
 from sayso.ingest.identity import article_id
-from sayso.records import CHANNEL_TYPES, KINDS, Extracted
+from sayso.records import CHANNEL_TYPES, KINDS
 from sayso.serve import models
 from sayso.serve.app import Backend, ServeError
 from sayso.store import Filters, SpeakerRef, Store, StoredArticle
@@ -102,7 +102,8 @@ def post_article(
     article: models.ArticleIn,
     authorization: Annotated[str | None, Header(description="Bearer TOKEN, as the operator configured")] = None,
 ) -> dict:
-    """Extract the article's attributions and store it, replacing an earlier copy of the same text."""
+    """Extract the article's attributions and store it, as ``sayso ingest`` does (:func:`sayso.runner.ingest`):
+    the same text stored already is not extracted again, and the answer is the stored article's."""
     server = backend(request)
     server.authorise(authorization)
     published = parse_date(article.published) if article.published else None
@@ -114,17 +115,19 @@ def post_article(
         title=article.title, url=article.url, published=published, outlet=article.outlet,
         authors=tuple(article.authors),
     )
-    from sayso.batch import extract_batch  # here: a server that only reads never loads spaCy
+    from sayso.runner import ingest  # here: a server that only reads never loads spaCy
 
+    failures: list[IngestError] = []
     with server.lock:
-        [result] = extract_batch([document])
-        if isinstance(result, IngestError):
-            raise ServeError(422, result.reason)
-        server.store().write([result])
-    assert isinstance(result, Extracted)
+        db = server.store()
+        ingest([document], db, progress=lambda _, failed: failures.extend(failed))
+    if failures:
+        raise ServeError(422, failures[0].reason)
+    stored = db.article(document.article_id)
+    assert stored is not None
     return {
-        "id": document.article_id, "doc_id": document.doc_id, "attributions": len(result.attributions),
-        "href": f"/api/articles/{document.article_id}",
+        "id": stored.id, "doc_id": stored.doc_id, "attributions": len(stored.attributions),
+        "href": f"/api/articles/{stored.id}",
     }
 
 
