@@ -17,8 +17,8 @@ import argparse
 import json
 from pathlib import Path
 
-from sayso.evaluate import score
 from sayso.eval_records import read_gold
+from sayso.evaluate import score
 from sayso.nlp import load
 from sayso.pipeline.attributions import Attributor
 from sayso.pipeline.cues import CUE_FILE, MODEL_DIR, CueModel

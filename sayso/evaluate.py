@@ -26,10 +26,10 @@ from spacy.language import Language
 from sayso.errors import Errors, SaysoError
 from sayso.eval_records import (
     ROLES,
-    apply_speaker_labels,
     Attributions,
     EvalInputError,
     Labelled,
+    apply_speaker_labels,
     check_gold,
     check_max_docs,
     check_predictions,

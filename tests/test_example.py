@@ -14,7 +14,6 @@ import pytest
 from sayso.evaluate import evaluate
 from sayso.resolution import score_fields
 
-
 GOLD = Path(__file__).parent / "data" / "bakhmut.gold.jsonl"
 
 

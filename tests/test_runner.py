@@ -13,8 +13,8 @@ from dataclasses import asdict
 
 import pytest
 
-from sayso.runner import IngestReport, ingest, store_results
 from sayso.ingest import Document, IngestError, read
+from sayso.runner import IngestReport, ingest, store_results
 from sayso.store import open_store
 
 

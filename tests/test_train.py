@@ -3,9 +3,9 @@
 
 import pytest
 
+from sayso.eval_records import read_gold
 from sayso.pipeline.cues import features, index_doc
 from sayso.pipeline.quotes import find_quotes
-from sayso.eval_records import read_gold
 from sayso.spanmatch import ScoredText, Unit
 from sayso.train import UNANNOTATED, _matches_gold, cue_examples, cue_heads, fit_cue_model, parse, trainable
 

@@ -24,9 +24,9 @@ from sayso.cli.options import (
 )
 from sayso.corpus.index import update
 from sayso.errors import Errors, SaysoError
+from sayso.extras import require
 from sayso.ingest import STDIN, SUFFIXES, Fields, IngestError, read
 from sayso.runner import DEFAULT_BATCH_SIZE, IngestReport, ingest
-from sayso.extras import require
 from sayso.scale.layout import is_output
 from sayso.store import DEFAULT_URL, Store, open_store
 

@@ -13,7 +13,6 @@ import argparse
 import sys
 from itertools import islice
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from sayso import scale

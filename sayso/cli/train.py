@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 from sayso.cli.options import positive
 from sayso.errors import Errors
-from sayso.extras import require
 from sayso.evaluate import format_report
+from sayso.extras import require
 from sayso.formats import read_annotated
 
 if TYPE_CHECKING:

@@ -30,8 +30,8 @@ from sayso.corpus.entries import Speaker, SpeakerMention
 from sayso.corpus.speakers import SpeakerRegistry
 from sayso.records import Attribution, Span
 from sayso.store import Store
-from sayso.store.sql import stored_time
 from sayso.store.corpus import IndexState
+from sayso.store.sql import stored_time
 
 
 @dataclass

@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 
 from sayso.errors import Errors
 from sayso.extras import require
-from sayso.records import DEFAULT_BATCH_SIZE
 from sayso.ingest import Fields
+from sayso.records import DEFAULT_BATCH_SIZE
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession

@@ -27,10 +27,10 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from sayso import nlp as worker_state
 from sayso import pools
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import Document, IngestError
-from sayso import nlp as worker_state
 from sayso.scale.job import Job, ScaleReport
 from sayso.scale.partition import partition
 from sayso.scale.rows import TABLES, counts, input_batch, table

@@ -14,6 +14,7 @@ them and a test can check there is one per worker.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+
 import pyarrow as pa
 
 from sayso.batch import extract_batch

@@ -28,9 +28,9 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
+from sayso import nlp as worker_state
 from sayso.errors import Errors, SaysoError
 from sayso.extras import require
-from sayso import nlp as worker_state
 from sayso.scale.job import Job, ScaleReport
 from sayso.scale.partition import partition
 from sayso.scale.rows import ATTRIBUTION_FIELDS, CODE_PATTERN, INPUT, RELAY_FIELDS, RESULT, TABLES, counts, input_batch

@@ -9,7 +9,7 @@ records themselves. Every list is a :class:`Page`; every error is an
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field

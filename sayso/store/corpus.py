@@ -132,7 +132,7 @@ class CorpusTables:
         )
         return SpeakerProfile(
             speaker_id, canonical, tuple(sorted(a for a, in aliases)),
-            tuple(sorted((RoleSeen(r, int(n), _date(f), _date(l)) for r, n, f, l in roles),
+            tuple(sorted((RoleSeen(r, int(n), _date(first), _date(last)) for r, n, first, last in roles),
                          key=lambda r: (-r.count, r.role))),
         )
 

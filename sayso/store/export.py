@@ -39,8 +39,9 @@ def write_hits(hits: Iterable[Hit], fmt: str, out: BinaryIO) -> int:
 
 def _write_jsonl(hits: Iterable[Hit], out: BinaryIO) -> int:
     count = 0
-    for count, hit in enumerate(hits, start=1):
+    for hit in hits:
         out.write(json.dumps(hit.to_dict(), ensure_ascii=False).encode("utf-8") + b"\n")
+        count += 1
     return count
 
 
@@ -50,9 +51,10 @@ def _write_csv(hits: Iterable[Hit], out: BinaryIO) -> int:
     writer = csv.writer(text)
     writer.writerow(COLUMNS)
     count = 0
-    for count, hit in enumerate(hits, start=1):
+    for hit in hits:
         row = hit.to_dict()
         writer.writerow([json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for v in row.values()])
+        count += 1
     text.flush()
     text.detach()  # leave ``out`` open for the caller
     return count

@@ -11,8 +11,8 @@ import pytest
 
 import sayso
 from sayso.cli import main
-from sayso.formats import write_brat
 from sayso.eval_records import read_gold
+from sayso.formats import write_brat
 
 TRAIN_DOCS = 15
 DEV_DOCS = 3

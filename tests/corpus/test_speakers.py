@@ -5,9 +5,9 @@ from datetime import date, timedelta
 import pytest
 
 from sayso.corpus.curation import Curation, read_aliases
-from sayso.errors import SaysoError
 from sayso.corpus.entries import SpeakerMention
 from sayso.corpus.speakers import SpeakerRegistry
+from sayso.errors import SaysoError
 
 HAIDAI_ROLE = "governor of the Russian-occupied Luhansk region"
 

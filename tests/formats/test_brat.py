@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from sayso.errors import SaysoError
-from sayso.formats import read_annotated, read_brat, write_brat
 from sayso.eval_records import read_gold
+from sayso.formats import read_annotated, read_brat, write_brat
 
 ROLES = ("source", "cue", "content")
 # Train articles worth a round trip beyond the first few: one attribution without a cue, and

@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 import pyarrow as pa
 
+from sayso import nlp
 from sayso.cli import main
 from sayso.ingest import Document, IngestError, read
-from sayso import nlp
 from sayso.scale.partition import partition
 from sayso.scale.rows import INPUT, RESULT, TABLES, attribution_dict, document, input_batch, table
 

@@ -17,9 +17,9 @@ from datetime import UTC, datetime
 import pytest
 
 from sayso.batch import extract_documents
+from sayso.corpus.index import rebuild
 from sayso.ingest import Document
 from sayso.serve import create_app
-from sayso.corpus.index import rebuild
 from sayso.store import open_store
 
 with warnings.catch_warnings():
