@@ -61,6 +61,16 @@ CODES = {
     413: "payload_too_large", 422: "invalid_request", 500: "internal_error",
 }
 
+# The library's coded errors a route lets through: the HTTP status and machine-readable code
+# each one answers with (looked up by SaysoError.code, never by its text). Any other is a 500.
+STATUS_OF = {
+    "E001": (422, "invalid_request"),  # empty text
+    "E004": (422, "invalid_request"),  # text over the pipeline's limit
+    "E013": (422, "invalid_request"),  # text with an unpaired surrogate
+    "E038": (400, "ambiguous"),  # an id prefix of several articles
+    "E112": (400, "ambiguous"),  # a name form of several speakers, none dominant
+}
+
 
 class ServeError(HTTPException):
     """An error answer: status, code and message (``[E1xx] …``), whatever the route."""
@@ -183,6 +193,7 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(SaysoError, _sayso_error)
     app.add_exception_handler(Exception, _server_error)
     if cors_origins:
         from fastapi.middleware.cors import CORSMiddleware
@@ -262,6 +273,17 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
         where = " ".join(str(part) for part in error.get("loc", ()))
         parts.append(f"{where}: {error.get('msg', 'invalid')}")
     return error_response(request, 422, Errors.E107.format(detail="; ".join(parts)))
+
+
+async def _sayso_error(request: Request, exc: Exception) -> Response:
+    """A coded library error, answered with the status :data:`STATUS_OF` gives its code."""
+    assert isinstance(exc, SaysoError)
+    if exc.code not in STATUS_OF:
+        return await _server_error(request, exc)
+    status, code = STATUS_OF[exc.code]
+    # Without the store's path or URL, which are the operator's business.
+    message = str(exc).replace(f"{request.app.state.backend.store().name}: ", "")
+    return error_response(request, status, message, code)
 
 
 async def _server_error(request: Request, exc: Exception) -> Response:

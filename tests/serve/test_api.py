@@ -367,3 +367,20 @@ def test_api_app_refuses_a_missing_store_or_a_short_token(tmp_path, serve_db):
     assert not (tmp_path / "missing.db").exists()
     with pytest.raises(SaysoError, match=r"\[E101\].*only 6 characters long"):
         create_app(serve_db, token="secret")
+
+
+@pytest.mark.parametrize("code,status,name", [("E112", 400, "ambiguous"), ("E038", 400, "ambiguous"), ("E031", 500, "internal_error")])
+def test_api_library_errors_answer_by_their_code_not_their_text(client, monkeypatch, code, status, name):
+    from sayso.errors import Errors
+    from sayso.store.base import Store
+
+    message = {"E112": Errors.E112.format(name="Clinton", count=2, speakers="…"),
+               "E038": Errors.E038.format(key="a", path="sqlite:///x.db", ids="a1, a2"),
+               "E031": Errors.E031.format(path="x.db", found=9, supported=1)}[code]
+
+    def refuse(self, name, **_):
+        raise SaysoError(message)
+
+    monkeypatch.setattr(Store, "speaker", refuse)
+    error = assert_error(client.get("/api/speakers/Clinton"), status, name)
+    assert error["message"].startswith(f"[{code}]") or status == 500
