@@ -120,6 +120,34 @@ def test_the_units_import_each_other_without_a_cycle():
         visit(unit, [])
 
 
+def test_the_modules_import_each_other_without_a_cycle():
+    # Every import, lazy ones in functions included (serve/app, api and pages once imported each other
+    # in a circle that way); a module may still read constants from its own package's __init__.
+    modules = {_module_name(path): path for path in PACKAGE.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for module, path in modules.items():
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "sayso":
+                found |= {f"{node.module}.{a.name}" if f"{node.module}.{a.name}" in modules else node.module
+                          for a in node.names}
+            elif isinstance(node, ast.Import):
+                found |= {a.name for a in node.names}
+        graph[module] = {m for m in found if m in modules and m != module and not module.startswith(m + ".")}
+    done: set[str] = set()
+
+    def visit(module: str, path: list[str]) -> None:
+        if module in path:
+            pytest.fail("import cycle: " + " -> ".join([*path[path.index(module):], module]))
+        if module not in done:
+            for target in sorted(graph[module]):
+                visit(target, [*path, module])
+            done.add(module)
+
+    for module in sorted(graph):
+        visit(module, [])
+
+
 def test_the_store_the_corpus_index_and_the_server_load_no_spacy():
     # A fresh interpreter: this one has loaded the pipeline for other tests.
     code = (

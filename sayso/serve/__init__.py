@@ -3,7 +3,7 @@
     from sayso.serve import create_app
     app = create_app("sqlite:///sayso.db", token=None)   # an ASGI app: run it with uvicorn
 
-:mod:`sayso.serve.app` builds the app; :mod:`~sayso.serve.api` holds the REST
+:mod:`sayso.serve.app` builds the app over a :mod:`~sayso.serve.backend`; :mod:`~sayso.serve.api` holds the REST
 routes, :mod:`~sayso.serve.pages` the HTML ones, :mod:`~sayso.serve.corpus`
 what the stored corpus index knows across articles (speakers' name forms, quote clusters,
 read through the store), and

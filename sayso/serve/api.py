@@ -24,7 +24,7 @@ from sayso.ingest.document import checked
 from sayso.ingest.identity import article_id
 from sayso.records import CHANNEL_TYPES, KINDS
 from sayso.serve import models
-from sayso.serve.app import Backend, ServeError
+from sayso.serve.backend import Backend, ServeError
 from sayso.store import Filters, SpeakerRef, Store, StoredArticle
 from sayso.store.results import Cluster, Count, Stats
 

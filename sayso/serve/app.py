@@ -21,12 +21,11 @@ headers unless origins are given.
 
 from __future__ import annotations
 
-import hmac
 import logging
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator, Sequence
-from contextlib import asynccontextmanager, contextmanager, suppress
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -37,10 +36,9 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sayso.errors import Errors, SaysoError
-from sayso.records import Attribution
-from sayso.serve import MAX_ARTICLE_BODY, MAX_BODY, MIN_TOKEN
-from sayso.serve.corpus import Corpus, StoredCorpus
-from sayso.store import Store, open_store
+from sayso.serve import MAX_ARTICLE_BODY, MAX_BODY, MIN_TOKEN, api, pages
+from sayso.serve.backend import CODES, Backend, ServeError
+from sayso.store import open_store
 
 log = logging.getLogger(__name__)
 
@@ -55,12 +53,6 @@ SECURITY_HEADERS = [
     (b"x-frame-options", b"DENY"),
 ]
 
-# HTTP status -> the error's machine-readable code.
-CODES = {
-    400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-    413: "payload_too_large", 422: "invalid_request", 500: "internal_error",
-}
-
 # The library's coded errors a route lets through: the HTTP status and machine-readable code
 # each one answers with (looked up by SaysoError.code, never by its text). Any other is a 500.
 STATUS_OF = {
@@ -70,67 +62,6 @@ STATUS_OF = {
     "E038": (400, "ambiguous"),  # an id prefix of several articles
     "E112": (400, "ambiguous"),  # a name form of several speakers, none dominant
 }
-
-
-class ServeError(HTTPException):
-    """An error answer: status, code and message (``[E1xx] …``), whatever the route."""
-
-    def __init__(
-        self, status: int, message: str, code: str | None = None, headers: dict[str, str] | None = None
-    ) -> None:
-        super().__init__(status_code=status, detail=message, headers=headers)
-        self.code = code or CODES.get(status, "error")
-
-
-class Backend:
-    """What the routes share: the store (one connection per thread), the token, the corpus index."""
-
-    def __init__(self, store_url: str, token: str | None) -> None:
-        self.store_url = store_url
-        self.token = token
-        self.corpus: Corpus = StoredCorpus(self.store)
-        # The pipeline is loaded once and is not thread-safe; SQLite has one writer: one at a time.
-        self.lock = threading.Lock()
-        self._local = threading.local()
-        self._opened: list[Store] = []
-        self._opened_lock = threading.Lock()
-
-    def store(self) -> Store:
-        """This thread's connection to the store, opened on first use."""
-        store = getattr(self._local, "store", None)
-        if store is None:
-            store = self._local.store = open_store(self.store_url, create=False)
-            store.serve_reads()
-            with self._opened_lock:
-                self._opened.append(store)
-        return store
-
-    def close(self) -> None:
-        with self._opened_lock:
-            for store in self._opened:
-                with suppress(Exception):  # a SQLite connection refuses to be closed from another thread
-                    store.close()
-            self._opened.clear()
-
-    def extract(self, text: str) -> list[Attribution]:
-        """The attributions of ``text`` (nothing is stored), the pipeline loaded on first use."""
-        from sayso.nlp import extract  # here: a server that only reads never loads spaCy
-
-        with self.lock:
-            return extract(text)
-
-    def authorise(self, header: str | None) -> None:
-        """Allow a write only with the configured bearer token.
-
-        Raises:
-            ServeError: no token is configured (403, E105), or the header does not
-                carry it (401, E106).
-        """
-        if self.token is None:
-            raise ServeError(403, Errors.E105)
-        scheme, _, given = (header or "").partition(" ")
-        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), self.token.encode()):
-            raise ServeError(401, Errors.E106, headers={"WWW-Authenticate": "Bearer"})
 
 
 def check_token(token: str | None, where: str) -> str | None:
@@ -166,8 +97,6 @@ def create_app(
         SaysoError: the store is missing or cannot be opened (E030, E031, E034,
             E035), or the token is too short (E101).
     """
-    from sayso.serve import api, pages
-
     token = check_token(token, "the token given")
     open_store(store_url, create=False).close()  # fail now, not at the first request
     backend = Backend(store_url, token)
@@ -240,9 +169,7 @@ def error_response(request: Request | Scope, status: int, message: str, code: st
     code = code or CODES.get(status, "error")
     if scope["path"].startswith("/api") or scope["path"] == "/openapi.json":
         return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
-    from sayso.serve.pages import error_page
-
-    return error_page(scope, status, code, message)
+    return pages.error_page(scope, status, code, message)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:

@@ -24,7 +24,7 @@ from starlette.types import Scope
 from sayso.errors import Errors
 from sayso.records import CHANNEL_TYPES, KINDS, Attribution
 from sayso.serve import api, chart
-from sayso.serve.app import ServeError
+from sayso.serve.backend import ServeError
 from sayso.serve.highlight import segments, speaker_colours
 from sayso.store import Filters
 
