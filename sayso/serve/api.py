@@ -244,12 +244,12 @@ def list_clusters(
     """Most outlets first. Empty, with a ``note`` saying why, when no cluster index was built."""
     corpus = backend(request).corpus
     found, total = corpus.clusters(min_outlets=min_outlets, limit=limit, offset=offset)
-    return {**page([cluster_dict(c) for c in found], total, limit, offset), "note": corpus.note}
+    return {**page(found, total, limit, offset), "note": corpus.note}
 
 
 @router.get("/clusters/{cluster_id}", response_model=models.Cluster, summary="One quote cluster, in publication order")
-def get_cluster(request: Request, cluster_id: str) -> dict:
-    return cluster_dict(find_cluster(request, cluster_id))
+def get_cluster(request: Request, cluster_id: str) -> Cluster:
+    return find_cluster(request, cluster_id)
 
 
 def find_cluster(request: Request, cluster_id: str) -> Cluster:
@@ -257,11 +257,6 @@ def find_cluster(request: Request, cluster_id: str) -> Cluster:
     if found is None:
         raise ServeError(404, Errors.E103.format(what="quote cluster", key=cluster_id))
     return found
-
-
-def cluster_dict(cluster: Cluster) -> dict:
-    return {"id": cluster.id, "text": cluster.text, "first": cluster.first, "outlets": cluster.outlets,
-            "quotes": list(cluster.quotes)}
 
 
 @router.get("/stats", response_model=models.Stats, summary="The store in figures")

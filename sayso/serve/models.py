@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 # one definition each, documented in /openapi.json as they are.
 from sayso.store.results import (
     ArticleSummary,
+    Cluster,
     ClusterQuote,
     Count,
     Hit,
@@ -161,16 +162,6 @@ class SpeakerDetail(_Model):
     months: list[Count]
     outlets: list[Count]
     note: str | None
-
-
-class Cluster(_Model):
-    """A quote across articles: its longest wording, where it appeared first, and every appearance."""
-
-    id: str
-    text: str
-    first: ClusterQuote
-    outlets: list[str]
-    quotes: list[ClusterQuote]
 
 
 class ClusterPage(Page[Cluster]):

@@ -170,7 +170,7 @@ class CorpusTables:
                 ClusterQuote(article_id, idx, outlet, stored_day(published), speaker, text)
             )
         return [
-            Cluster(i, texts[i], tuple(sorted(quotes.get(i, []), key=lambda q: (*_when(q), q.article_id, q.idx))))
+            Cluster.of(i, texts[i], tuple(sorted(quotes.get(i, []), key=lambda q: (*_when(q), q.article_id, q.idx))))
             for i in ids if i in texts
         ]
 

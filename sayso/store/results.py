@@ -269,17 +269,17 @@ class ClusterQuote:
 
 @dataclass(frozen=True)
 class Cluster:
-    """A quote across articles, its appearances in publication order (unknown dates last)."""
+    """A stored quote cluster (:class:`sayso.corpus.clusters.QuoteCluster` as the index keeps it):
+    its longest wording, its appearances in publication order (unknown dates last), the first of
+    them, and the outlets that ran it in the order they first did. Also the API's JSON shape."""
 
     id: str
     text: str
     quotes: tuple[ClusterQuote, ...]
+    first: ClusterQuote
+    outlets: list[str]
 
-    @property
-    def first(self) -> ClusterQuote:
-        return self.quotes[0]
-
-    @property
-    def outlets(self) -> list[str]:
-        """The outlets that ran it, in the order they first did."""
-        return list(dict.fromkeys(q.outlet for q in self.quotes if q.outlet))
+    @classmethod
+    def of(cls, cluster_id: str, text: str, quotes: tuple[ClusterQuote, ...]) -> Cluster:
+        """The cluster of these appearances (in publication order), with its first one and its outlets."""
+        return cls(cluster_id, text, quotes, quotes[0], list(dict.fromkeys(q.outlet for q in quotes if q.outlet)))
