@@ -15,6 +15,7 @@ from typing import Any
 from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
+from sayso.pipeline.firstnames import given_name
 from sayso.records import Attribution, Span
 
 
@@ -50,6 +51,22 @@ def first_offset(attribution: Attribution) -> int:
     """Where the attribution's cue (or, lacking one, its first span) starts."""
     spans = attribution.cue or attribution.source or attribution.content
     return min(s.start for s in spans)
+
+
+# An opinion piece closes on a note of who wrote it: "Charlotte Meehan is playwright-in-residence
+# at Wheaton College." (a short last paragraph opening with the writer's name and "is").
+_AUTHOR_NOTE = re.compile(r"([A-Z][\w'’-]+(?: [A-Z]\.)?(?: [A-Z][\w'’-]+){1,2}) (?:is|was|has been|teaches|writes) ")
+
+
+def author_note(text: str) -> str | None:
+    """The writer a closing author's note names (the "I" of an opinion piece), if the article
+    ends on one: a last paragraph of at most two sentences that opens with a person's name."""
+    last = text.rstrip().rsplit("\n", 1)[-1].strip()
+    match = _AUTHOR_NOTE.match(last)
+    if match is None or len(last) > 400 or last.count(". ") > 2:
+        return None
+    name = match.group(1)
+    return name if given_name(name.split()[0]) is not None else None
 
 
 def check_paragraph_gap(component: str, max_paragraph_gap: int) -> None:

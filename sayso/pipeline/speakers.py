@@ -38,10 +38,12 @@ from sayso.pipeline.names import (
     lexicon,
     noun_phrase,
     person_shaped,
+    with_nickname,
     words,
 )
 from sayso.pipeline.passages import (
     Paragraphs,
+    author_note,
     check_paragraph_gap,
     first_offset,
     token_span,
@@ -100,6 +102,22 @@ def _content_words(token: Token) -> set[str]:
     return {t.lower_ for t in token.lefts if t.pos_ in ("PROPN", "ADJ", "NOUN")} | {token.lemma_.lower()}
 
 
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET", "X"})
+
+
+def _source_head(span: TokenSpan) -> Token:
+    """The word a source is about. A source span that took in a clause before its subject
+    ("After losing the Test series, Australia skipper Tim Paine") has a preposition or verb as
+    its syntactic root; the subject is then the subject word whose head lies outside the span,
+    else (the parser hung it inside the clause) the span's last noun, where a subject ends."""
+    root = span.root
+    if root.pos_ in _NOMINAL:
+        return root
+    subject = next((t for t in span if t.dep_ in ("nsubj", "nsubjpass") and not span.start <= t.head.i < span.end), None)
+    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return subject or (nouns[-1] if nouns else root)
+
+
 def _antecedent(token: Token) -> Token | None:
     """The noun a relative pronoun ("who", "whom") stands for."""
     while token.dep_ != "relcl" and token.head.i != token.i:
@@ -133,7 +151,8 @@ class _Resolver:
                 named = self.cast.canonical(referent.speaker)
                 if named != referent.speaker:
                     referent = referent._replace(speaker=named, type="organisation")
-            if referent.type == "person" and referent.speaker and len(referent.speaker.split()) <= 2:
+            if referent.speaker and len(referent.speaker.split()) <= 3 and (
+                    referent.type == "person" or referent.type == "unknown" and referent.speaker.istitle()):
                 referent = self.in_full(referent)
             attribution.speaker, attribution.speaker_type, attribution.speaker_role = referent[:3]
             attribution.speaker_gender = _GENDERS.get(referent.gender or "") if referent.type == "person" else None
@@ -153,7 +172,7 @@ class _Resolver:
         """A source naming several ("Usman Anwar and Mohsin Naqvi", "China and Russia") is
         all of them, joined by "and"; one named among an unnamed group ("Joseph and other
         community members") is that one."""
-        root = span.root
+        root = _source_head(span)
         heads = [root] + [t for t in root.conjuncts if span.start <= t.i < span.end and t.i > root.i]
         if len(heads) == 1:
             return self.referent(root, span, previous)
@@ -199,6 +218,11 @@ class _Resolver:
              and self.cast.by_token[c.i].root == c and self.cast.by_token[c.i].entity.type == "person"),
             None,
         )
+        if mention is not None and mention.entity.type != "person" and " " not in mention.entity.name and any(
+                c.lower_ == "the" for c in token.lefts):  # "The Tánaiste said": a title, the person who holds it
+            holder = self.cast.by_description({lower}, lower, token.idx)
+            if holder is not None:
+                return holder.referent()
         if mention is not None and mention.entity.type == "group" and token.tag_ in ("NNP", "NN") and any(
                 c.lower_ == "the" for c in token.lefts):  # "The Republican said": one person, described
             return self.described(token, lemma, previous)
@@ -211,17 +235,18 @@ class _Resolver:
                 return parent.referent()._replace(role=mention.entity.name)
         if mention is not None and not (indefinite and mention.entity.type == "group"):
             return mention.entity.referent()
-        if lemma in words("spokes_nouns") or lower in words("spokes_nouns"):
-            body = self.bodies.body_of(token)
-            if body is not None:  # "a Samsung spokeswoman", "officials at Homeland Security Investigations"
-                return Referent(body, "organisation", noun_phrase(token))
         named = self.person_within(token, tokens)
         if named is not None:  # "Australia skipper Tim Paine", "X's senior consultant, Piers Pigou"
             return named.referent()
         named_after = next((c for c in token.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
                             and c.i not in self.cast.by_token), None)
-        if named_after is not None and token.pos_ == "NOUN":  # "the commissioner, CP Olumide Adekanmbi"
+        if named_after is not None and token.pos_ == "NOUN":  # "the commissioner, CP Olumide Adekanmbi",
+            # "Cheong Wa Dae spokesperson Ko Min-jung": a named spokesperson is the person
             return self.referent(named_after, named_after.subtree, previous)
+        if lemma in words("spokes_nouns") or lower in words("spokes_nouns"):
+            body = self.bodies.body_of(token)
+            if body is not None:  # "a Samsung spokeswoman", "officials at Homeland Security Investigations"
+                return Referent(body, "organisation", noun_phrase(token))
         if token.pos_ == "PROPN" and token.lower_ in lex["organisation_nouns"] and not any(
                 t.dep_ == "compound" for t in token.lefts):  # "Police in Kwara State said"
             return Referent(self.bodies.organisation(token), "organisation")
@@ -242,7 +267,7 @@ class _Resolver:
             return self.cast.link([t.lower_ for t in name], name, kind).referent()
         if self.common_noun(token):  # "Photographs released by the ministry": a plural, capitalised
             lemma = lower[:-1]
-        if lemma in lex["product_nouns"] or any(
+        if lemma in lex["product_nouns"] or lower in lex["product_nouns"] or any(
             c.dep_ == "prep" and c.lower_ == "of" and any(o.lemma_.lower() in lex["product_nouns"] for o in c.children)
             for c in token.rights
         ):  # "a video", or "a batch of emails"
@@ -270,6 +295,8 @@ class _Resolver:
             known = self.cast.known(self.doc[token.i:token.i + 1])
             if known is not None:
                 return known.referent()
+            if token.is_title and any(c.text == "The" and c.i > token.sent.start for c in token.lefts):
+                return Referent(noun_phrase(token), "organisation")  # "according to The Nation": a title
         return UNKNOWN
 
     def person_within(self, token: Token, tokens: Iterable[Token]) -> Entity | None:
@@ -296,12 +323,15 @@ class _Resolver:
 
     def in_full(self, referent: Referent) -> Referent:
         """A person known by a short form ("Adekanmbi") under the one longer form the text
-        writes ("CP Olumide Adekanmbi"), with the gender its first name gives if none is known."""
+        writes ("CP Olumide Adekanmbi"), nickname included ('Robert C. "Bobby" Scott' for "Bobby
+        Scott"), with the gender its first name gives if none is known."""
         if referent.speaker not in self._full_forms:
-            self._full_forms[referent.speaker] = fullest_form(referent.speaker, self.text)
+            full = fullest_form(referent.speaker, self.text)
+            self._full_forms[referent.speaker] = with_nickname(full or referent.speaker, self.text) or full
         name = self._full_forms[referent.speaker]
         if name is None:
             return referent
+        referent = referent._replace(type="person")  # "Haskins" NER missed, written "Lorraine Haskins"
         if referent.gender is None:
             first = given_name(name.split()[0])
             if first is not None and first.gender:
@@ -328,6 +358,8 @@ class _Resolver:
             entity = self.cast.by_role_acronym(token.text, token.idx)
         if entity is not None:
             return entity.referent()
+        if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children):  # "my mother", "his lawyer": another
+            return Referent(None, "person", noun_phrase(token))
         described = self.pronoun(token, previous, self._gendered.get(lemma))
         return described if described.speaker else Referent(None, "person", noun_phrase(token))
 
@@ -349,11 +381,13 @@ class _Resolver:
         kind, gender = self.lex["pronouns"].get(token.lower_, ("person", gender))
         accept = ACCEPTS[kind]
         if token.lower_ in _FIRST_PERSON and token.idx not in self.quoted:
-            # "I" or "we" outside anyone's words is the article's author (unnamed), and a "we"
-            # inside them the speaker's side: neither is the latest name in the text.
+            # "I" or "we" outside anyone's words is the article's author (named only by a closing
+            # author's note), and a "we" inside them the speaker's side: neither is the latest
+            # name in the text.
             if kind == "group" and previous is not None and previous[1].type == "organisation":
                 return previous[1]
-            return Referent(None, kind)
+            author = author_note(self.text) if kind == "person" else None
+            return Referent(author, kind)
         if kind == "group" and previous is not None and previous[1].type == "group" and (
             self.paragraphs.of(token.idx) - self.paragraphs.of(first_offset(previous[0])) <= 1
         ):  # "Mr. Grassley and Mr. Leahy … they wrote", "Analysts said … They added"

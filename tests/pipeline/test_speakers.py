@@ -428,6 +428,57 @@ def test_speakers_junk_never_becomes_a_speaker(parse, attribute, text, source, e
             "Federal Security Service",
             id="a-unit-speaks-for-its-organisation",
         ),
+        pytest.param(
+            "I have covered the harbour board for twenty years. I believe the levy will pass.\n\n"
+            "Thandiwe Dlamini is a columnist for the Coastal Herald.",
+            "I", "believe", "the levy will pass",
+            "Thandiwe Dlamini",
+            id="an-opinion-piece's-I-is-the-writer-its-closing-note-names",
+        ),
+        pytest.param(
+            "I have covered the harbour board for twenty years. My mother said the levy would pass.\n\n"
+            "Thandiwe Dlamini is a columnist for the Coastal Herald.",
+            "My mother", "said", "the levy would pass",
+            None,
+            id="a-relative-of-the-writer-is-not-the-writer",
+        ),
+        pytest.param(
+            "Presidential office spokesperson Ko Min-jung said talks would resume. Ko said no date had been set.",
+            "Ko", "said", "no date had been set",
+            "Ko Min-jung",
+            id="a-korean-family-name-takes-the-full-name-after-it",
+        ),
+        pytest.param(
+            "Presidential office spokesperson Ko Min-jung said talks would resume in the spring.",
+            "Presidential office spokesperson Ko Min-jung", "said", "talks would resume in the spring",
+            "Ko Min-jung",
+            id="a-named-spokesperson-is-the-person-not-the-office",
+        ),
+        pytest.param(
+            "Harbour City were beaten by four wickets.\n\nAfter losing the final, Harbour City captain Tomasi "
+            "Vaka admitted his side had been outplayed.",
+            "After losing the final, Harbour City captain Tomasi Vaka", "admitted", "his side had been outplayed",
+            "Tomasi Vaka",
+            id="a-source-that-took-in-a-clause-is-its-subject",
+        ),
+        pytest.param(
+            "Mayor Jonah Kariuki denied the charges, according to The Clarion.",
+            "The Clarion", "according to", "Mayor Jonah Kariuki denied the charges",
+            "Clarion",
+            id="a-capitalised-the-mid-sentence-opens-a-title",
+        ),
+        pytest.param(
+            "The Coastal Flood Authority (CFA) counted the damage. The CFA data showed 40 homes were lost.",
+            "The CFA data", "showed", "40 homes were lost",
+            "Coastal Flood Authority (CFA)",
+            id="data-are-their-issuer's",
+        ),
+        pytest.param(
+            'State Rep. Lorraine "Lorrie" Haskins opened the fair. Haskins said the county would grow.',
+            "Haskins", "said", "the county would grow",
+            'Lorraine "Lorrie" Haskins',
+            id="a-nickname-in-quotes-is-part-of-the-full-name",
+        ),
     ],
 )
 def test_speakers_discourse_and_forms(parse, attribute, text, source, cue, content, expected):
