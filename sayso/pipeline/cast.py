@@ -171,6 +171,11 @@ def _described_as_person(root: Token) -> bool:
     return False
 
 
+def _main_verb(verb: Token) -> bool:
+    """A sentence's main verb, or one joined to it by "and" ("Pence arrived and said")."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
 def _bracketed(token: Token) -> bool:
     doc = token.doc
     return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
@@ -513,11 +518,12 @@ class Cast:
 
     def latest(
         self, before: int, floor: int, accept: set[str], gender: str | None,
-        subjects_only: bool, outside: Intervals, places: bool = True,
+        subjects_only: bool, outside: Intervals, places: bool = True, main_clause: bool = False,
     ) -> Entity | None:
         """The most recently mentioned compatible entity between ``floor`` and ``before``
         (``places=False``: not a country or city, nor a name in brackets, as a wire service's
-        in a dateline: "NAIROBI (Reuters) -")."""
+        in a dateline: "NAIROBI (Reuters) -"; ``main_clause``: only the subject of a sentence's
+        main verb, not of a clause inside it: "Pence says … hours after Trump tweeted")."""
         i = bisect_left(self._starts, before) - 1
         while i >= 0 and self.mentions[i].start >= floor:
             start, root, entity = self.mentions[i]
@@ -526,6 +532,7 @@ class Cast:
                 entity.type in accept and gender in (None, entity.gender or gender)
                 and (places or (entity.label != "GPE" and not _bracketed(root)))
                 and (not subjects_only or root.dep_ in SUBJECTS) and start not in outside
+                and (not main_clause or _main_verb(root.head))
             ):
                 return entity
         return None

@@ -40,6 +40,11 @@ class Paragraphs:
     def of(self, offset: int) -> int:
         return bisect_right(self._starts, offset)
 
+    def start_of(self, offset: int, back: int = 0) -> int:
+        """Where the paragraph ``back`` paragraphs before the one holding ``offset`` starts."""
+        i = self.of(offset) - back - 1
+        return self._starts[i] if i >= 0 else 0
+
     def end_of(self, offset: int, count: int = 1) -> int:
         """Where the ``count``-th paragraph from the one holding ``offset`` ends (a large
         number past the last paragraph)."""

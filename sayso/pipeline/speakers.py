@@ -238,8 +238,12 @@ class _Resolver:
         named = self.person_within(token, tokens)
         if named is not None:  # "Australia skipper Tim Paine", "X's senior consultant, Piers Pigou"
             return named.referent()
-        named_after = next((c for c in token.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
-                            and c.i not in self.cast.by_token), None)
+        named_after = next((c for c in token.rights if c.dep_ == "appos" and c.i not in self.cast.by_token
+                            and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")), None)
+        if named_after is not None and named_after.pos_ != "PROPN":  # "Park's lawyer, Choi Eun-young" (a JJ)
+            name = self.doc[named_after.left_edge.i:named_after.i + 1]
+            if person_shaped(name):
+                return self.cast.link([t.lower_ for t in name], name, "person").referent()
         if named_after is not None and token.pos_ == "NOUN":  # "the commissioner, CP Olumide Adekanmbi",
             # "Cheong Wa Dae spokesperson Ko Min-jung": a named spokesperson is the person
             return self.referent(named_after, named_after.subtree, previous)
@@ -360,7 +364,15 @@ class _Resolver:
             return entity.referent()
         if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children):  # "my mother", "his lawyer": another
             return Referent(None, "person", noun_phrase(token))
-        described = self.pronoun(token, previous, self._gendered.get(lemma))
+        gender = self._gendered.get(lemma)
+        # A description renames the person the story is about: the latest one named as a
+        # sentence's subject ("Mike Pence says … The Indiana governor said"), not one named
+        # inside a clause ("… hours after Trump tweeted").
+        topic = self.cast.latest(token.idx, self.paragraphs.start_of(token.idx, 2), {"person"}, gender, True,
+                                 self.quoted, main_clause=True)
+        if topic is not None:
+            return topic.referent()
+        described = self.pronoun(token, previous, gender)
         return described if described.speaker else Referent(None, "person", noun_phrase(token))
 
     def author(

@@ -479,6 +479,27 @@ def test_speakers_junk_never_becomes_a_speaker(parse, attribute, text, source, e
             'Lorraine "Lorrie" Haskins',
             id="a-nickname-in-quotes-is-part-of-the-full-name",
         ),
+        pytest.param(
+            "Governor Amaka Obi says the port will reopen. She spoke in Calabar hours after Samuel Eze "
+            "criticised the delay.\n\nThe two-term governor said the dredging was finished.",
+            "The two-term governor", "said", "the dredging was finished",
+            "Amaka Obi",
+            id="a-description-renames-the-main-subject-not-one-inside-a-clause",
+        ),
+        pytest.param(
+            "Tomasz Nowak said the mine would close. Ewa Kowalska said it would not. The Silesian businessman "
+            "said the decision was final.",
+            "The Silesian businessman", "said", "the decision was final",
+            "Tomasz Nowak",
+            id="a-gendered-noun-picks-the-person-of-that-gender",
+        ),
+        pytest.param(
+            "The shipyard's owner, Park Sung-ho, was charged on Monday. Park's lawyer, Choi Eun-young, said "
+            "her client would cooperate.",
+            "Park's lawyer, Choi Eun-young", "said", "her client would cooperate",
+            "Choi Eun-young",
+            id="a-named-lawyer-is-the-lawyer-not-the-client",
+        ),
     ],
 )
 def test_speakers_discourse_and_forms(parse, attribute, text, source, cue, content, expected):
