@@ -322,6 +322,19 @@ def with_nickname(name: str, text: str) -> str | None:
     return forms.pop() if len(forms) == 1 else None
 
 
+def misspelt(word: str, surname: str) -> bool:
+    """Whether a surname is written with one letter wrong, missing or doubled ("Nevhuhulwa" for
+    "Nevhuhulwi", "McLenney" for "McClenney"), as news copy has it now and then; a short name is
+    too likely another's to tell."""
+    word, surname = word.lower(), surname.lower()
+    if word == surname or min(len(word), len(surname)) < 6 or word[0] != surname[0]:
+        return False
+    if len(word) == len(surname):
+        return sum(a != b for a, b in zip(word, surname, strict=True)) == 1
+    short, long = sorted((word, surname), key=len)
+    return len(long) - len(short) == 1 and any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
 def _name_word(word: str) -> bool:
     """A word that may stand in a person's name: an initial, a particle, or a capitalised word
     that is no common English word unless many sources list it as a given name ("Bill")."""

@@ -36,6 +36,7 @@ from sayso.pipeline.names import (
     fullest_form,
     is_acronym,
     lexicon,
+    misspelt,
     noun_phrase,
     person_shaped,
     with_nickname,
@@ -141,10 +142,12 @@ class _Resolver:
         self._resolving: set[int] = set()
         self.last_spoke: dict[str, int] = {}  # speaker name -> order of their latest attribution
         self._full_forms: dict[str, str | None] = {}
+        self._current: Attribution | None = None
 
     def run(self, attributions: list[Attribution]) -> None:
         previous: tuple[Attribution, Referent] | None = None
         for attribution in attributions:
+            self._current = attribution
             span = token_span(self.doc, attribution.source[0]) if attribution.source else None
             referent = UNKNOWN if span is None else _sane(self.compound(span, previous))
             if referent.speaker and referent.type in ("organisation", "unknown", "person"):
@@ -330,17 +333,28 @@ class _Resolver:
         writes ("CP Olumide Adekanmbi"), nickname included ('Robert C. "Bobby" Scott' for "Bobby
         Scott"), with the gender its first name gives if none is known."""
         if referent.speaker not in self._full_forms:
-            full = fullest_form(referent.speaker, self.text)
+            full = fullest_form(referent.speaker, self.text) or self.misspelt(referent.speaker)
             self._full_forms[referent.speaker] = with_nickname(full or referent.speaker, self.text) or full
         name = self._full_forms[referent.speaker]
         if name is None:
             return referent
         referent = referent._replace(type="person")  # "Haskins" NER missed, written "Lorraine Haskins"
-        if referent.gender is None:
+        # Its own first name, not one NER cut out of the middle: "Maryam bint Salim al-Harthy" is
+        # not the man "Salim al-Harthy".
+        if referent.gender is None or (referent.gender_evidence == "first name"
+                                       and name.split()[0] != referent.speaker.split()[0]):
             first = given_name(name.split()[0])
             if first is not None and first.gender:
                 return referent._replace(speaker=name, gender=first.gender, gender_evidence="first name")
         return referent._replace(speaker=name)
+
+    def misspelt(self, name: str) -> str | None:
+        """The one person named in full whose surname a lone name misspells, if any."""
+        if " " in name:
+            return None
+        people = {e.name for e in self.cast.by_name.values()
+                  if e.type == "person" and " " in e.name and misspelt(name, e.name.split()[-1])}
+        return people.pop() if len(people) == 1 else None
 
     def common_noun(self, token: Token) -> bool:
         """A capitalised plural opening a sentence ("Drivers said"), unless the article names
@@ -434,6 +448,10 @@ class _Resolver:
                 return referent
         for subjects_only in (True, False):  # a subject is the likelier antecedent
             entity = entity or self.cast.latest(token.idx, 0, accept, gender, subjects_only, self.quoted)
+        reported = self._current.content if self._current is not None and self._current.kind == "indirect" else []
+        if entity is None and reported and reported[0].end <= token.idx:
+            # Reported speech before its "he told": "Tests on Sultan Mia's samples came back positive, he told …"
+            entity = self.cast.latest(token.idx, reported[0].start, accept, gender, False, Intervals(()))
         if entity is None and previous is None:  # nothing before: a headline's or lead's "he"
             entity = self.cast.following(token.idx, self.paragraphs.end_of(token.idx, 2), accept, gender)
         if entity is None:

@@ -376,6 +376,22 @@ def test_speakers_gender_from_a_first_name_only_when_one_sided(parse, attribute)
     assert found == [("Serhiy Kuzmenko", "male", "first name"), ("Kemi Adeyemi", None, None)]
 
 
+def test_speakers_reported_speech_before_its_he_told_holds_the_antecedent(parse, attribute):
+    text = "Lab results on Anwar Hossain's samples came back positive on Thursday, he told reporters by phone."
+    found = speakers(parse, text, attribute(text, "Lab results on Anwar Hossain's samples came back positive on "
+                                                  "Thursday", "told", "he"))
+    assert found[0][0] == "Anwar Hossain"
+
+
+def test_speakers_gender_from_the_full_name_not_a_patronymic_ner_cut_out(parse, attribute):
+    text = ("Health Minister Dr Maryam bint Salim al-Harthy announced that clinics would reopen. "
+            "“We are ready,” she said.")
+    found = genders(parse, text, attribute(text, "clinics would reopen", "announced",
+                                           "Health Minister Dr Maryam bint Salim al-Harthy"),
+                    attribute(text, "We are ready", "said", "she", kind="direct"))
+    assert [gender for _, gender, _ in found] == ["female", "female"]
+
+
 def test_speakers_organisation_has_no_gender(parse, attribute):
     text = "An Ofsted spokesman said the school had been warned. She said inspectors would return in May."
     found = genders(parse, text, attribute(text, "the school had been warned", "said", "An Ofsted spokesman"),
@@ -499,6 +515,13 @@ def test_speakers_junk_never_becomes_a_speaker(parse, attribute, text, source, e
             "Park's lawyer, Choi Eun-young", "said", "her client would cooperate",
             "Choi Eun-young",
             id="a-named-lawyer-is-the-lawyer-not-the-client",
+        ),
+        pytest.param(
+            "Police spokesperson Colonel Mpho Ramatsea said the road was closed. The suspects had fled on foot, "
+            "said Ramatsa.",
+            "Ramatsa", "said", "The suspects had fled on foot",
+            "Mpho Ramatsea",
+            id="a-surname-misspelt-by-one-letter-is-the-person-named-in-full",
         ),
     ],
 )
