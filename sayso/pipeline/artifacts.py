@@ -32,8 +32,9 @@ def producer(token: Token, tokens: Iterable[Token]) -> Token | None:
     for t in tokens:
         if t.head == token and t.dep_ == "poss":
             return t
-    for t in tokens:
-        if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ in ("by", "from")):
+    for t in tokens:  # "published by X", or on the thing itself: not "screenshots of a trip from X"
+        if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ in ("by", "from") and (
+                t.head == token or t.head.dep_ in ("acl", "relcl"))):
             return next((c for c in t.children if c.dep_ == "pobj"), None)
     for t in tokens:  # "photographs he posted", "the video it released"
         if t.dep_ in ("relcl", "acl") and t.head.i == token.i:

@@ -92,9 +92,10 @@ def _joins_name(before: Token, head: Token) -> bool:
 
 
 def _capitalised_noun(token: Token) -> bool:
-    """A common plural noun capitalised as a sentence's first word ("Drivers said"), which
-    the tagger takes for a name."""
-    return (token.i == token.sent.start and token.ent_type_ == "" and token.lower_.endswith("s")
+    """A common plural noun capitalised as a sentence's or paragraph's first word ("Drivers
+    said"), which the tagger takes for a name."""
+    opens = token.i == token.sent.start or token.nbor(-1).is_space or token.nbor(-1).is_quote
+    return (opens and token.ent_type_ == "" and token.lower_.endswith("s")
             and is_word(token.lower_[:-1]) and not is_word(token.lower_))
 
 

@@ -406,6 +406,8 @@ def test_speakers_organisation_has_no_gender(parse, attribute):
                      id="a-platform-is-never-a-speaker"),
         pytest.param("Weak - Rubio said the debate had gone well for him.", "Weak - Rubio", "Rubio",
                      id="a-headline-label-before-a-dash-is-not-part-of-the-name"),
+        pytest.param('Fares rose at noon. "It is absurd," one rider wrote.\n\nDrivers said fares had tripled.',
+                     "Drivers", None, id="a-capitalised-plural-opening-a-paragraph-is-no-name"),
     ],
 )
 def test_speakers_junk_never_becomes_a_speaker(parse, attribute, text, source, expected):
@@ -515,6 +517,13 @@ def test_speakers_junk_never_becomes_a_speaker(parse, attribute, text, source, e
             "Park's lawyer, Choi Eun-young", "said", "her client would cooperate",
             "Choi Eun-young",
             id="a-named-lawyer-is-the-lawyer-not-the-client",
+        ),
+        pytest.param(
+            "Riders were furious on Monday.\n\nScreenshots of long trips, such as one from Orchard Road to "
+            "Jurong, showed fares of $90.",
+            "Screenshots of long trips, such as one from Orchard Road to Jurong", "showed", "fares of $90",
+            None,
+            id="a-place-a-trip-started-from-did-not-make-the-screenshot",
         ),
         pytest.param(
             "Police spokesperson Colonel Mpho Ramatsea said the road was closed. The suspects had fled on foot, "
