@@ -480,7 +480,10 @@ class Cast:
     def namesakes(self, entity: Entity) -> list[Entity]:
         """The people named in full whose surname is ``entity``'s ("Margaret Bear", "Heather Bear")."""
         surname = bare(key_words(entity.name)[-1])
-        return list(dict.fromkeys(e for _, full, e in self._full if bare(full[-1]) == surname))
+        named = [e for _, full, e in self._full if bare(full[-1]) == surname]
+        named += [e for e in self.by_name.values()  # a name NER gave another label ("Chief Margaret Bear")
+                  if e.type == "person" and " " in e.name and bare(key_words(e.name)[-1]) == surname]
+        return list(dict.fromkeys(named))
 
     def canonical(self, name: str) -> str:
         """An organisation's name as the article gives it with its acronym: "TCW", "the TCW",

@@ -540,6 +540,16 @@ def test_speakers_discourse_and_forms(parse, attribute, text, source, cue, conte
     assert speaker == expected
 
 
+def test_speakers_shared_surname_goes_to_the_one_quoted_last_whatever_ner_called_her(parse, attribute):
+    text = ('FSIN Vice Chief Heather Bear said the federation backed the band. "They come on our land," '
+            "Ochapowace Chief Margaret Bear said in the release. Bear said the police never came.")
+    found = speakers(parse, text,
+                     attribute(text, "the federation backed the band", "said", "FSIN Vice Chief Heather Bear"),
+                     attribute(text, "They come on our land", "said", "Ochapowace Chief Margaret Bear", "direct"),
+                     attribute(text, "the police never came", "said", "Bear", near="Bear said the police"))
+    assert [speaker for speaker, _, _ in found] == ["Heather Bear", "Margaret Bear", "Margaret Bear"]
+
+
 def test_speakers_shared_surname_goes_to_the_one_quoted_last(parse, attribute):
     text = ("FSIN Vice Chief Heather Bear said the federation backed the band. Ochapowace Chief Margaret Bear "
             "said the band would go to court. Bear said the talks had failed.")
