@@ -15,6 +15,9 @@ from spacy.tokens import Token
 
 from sayso.pipeline.passages import Paragraphs
 
+# Verbs that make a document: who did so issued it.
+_MAKING = frozenset({"issue", "publish", "release", "post", "write", "produce", "prepare", "compile", "author",
+                     "conduct", "commission", "file", "sign", "send", "share", "upload", "tweet", "broadcast"})
 CHANNEL_NOUNS = frozenset({"account", "page", "channel", "handle", "feed", "profile", "website", "site", "blog"})
 
 
@@ -29,13 +32,17 @@ def producer(token: Token, tokens: Iterable[Token]) -> Token | None:
     """Who made a thing that "says" something: "a video posted by X", "X's statement",
     "X issued a statement"."""
     tokens = list(tokens)
+    # "published by X", or on the thing itself: not "screenshots of a trip from X".
+    by = [t for t in tokens if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ in ("by", "from") and (
+        t.head == token or t.head.dep_ in ("acl", "relcl")))]
+    for t in by:  # a maker named so beats a possessive, which may be whom it is about
+        if t.head.lemma_.lower() in _MAKING:  # ("Bilal's postmortem report, issued by the Mayo Hospital")
+            return next((c for c in t.children if c.dep_ == "pobj"), None)
     for t in tokens:
         if t.head == token and t.dep_ == "poss":
             return t
-    for t in tokens:  # "published by X", or on the thing itself: not "screenshots of a trip from X"
-        if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ in ("by", "from") and (
-                t.head == token or t.head.dep_ in ("acl", "relcl"))):
-            return next((c for c in t.children if c.dep_ == "pobj"), None)
+    for t in by:  # after "LAGESC's official X account, which is run by spokesman Lukman Ajayi": LAGESC's
+        return next((c for c in t.children if c.dep_ == "pobj"), None)
     for t in tokens:  # "photographs he posted", "the video it released"
         if t.dep_ in ("relcl", "acl") and t.head.i == token.i:
             subject = next((c for c in t.children if c.dep_ == "nsubj"), None)

@@ -216,11 +216,12 @@ class _Resolver:
         indefinite = token.tag_ in ("NN", "NNP", "JJ") and any(
             c.dep_ in ("det", "nummod") and c.lower_ in lex["indefinite_determiners"] for c in token.lefts
         )
+        body_noun = lemma in lex["organisation_nouns"] or lemma in words("generic_bodies")
         mention = self.cast.by_token.get(token.i) or next(
             (self.cast.by_token[c.i] for c in token.children  # "the economist Jared Bernstein"
-             if c.dep_ == "appos" and c.i in self.cast.by_token
-             and self.cast.by_token[c.i].root == c and self.cast.by_token[c.i].entity.type == "person"),
-            None,
+             if c.dep_ == "appos" and c.i in self.cast.by_token and self.cast.by_token[c.i].root == c
+             and self.cast.by_token[c.i].entity.type in (("person", "organisation") if body_noun else ("person",))),
+            None,  # "state-run newspaper the People's Daily"
         )
         if mention is not None and mention.entity.type != "person" and " " not in mention.entity.name and any(
                 c.lower_ == "the" for c in token.lefts):  # "The Tánaiste said": a title, the person who holds it

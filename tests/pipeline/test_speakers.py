@@ -526,6 +526,20 @@ def test_speakers_junk_never_becomes_a_speaker(parse, attribute, text, source, e
             id="a-place-a-trip-started-from-did-not-make-the-screenshot",
         ),
         pytest.param(
+            "Karim's postmortem report, issued by the Lahore General Hospital, was released on Friday. "
+            "The report said he had suffered a skull fracture.",
+            "The report", "said", "he had suffered a skull fracture",
+            "Lahore General Hospital",
+            id="who-issued-a-report-not-whom-it-is-about",
+        ),
+        pytest.param(
+            "Rescuers searched the rubble overnight. State-run newspaper the People's Tribune reported that "
+            "at least 40 people had died.",
+            "State-run newspaper the People's Tribune", "reported", "at least 40 people had died",
+            "People's Tribune",
+            id="a-newspaper-named-in-apposition-is-the-newspaper",
+        ),
+        pytest.param(
             "Police spokesperson Colonel Mpho Ramatsea said the road was closed. The suspects had fled on foot, "
             "said Ramatsa.",
             "Ramatsa", "said", "The suspects had fled on foot",
