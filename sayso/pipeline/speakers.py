@@ -263,6 +263,9 @@ class _Resolver:
             by_role = self.cast.by_role_acronym(token.text, token.idx)
             if by_role is not None:  # "the IG said": the Inspector General named before
                 return by_role.referent()
+        if token.pos_ == "PROPN" and token.lower_ in lex["product_nouns"] and not any(
+                c.dep_ == "compound" for c in token.lefts):  # a headline's "Letter warned pupils …"
+            return self.author(token, tokens, previous)
         if token.pos_ == "PROPN" and not indefinite and not self.common_noun(token):
             run = [token]
             while run[0].i > 0 and _joins_name(run[0].nbor(-1), token):

@@ -533,6 +533,13 @@ def test_speakers_junk_never_becomes_a_speaker(parse, attribute, text, source, e
             id="who-issued-a-report-not-whom-it-is-about",
         ),
         pytest.param(
+            "Ofsted's letter to Hill Park School was sent on Monday.\n\nLetter warned staff that lessons were "
+            "too slow.",
+            "Letter", "warned", "lessons were too slow",
+            "Ofsted",
+            id="a-capitalised-document-word-is-a-document-not-a-name",
+        ),
+        pytest.param(
             "Rescuers searched the rubble overnight. State-run newspaper the People's Tribune reported that "
             "at least 40 people had died.",
             "State-run newspaper the People's Tribune", "reported", "at least 40 people had died",
