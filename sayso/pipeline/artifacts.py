@@ -51,7 +51,7 @@ def producer(token: Token, tokens: Iterable[Token]) -> Token | None:
     for t in tokens:  # "a video posted on the agency's Instagram account"
         if t.dep_ == "poss" and t.head.lemma_.lower() in CHANNEL_NOUNS and t.head.i != token.i:
             return t
-    compound = next((t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"), None)
+    compound = next((t for t in token.lefts if t.dep_ in ("compound", "nmod") and t.pos_ == "PROPN"), None)
     verb = token.head
     if token.dep_ == "pobj" and verb.dep_ == "prep":  # "X said in a statement", "X wrote in a letter"
         verb = verb.head
@@ -70,7 +70,7 @@ def issuer(
     naming the act ("reported" for "the report"), else, for a definite singular artifact, the
     maker of another artifact named in the same or the previous paragraph."""
     maker = producer(token, tokens)
-    if maker is not None:
+    if maker is not None or token.tag_ == "NNS":  # "recent polls": many, not the one named before
         return maker
     lemma = token.lemma_.lower()
     for earlier in reversed(token.doc[:token.i]):

@@ -68,7 +68,16 @@ def _sane(referent: Referent) -> Referent:
         return Referent(None, "unknown", referent.role)
     if "/" in name and referent.type != "person":  # "a Reuters/Ipsos poll": both issued it
         name = " and ".join(part.strip() for part in name.split("/") if part.strip())
+    joint = _JOINT.fullmatch(name) if referent.type != "person" else None
+    if joint and any(" " in part for part in joint.groups()):  # "a Washington Post-ABC News poll"
+        name = " and ".join(joint.groups())
     return referent._replace(speaker=name)
+
+
+# Two bodies' names joined by a hyphen, each several words or an acronym ("Washington Post-ABC
+# News", "CBS-New York Times"); not one name with a hyphen inside ("Hewlett-Packard").
+_NAME_PART = r"(?:[A-Z]{2,}|[A-Z][\w.&']*(?: [A-Z][\w.&']*)+)"
+_JOINT = re.compile(rf"({_NAME_PART})-({_NAME_PART})")
 
 
 def _own_words(token: Token) -> list[Token]:

@@ -540,6 +540,18 @@ def test_speakers_junk_never_becomes_a_speaker(parse, attribute, text, source, e
             id="a-capitalised-document-word-is-a-document-not-a-name",
         ),
         pytest.param(
+            "The two senators are tied, according to a new Denver Post-KBTV News state poll.",
+            "a new Denver Post-KBTV News state poll", "according to", "The two senators are tied",
+            "Denver Post and KBTV News",
+            id="a-poll-two-bodies-ran-jointly-is-both-of-theirs",
+        ),
+        pytest.param(
+            "A Denver Post poll put the mayor ahead on Monday. Recent polls in two suburbs show the race tied.",
+            "Recent polls in two suburbs", "show", "the race tied",
+            None,
+            id="many-polls-are-not-the-one-named-before",
+        ),
+        pytest.param(
             "Rescuers searched the rubble overnight. State-run newspaper the People's Tribune reported that "
             "at least 40 people had died.",
             "State-run newspaper the People's Tribune", "reported", "at least 40 people had died",
