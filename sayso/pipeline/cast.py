@@ -263,7 +263,9 @@ class Cast:
                 entity = full_by_key[(keys[0], keys[-1])]
             else:
                 gender = self.honorific_gender(ent.doc[max(ent.start - 1, 0):name.start])
-                entity = self.link(keys, name, kind, by_surname=ent.label_ != "GPE", gender=gender)
+                # A place is no one's surname, but for a subject NER took for one ("Nervo wrote").
+                by_surname = ent.label_ != "GPE" or (len(keys) == 1 and name.root.dep_ in SUBJECTS)
+                entity = self.link(keys, name, kind, by_surname=by_surname, gender=gender)
             entity.label = entity.label or ent.label_
             entity.mentions += 1
             self._describe(entity, ent, name)

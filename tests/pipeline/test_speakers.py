@@ -546,6 +546,13 @@ def test_speakers_junk_never_becomes_a_speaker(parse, attribute, text, source, e
             id="a-poll-two-bodies-ran-jointly-is-both-of-theirs",
         ),
         pytest.param(
+            "The court sealed the file. Justice Paul Ancona ruled on Thursday. Ancona wrote that the court would "
+            "not act.",
+            "Ancona", "wrote", "the court would not act",
+            "Paul Ancona",
+            id="a-surname-ner-took-for-a-place-is-the-person-when-it-is-a-subject",
+        ),
+        pytest.param(
             "A Denver Post poll put the mayor ahead on Monday. Recent polls in two suburbs show the race tied.",
             "Recent polls in two suburbs", "show", "the race tied",
             None,
