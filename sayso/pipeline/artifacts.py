@@ -18,7 +18,16 @@ from sayso.pipeline.passages import Paragraphs
 # Verbs that make a document: who did so issued it.
 _MAKING = frozenset({"issue", "publish", "release", "post", "write", "produce", "prepare", "compile", "author",
                      "conduct", "commission", "file", "sign", "send", "share", "upload", "tweet", "broadcast"})
+# What NER calls a name that may make a document ("a Washington Post-ABC News poll").
+_MAKERS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
 CHANNEL_NOUNS = frozenset({"account", "page", "channel", "handle", "feed", "profile", "website", "site", "blog"})
+
+
+def in_headline(token: Token) -> bool:
+    """Whether a word stands in a line written in title case, as headlines are ("New Poll Shows
+    Minor Bump"), where a capitalised word may be any word."""
+    longer = [t for t in token.sent if t.is_alpha and len(t) > 3]
+    return len(longer) > 2 and all(t.is_title or t.is_upper for t in longer)
 
 
 def names_act(noun: str, verb: str) -> bool:
@@ -51,7 +60,8 @@ def producer(token: Token, tokens: Iterable[Token]) -> Token | None:
     for t in tokens:  # "a video posted on the agency's Instagram account"
         if t.dep_ == "poss" and t.head.lemma_.lower() in CHANNEL_NOUNS and t.head.i != token.i:
             return t
-    compound = next((t for t in token.lefts if t.dep_ in ("compound", "nmod") and t.pos_ == "PROPN"), None)
+    compound = next((t for t in token.lefts if t.dep_ in ("compound", "nmod") and t.pos_ == "PROPN"
+                     and (t.dep_ == "compound" and not in_headline(token) or t.ent_type_ in _MAKERS)), None)
     verb = token.head
     if token.dep_ == "pobj" and verb.dep_ == "prep":  # "X said in a statement", "X wrote in a letter"
         verb = verb.head
@@ -83,6 +93,12 @@ def issuer(
             continue
         if maker is not None:
             return maker
+    if paragraphs.of(token.idx) <= 2:  # a headline's or lead's "Poll: …", "A new poll shows": the one named below
+        for later in token.doc[token.i + 1:]:
+            if later.lemma_.lower() == lemma and later.pos_ in ("NOUN", "PROPN"):
+                maker = producer(later, later.subtree)
+                if maker is not None:
+                    return maker
     # "a new RNC ad … The clip": another word for a thing whose maker was just named.
     if token.tag_ != "NN" or not any(c.lower_ in ("the", "this", "that") for c in token.lefts):
         return None

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from sayso.pipeline.artifacts import issuer
+from sayso.pipeline.artifacts import in_headline, issuer
 from sayso.pipeline.bodies import Bodies
 from sayso.pipeline.cast import (
     ACCEPTS,
@@ -272,8 +272,8 @@ class _Resolver:
             by_role = self.cast.by_role_acronym(token.text, token.idx)
             if by_role is not None:  # "the IG said": the Inspector General named before
                 return by_role.referent()
-        if token.pos_ == "PROPN" and token.lower_ in lex["product_nouns"] and not any(
-                c.dep_ == "compound" for c in token.lefts):  # a headline's "Letter warned pupils …"
+        if token.pos_ == "PROPN" and token.lower_ in lex["product_nouns"] and (in_headline(token) or not any(
+                c.dep_ == "compound" for c in token.lefts)):  # "Letter warned …", a headline's "New Poll Shows …"
             return self.author(token, tokens, previous)
         if token.pos_ == "PROPN" and not indefinite and not self.common_noun(token):
             run = [token]
@@ -409,7 +409,15 @@ class _Resolver:
         """Who issued an artifact that "says" something ("the statement", "the report"):
         see :func:`sayso.pipeline.artifacts.issuer`."""
         producer = issuer(token, tokens, self.paragraphs, self.lex["product_nouns"])
-        return UNKNOWN if producer is None else self.referent(producer, (), previous)
+        if producer is None:
+            return UNKNOWN
+        made = self.referent(producer, (), previous)
+        if producer.i > 1 and producer.nbor(-1).text == "/" and not producer.nbor(-1).whitespace_:
+            other = self.referent(producer.nbor(-2), (), previous)  # "a Reuters/Ipsos poll": both made it
+            if other.speaker and made.speaker and "person" not in (other.type, made.type) and not (
+                    "/" in made.speaker or other.speaker in made.speaker):  # not when its name has both
+                return Referent(f"{other.speaker.rstrip('/ ')}/{made.speaker}", "organisation")
+        return made
 
     def pronoun(
         self, token: Token, previous: tuple[Attribution, Referent] | None, gender: str | None = None

@@ -546,6 +546,19 @@ def test_speakers_junk_never_becomes_a_speaker(parse, attribute, text, source, e
             id="a-poll-two-bodies-ran-jointly-is-both-of-theirs",
         ),
         pytest.param(
+            "New Poll Shows Mayor Ahead In Tight Race\n\nThe mayor leads by two points. The latest Herald/Ipsos "
+            "poll was taken on Friday.",
+            "New Poll", "Shows", "Mayor Ahead In Tight Race",
+            "Herald and Ipsos",
+            id="a-headline's-poll-is-the-one-the-article-names-below",
+        ),
+        pytest.param(
+            "Voting starts on Monday. The latest Herald/Ipsos poll shows the mayor leads by two points.",
+            "The latest Herald/Ipsos poll", "shows", "the mayor leads by two points",
+            "Herald and Ipsos",
+            id="a-poll-written-with-a-slash-is-both-of-theirs",
+        ),
+        pytest.param(
             "The court sealed the file. Justice Paul Ancona ruled on Thursday. Ancona wrote that the court would "
             "not act.",
             "Ancona", "wrote", "the court would not act",
