@@ -414,9 +414,9 @@ class _Resolver:
         made = self.referent(producer, (), previous)
         if producer.i > 1 and producer.nbor(-1).text == "/" and not producer.nbor(-1).whitespace_:
             other = self.referent(producer.nbor(-2), (), previous)  # "a Reuters/Ipsos poll": both made it
-            if other.speaker and made.speaker and "person" not in (other.type, made.type) and not (
-                    "/" in made.speaker or other.speaker in made.speaker):  # not when its name has both
-                return Referent(f"{other.speaker.rstrip('/ ')}/{made.speaker}", "organisation")
+            if other.speaker and made.speaker and "person" not in (other.type, made.type) and (
+                    other.speaker not in made.speaker):  # not when its name holds both already
+                return Referent(f"{other.speaker.strip('/ ')}/{made.speaker.strip('/ ')}", "organisation")
         return made
 
     def pronoun(
