@@ -12,8 +12,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from sayso.pipeline.cast import Cast, Entity, Intervals
+from sayso.pipeline.cast import Cast
 from sayso.pipeline.names import lexicon, noun_phrase, words
+from sayso.pipeline.participants import Entity, Intervals
 
 # Bodies news names after the person who leads them ("the Trump campaign", "the Obama
 # administration"); "Kashif Qayum Khan's office" is his office, not "Khan office".

@@ -8,19 +8,15 @@ gender the article itself gives it.
 """
 
 # No `from __future__ import annotations`, as in the component that uses it.
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from sayso.pipeline.firstnames import given_name
 from sayso.pipeline.names import (
-    CERTAIN_SHARE,
-    CERTAIN_SOURCES,
     LESSER_RANKS,
     bare,
     full_name,
@@ -38,80 +34,12 @@ from sayso.pipeline.names import (
     without_legal_form,
     words,
 )
-from sayso.records import Span
+from sayso.pipeline.participants import Entity, Intervals, Mention
 
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "organisation", "NORP": "group"}
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Dependency labels of a pronoun that a subject in the same clause may be ("Clinton said she").
 BOUND_PRONOUNS = SUBJECTS | {"poss"}
-# The speaker types a pronoun kind (see the lexicon) may refer to.
-ACCEPTS = {"person": {"person"}, "group": {"group", "organisation"}, "organisation": {"organisation"}}
-
-
-class Referent(NamedTuple):
-    """Who a source mention stands for, in the shape of the record's speaker fields."""
-
-    speaker: str | None
-    type: str
-    role: str | None = None
-    gender: str | None = None  # "f" or "m"
-    gender_evidence: str | None = None
-
-
-UNKNOWN = Referent(None, "unknown")
-ANONYMOUS = Referent(None, "anonymous")
-
-
-@dataclass(eq=False)
-class Entity:
-    """One named participant of the article, with what the article says about them."""
-
-    name: str
-    type: str
-    role: str | None = None
-    gender: str | None = None
-    # What says so: "pronoun", "honorific", "gendered noun" or "first name".
-    gender_evidence: str | None = None
-    # The gender of the honorific the article puts before this person ("Mrs. Clinton"), if any.
-    honorific: str | None = None
-    role_words: set[str] = field(default_factory=set)
-    # NER's label at the first mention ("ORG", "GPE"...), which tells a body from a place.
-    label: str = ""
-    mentions: int = 0
-
-    def referent(self) -> Referent:
-        if self.type == "group":  # "Republicans": a description, not someone's name
-            return Referent(None, "group", self.name)
-        if self.type != "person":
-            return Referent(self.name, self.type, self.role)
-        return Referent(self.name, self.type, self.role, self.gender, self.gender_evidence)
-
-    def set_gender(self, gender: str | None, evidence: str) -> None:
-        """Record a gender unless the text has shown one already: what the text says (a
-        pronoun, an honorific, a gendered noun) overrides what a first name suggests, except
-        that a pronoun sayso only guessed refers to the person does not override a name
-        nearly all of whose bearers are of one gender ("Melanie")."""
-        if gender is None or gender == self.gender:
-            return
-        if self.gender is None or (self.gender_evidence == "first name" and evidence != "first name" and not (
-                evidence == "pronoun" and self.name_is_certain)):
-            self.gender, self.gender_evidence = gender, evidence
-
-    @property
-    def name_is_certain(self) -> bool:
-        first = given_name(self.name.split()[0]) if self.type == "person" else None
-        return first is not None and first.sources >= CERTAIN_SOURCES and (
-            first.female_share >= CERTAIN_SHARE or first.female_share <= 1 - CERTAIN_SHARE)
-
-
-class Mention(NamedTuple):
-    """Where a named entity is mentioned: first character, head token of the name."""
-
-    start: int
-    root: Token
-    entity: Entity
-
-
 def _entity_type(label: str, name: TokenSpan) -> str:
     """The speaker type of a named entity. The small model calls unfamiliar surnames
     NORP ("said Haidai"); a lone singular proper noun without an article that is a
@@ -179,24 +107,6 @@ def _main_verb(verb: Token) -> bool:
 def _bracketed(token: Token) -> bool:
     doc = token.doc
     return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
-
-
-class Intervals:
-    """Whether a character offset lies inside any of a set of spans."""
-
-    def __init__(self, spans: Iterable[Span]) -> None:
-        merged: list[list[int]] = []
-        for span in sorted(spans):
-            if merged and span.start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], span.end)
-            else:
-                merged.append([span.start, span.end])
-        self._starts = [start for start, _ in merged]
-        self._ends = [end for _, end in merged]
-
-    def __contains__(self, offset: object) -> bool:
-        i = bisect_right(self._starts, offset) - 1  # type: ignore[arg-type]
-        return i >= 0 and offset < self._ends[i]  # type: ignore[operator]
 
 
 class Cast:

@@ -12,7 +12,6 @@ speaker, the way "he added" reads in news prose.
 """
 
 # No `from __future__ import annotations`: spaCy validates factory arguments from live type hints.
-import re
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -21,15 +20,7 @@ from spacy.tokens import Span as TokenSpan
 
 from sayso.pipeline.artifacts import in_headline, issuer
 from sayso.pipeline.bodies import Bodies
-from sayso.pipeline.cast import (
-    ACCEPTS,
-    ANONYMOUS,
-    UNKNOWN,
-    Cast,
-    Entity,
-    Intervals,
-    Referent,
-)
+from sayso.pipeline.cast import Cast
 from sayso.pipeline.firstnames import given_name
 from sayso.pipeline.names import (
     after_titles,
@@ -42,6 +33,14 @@ from sayso.pipeline.names import (
     with_nickname,
     words,
 )
+from sayso.pipeline.participants import (
+    ACCEPTS,
+    ANONYMOUS,
+    UNKNOWN,
+    Entity,
+    Intervals,
+    Referent,
+)
 from sayso.pipeline.passages import (
     Paragraphs,
     author_note,
@@ -49,91 +48,20 @@ from sayso.pipeline.passages import (
     first_offset,
     token_span,
 )
-from sayso.pipeline.wordnet import is_word
+from sayso.pipeline.sources import (
+    AGED,
+    FIRST_PERSON,
+    antecedent,
+    capitalised_noun,
+    content_words,
+    joins_name,
+    own_words,
+    sane,
+    source_head,
+)
 from sayso.records import Attribution
 
 _GENDERS = {"f": "female", "m": "male"}
-
-
-def _sane(referent: Referent) -> Referent:
-    """Never a platform ("Twitter said"), a transcript's "Q" or a headline's "Weak - Rubio" as
-    a speaker: the name after a dash, and no name at all when what is left is not one; joint
-    issuers written with a slash are both named ("Reuters and Ipsos")."""
-    name = referent.speaker
-    if name is None:
-        return referent
-    for dash in (" - ", " – ", " — "):
-        name = name.rsplit(dash, 1)[-1]
-    if name.lower() in words("platforms") or len(name.strip(".")) <= 1:
-        return Referent(None, "unknown", referent.role)
-    if "/" in name and referent.type != "person":  # "a Reuters/Ipsos poll": both issued it
-        name = " and ".join(part.strip() for part in name.split("/") if part.strip())
-    joint = _JOINT.fullmatch(name) if referent.type != "person" else None
-    if joint and any(" " in part for part in joint.groups()):  # "a Washington Post-ABC News poll"
-        name = " and ".join(joint.groups())
-    return referent._replace(speaker=name)
-
-
-# Two bodies' names joined by a hyphen, each several words or an acronym ("Washington Post-ABC
-# News", "CBS-New York Times"); not one name with a hyphen inside ("Hewlett-Packard").
-_NAME_PART = r"(?:[A-Z]{2,}|[A-Z][\w.&']*(?: [A-Z][\w.&']*)+)"
-_JOINT = re.compile(rf"({_NAME_PART})-({_NAME_PART})")
-
-
-def _own_words(token: Token) -> list[Token]:
-    """A conjunct head's words without its conjuncts ("Umar" of "Umar and Jehanzeb")."""
-    return [t for t in token.subtree if t.i <= token.i or t.dep_ not in ("cc", "conj")]
-
-
-_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
-_AGED = re.compile(r"\d+-year-old$")
-
-
-def _joins_name(before: Token, head: Token) -> bool:
-    """Whether the word before a name's run belongs to it: a proper noun compounding the head,
-    a hyphen inside a name ("Asante-Jones"), a slash between joint names ("Reuters/Ipsos") or a
-    particle ("van der Merwe")."""
-    if before.dep_ == "compound" and before.pos_ == "PROPN" and before.head == head:
-        return True
-    inner = before.i > 0 and before.nbor(-1).pos_ == "PROPN"
-    return inner and not before.whitespace_ and before.text in ("-", "/") or (
-        before.lower_ in words("surname_particles") and before.head == head)
-
-
-def _capitalised_noun(token: Token) -> bool:
-    """A common plural noun capitalised as a sentence's or paragraph's first word ("Drivers
-    said"), which the tagger takes for a name."""
-    opens = token.i == token.sent.start or token.nbor(-1).is_space or token.nbor(-1).is_quote
-    return (opens and token.ent_type_ == "" and token.lower_.endswith("s")
-            and is_word(token.lower_[:-1]) and not is_word(token.lower_))
-
-
-def _content_words(token: Token) -> set[str]:
-    """The lowercased words of a descriptor's modifiers and head ("the Indiana governor")."""
-    return {t.lower_ for t in token.lefts if t.pos_ in ("PROPN", "ADJ", "NOUN")} | {token.lemma_.lower()}
-
-
-_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET", "X"})
-
-
-def _source_head(span: TokenSpan) -> Token:
-    """The word a source is about. A source span that took in a clause before its subject
-    ("After losing the Test series, Australia skipper Tim Paine") has a preposition or verb as
-    its syntactic root; the subject is then the subject word whose head lies outside the span,
-    else (the parser hung it inside the clause) the span's last noun, where a subject ends."""
-    root = span.root
-    if root.pos_ in _NOMINAL:
-        return root
-    subject = next((t for t in span if t.dep_ in ("nsubj", "nsubjpass") and not span.start <= t.head.i < span.end), None)
-    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN", "PRON")]
-    return subject or (nouns[-1] if nouns else root)
-
-
-def _antecedent(token: Token) -> Token | None:
-    """The noun a relative pronoun ("who", "whom") stands for."""
-    while token.dep_ != "relcl" and token.head.i != token.i:
-        token = token.head
-    return token.head if token.dep_ == "relcl" else None
 
 
 class _Resolver:
@@ -159,7 +87,7 @@ class _Resolver:
         for attribution in attributions:
             self._current = attribution
             span = token_span(self.doc, attribution.source[0]) if attribution.source else None
-            referent = UNKNOWN if span is None else _sane(self.compound(span, previous))
+            referent = UNKNOWN if span is None else sane(self.compound(span, previous))
             if referent.speaker and referent.type in ("organisation", "unknown", "person"):
                 named = self.cast.canonical(referent.speaker)
                 if named != referent.speaker:
@@ -185,11 +113,11 @@ class _Resolver:
         """A source naming several ("Usman Anwar and Mohsin Naqvi", "China and Russia") is
         all of them, joined by "and"; one named among an unnamed group ("Joseph and other
         community members") is that one."""
-        root = _source_head(span)
+        root = source_head(span)
         heads = [root] + [t for t in root.conjuncts if span.start <= t.i < span.end and t.i > root.i]
         if len(heads) == 1:
             return self.referent(root, span, previous)
-        referents = [self.referent(h, h.subtree if h is not root else _own_words(root), previous) for h in heads]
+        referents = [self.referent(h, h.subtree if h is not root else own_words(root), previous) for h in heads]
         named = [r for r in referents if r.speaker is not None and r.type in ("person", "organisation")]
         if len(named) == len(referents):
             names = list(dict.fromkeys(r.speaker for r in named))
@@ -216,9 +144,9 @@ class _Resolver:
     ) -> Referent:
         lex, lower, lemma = self.lex, token.lower_, token.lemma_.lower()
         if lower in lex["relative_pronouns"] and token.tag_ in ("WP", "WDT"):
-            antecedent = _antecedent(token)
-            if antecedent is not None:
-                return self.compound(self.doc[antecedent.left_edge.i:antecedent.i + 1], previous)
+            noun = antecedent(token)
+            if noun is not None:
+                return self.compound(self.doc[noun.left_edge.i:noun.i + 1], previous)
         if token.tag_ in ("PRP", "PRP$") and lower in lex["pronouns"]:
             return self.pronoun(token, previous)
         # "a Ukrainian close to the action", "one person": unnamed, so anonymous ("some economists" is a group).
@@ -277,7 +205,7 @@ class _Resolver:
             return self.author(token, tokens, previous)
         if token.pos_ == "PROPN" and not indefinite and not self.common_noun(token):
             run = [token]
-            while run[0].i > 0 and _joins_name(run[0].nbor(-1), token):
+            while run[0].i > 0 and joins_name(run[0].nbor(-1), token):
                 run.insert(0, run[0].nbor(-1))
             while len(run) > 1 and run[0].lower_.rstrip(".") in words("rank_titles"):
                 run.pop(0)  # "AC Tan", "Dr Asante-Jones"
@@ -309,7 +237,7 @@ class _Resolver:
                 return Referent(body, "organisation", noun_phrase(token))
         if token.tag_ in ("NNS", "NNPS") or self.common_noun(token):  # "analysts", "NUP supporters"
             return Referent(None, "group", noun_phrase(token))
-        if lemma in lex["person_titles"] or lemma in self._gendered or _AGED.search(
+        if lemma in lex["person_titles"] or lemma in self._gendered or AGED.search(
                 self.doc[token.left_edge.i:token.i + 1].text):
             return self.described(token, lemma, previous)
         if token.text[:1].isupper():
@@ -373,7 +301,7 @@ class _Resolver:
     def common_noun(self, token: Token) -> bool:
         """A capitalised plural opening a sentence ("Drivers said"), unless the article names
         someone so ("Sanders said")."""
-        return _capitalised_noun(token) and self.cast.known(self.doc[token.i:token.i + 1]) is None
+        return capitalised_noun(token) and self.cast.known(self.doc[token.i:token.i + 1]) is None
 
     def namesake(self, entity: Entity) -> Entity:
         """Of two people the article names with one surname, the one a bare "Bear said" means:
@@ -385,7 +313,7 @@ class _Resolver:
     def described(self, token: Token, lemma: str, previous: tuple[Attribution, Referent] | None) -> Referent:
         """A person described, not named ("the Indiana governor", "the 63-year-old"): the
         one whose roles match the description, else the person the article is following."""
-        entity = self.cast.by_description(_content_words(token), lemma, token.idx)
+        entity = self.cast.by_description(content_words(token), lemma, token.idx)
         if entity is None and is_acronym(token.text):  # "the IG", "the CP"
             entity = self.cast.by_role_acronym(token.text, token.idx)
         if entity is not None:
@@ -428,7 +356,7 @@ class _Resolver:
         of the ``gender`` its noun gives."""
         kind, gender = self.lex["pronouns"].get(token.lower_, ("person", gender))
         accept = ACCEPTS[kind]
-        if token.lower_ in _FIRST_PERSON and token.idx not in self.quoted:
+        if token.lower_ in FIRST_PERSON and token.idx not in self.quoted:
             # "I" or "we" outside anyone's words is the article's author (named only by a closing
             # author's note), and a "we" inside them the speaker's side: neither is the latest
             # name in the text.
@@ -491,7 +419,7 @@ class _Resolver:
                 break
             if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN" and t.lemma_.lower() in self.lex["person_titles"] \
                     and any(c.lower_ == "the" for c in t.lefts) and t.idx not in self.quoted:
-                entity = self.cast.by_description(_content_words(t), t.lemma_.lower(), t.idx)
+                entity = self.cast.by_description(content_words(t), t.lemma_.lower(), t.idx)
                 if entity is not None and gender in (None, entity.gender or gender):
                     return entity
         return None
