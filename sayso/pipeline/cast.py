@@ -469,10 +469,15 @@ class Cast:
         governor"): among those whose roles hold its head word, the one whose roles share
         most of its words, the latest mentioned before ``before`` on a tie."""
         best: tuple[int, int, Entity] | None = None
+        parties = lexicon()["party_words"]
+        party = {parties[w] for w in described if w in parties}
         for k, (start, _, entity) in enumerate(self.mentions):
             if head not in entity.role_words or entity.type != "person":
                 continue
             if (entity.role_words & LESSER_RANKS) - described:  # "the presidential nominee" is not the vice one
+                continue
+            theirs = {parties[w] for w in entity.role_words if w in parties}
+            if party and theirs and not party & theirs:  # "the Democratic nominee" is not the Republican one
                 continue
             score = (len(described & entity.role_words), start < before, k if start < before else -k)
             if best is None or score > best[:3]:

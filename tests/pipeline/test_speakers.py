@@ -512,6 +512,20 @@ def test_speakers_junk_never_becomes_a_speaker(parse, attribute, text, source, e
             id="a-gendered-noun-picks-the-person-of-that-gender",
         ),
         pytest.param(
+            "Democratic nominee Carl Osgood toured a plant in Toledo on Monday. Republican presidential nominee "
+            "Dana Whitfield spoke in Ohio, where workers cheered. The Democratic presidential nominee said the "
+            "plant would stay open.",
+            "The Democratic presidential nominee", "said", "the plant would stay open",
+            "Carl Osgood",
+            id="a-party-word-is-never-the-other-party's-nominee",
+        ),
+        pytest.param(
+            "Supporters of Marta Kowal rallied on Sunday, and her campaign said the turnout was the largest yet.",
+            "her campaign", "said", "the turnout was the largest yet",
+            "Kowal campaign",
+            id="her-campaign-is-the-campaign-of-the-woman-named",
+        ),
+        pytest.param(
             "The shipyard's owner, Park Sung-ho, was charged on Monday. Park's lawyer, Choi Eun-young, said "
             "her client would cooperate.",
             "Park's lawyer, Choi Eun-young", "said", "her client would cooperate",
