@@ -554,6 +554,12 @@ def test_speakers_junk_never_becomes_a_speaker(parse, attribute, text, source, e
             id="a-capitalised-document-word-is-a-document-not-a-name",
         ),
         pytest.param(
+            "Storms battered the coast on Monday. A plea from Amina Yusuf urged residents to leave the harbour.",
+            "A plea from Amina Yusuf", "urged", "residents to leave the harbour",
+            "Amina Yusuf",
+            id="words-from-someone-are-theirs",
+        ),
+        pytest.param(
             "The two senators are tied, according to a new Denver Post-KBTV News state poll.",
             "a new Denver Post-KBTV News state poll", "according to", "The two senators are tied",
             "Denver Post and KBTV News",
