@@ -10,7 +10,7 @@ and the world-news set's (``channel`` a free-text label, ``hedge`` one word,
 
 The speaker is the figure that matters most, so it gets three grades rather than
 two: *right* (the same name once titles, honorifics, a company's legal form, an alias in
-brackets and case are set aside),
+brackets, a nickname in quotes and case are set aside),
 *partial* (a strict part of the gold name: "Houghton" for "Irungu Houghton") and
 *wrong*. A gold speaker of ``None`` (an unnamed source) is right only when the
 prediction names nobody either. Gender is scored only where the gold gives one.
@@ -65,6 +65,8 @@ def name_words(name: str | None) -> tuple[str, ...]:
     # An alias in brackets (an acronym, a real name) is given with the name, not part of it:
     # "International Monetary Fund (IMF)" is "International Monetary Fund", "Karina (Yu Ji-min)" "Karina".
     name = re.sub(r"\s*\([^()]{1,40}\)\s*$", "", name) or name
+    # So is a nickname in quotes inside it: 'Robert C. "Bobby" Scott' is "Robert C. Scott".
+    name = re.sub(r"\s[\"“][^\"“”]{1,20}[\"”]\s", " ", name)
     words = re.findall(r"[\w][\w'’.-]*", name.casefold())
     words = [re.sub(r"['’]s$", "", w).strip(".") for w in words]
     return tuple(w for w in words if w and w not in _TITLE_WORDS)

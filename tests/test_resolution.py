@@ -23,6 +23,9 @@ GOLD = [
         ("Datuk Seri Saifuddin Nasution Ismail", "Saifuddin Nasution Ismail", "right"),
         ("Irungu Houghton", "Houghton", "partial"),
         ("International Monetary Fund (IMF)", "International Monetary Fund", "right"),
+        ('Robert C. "Bobby" Scott', "Robert C. Scott", "right"),  # a nickname in quotes is an alias
+        ("Ronald dela Rosa", 'Ronald "Bato" dela Rosa', "right"),
+        ('Robert C. "Bobby" Scott', "Bobby Scott", "wrong"),
         ("Samsung Electronics", "Samsung Electronics Co Ltd", "right"),
         ("National Disaster Management Authority (NDMA)", "NDMA", "wrong"),
         ("Imran Khan", "Aleema Khan", "wrong"),

@@ -12,8 +12,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from sayso.pipeline.cast import Cast, Entity, Intervals
+from sayso.pipeline.cast import Cast
 from sayso.pipeline.names import lexicon, noun_phrase, words
+from sayso.pipeline.participants import Entity, Intervals
 
 # Bodies news names after the person who leads them ("the Trump campaign", "the Obama
 # administration"); "Kashif Qayum Khan's office" is his office, not "Khan office".
@@ -46,7 +47,8 @@ class Bodies:
         owner = next((c for c in token.lefts if c.tag_ in ("PRP$", "WP$")), None)
         if owner is not None and token.lemma_.lower() in _NAMED_FOR_LEADERS:  # "her campaign"
             _, gender = self.lex["pronouns"].get(owner.lower_, ("person", None))
-            leader = self.cast.latest(owner.idx, 0, {"person"}, gender, True, self.quoted)
+            leader = self.cast.latest(owner.idx, 0, {"person"}, gender, True, self.quoted) or self.cast.latest(
+                owner.idx, 0, {"person"}, gender, False, self.quoted)  # a subject first, else anyone named
             return f"{leader.name.split()[-1]} {token.lower_}" if leader is not None else None
         if owner is not None and token.lemma_.lower() not in words("generic_bodies"):
             return None  # "his office"; but "their union" is the union the article names

@@ -8,19 +8,15 @@ gender the article itself gives it.
 """
 
 # No `from __future__ import annotations`, as in the component that uses it.
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from sayso.pipeline.firstnames import given_name
 from sayso.pipeline.names import (
-    CERTAIN_SHARE,
-    CERTAIN_SOURCES,
     LESSER_RANKS,
     bare,
     full_name,
@@ -38,80 +34,12 @@ from sayso.pipeline.names import (
     without_legal_form,
     words,
 )
-from sayso.records import Span
+from sayso.pipeline.participants import Entity, Intervals, Mention
 
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "organisation", "NORP": "group"}
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Dependency labels of a pronoun that a subject in the same clause may be ("Clinton said she").
 BOUND_PRONOUNS = SUBJECTS | {"poss"}
-# The speaker types a pronoun kind (see the lexicon) may refer to.
-ACCEPTS = {"person": {"person"}, "group": {"group", "organisation"}, "organisation": {"organisation"}}
-
-
-class Referent(NamedTuple):
-    """Who a source mention stands for, in the shape of the record's speaker fields."""
-
-    speaker: str | None
-    type: str
-    role: str | None = None
-    gender: str | None = None  # "f" or "m"
-    gender_evidence: str | None = None
-
-
-UNKNOWN = Referent(None, "unknown")
-ANONYMOUS = Referent(None, "anonymous")
-
-
-@dataclass(eq=False)
-class Entity:
-    """One named participant of the article, with what the article says about them."""
-
-    name: str
-    type: str
-    role: str | None = None
-    gender: str | None = None
-    # What says so: "pronoun", "honorific", "gendered noun" or "first name".
-    gender_evidence: str | None = None
-    # The gender of the honorific the article puts before this person ("Mrs. Clinton"), if any.
-    honorific: str | None = None
-    role_words: set[str] = field(default_factory=set)
-    # NER's label at the first mention ("ORG", "GPE"...), which tells a body from a place.
-    label: str = ""
-    mentions: int = 0
-
-    def referent(self) -> Referent:
-        if self.type == "group":  # "Republicans": a description, not someone's name
-            return Referent(None, "group", self.name)
-        if self.type != "person":
-            return Referent(self.name, self.type, self.role)
-        return Referent(self.name, self.type, self.role, self.gender, self.gender_evidence)
-
-    def set_gender(self, gender: str | None, evidence: str) -> None:
-        """Record a gender unless the text has shown one already: what the text says (a
-        pronoun, an honorific, a gendered noun) overrides what a first name suggests, except
-        that a pronoun sayso only guessed refers to the person does not override a name
-        nearly all of whose bearers are of one gender ("Melanie")."""
-        if gender is None or gender == self.gender:
-            return
-        if self.gender is None or (self.gender_evidence == "first name" and evidence != "first name" and not (
-                evidence == "pronoun" and self.name_is_certain)):
-            self.gender, self.gender_evidence = gender, evidence
-
-    @property
-    def name_is_certain(self) -> bool:
-        first = given_name(self.name.split()[0]) if self.type == "person" else None
-        return first is not None and first.sources >= CERTAIN_SOURCES and (
-            first.female_share >= CERTAIN_SHARE or first.female_share <= 1 - CERTAIN_SHARE)
-
-
-class Mention(NamedTuple):
-    """Where a named entity is mentioned: first character, head token of the name."""
-
-    start: int
-    root: Token
-    entity: Entity
-
-
 def _entity_type(label: str, name: TokenSpan) -> str:
     """The speaker type of a named entity. The small model calls unfamiliar surnames
     NORP ("said Haidai"); a lone singular proper noun without an article that is a
@@ -171,27 +99,14 @@ def _described_as_person(root: Token) -> bool:
     return False
 
 
+def _main_verb(verb: Token) -> bool:
+    """A sentence's main verb, or one joined to it by "and" ("Pence arrived and said")."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
 def _bracketed(token: Token) -> bool:
     doc = token.doc
     return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
-
-
-class Intervals:
-    """Whether a character offset lies inside any of a set of spans."""
-
-    def __init__(self, spans: Iterable[Span]) -> None:
-        merged: list[list[int]] = []
-        for span in sorted(spans):
-            if merged and span.start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], span.end)
-            else:
-                merged.append([span.start, span.end])
-        self._starts = [start for start, _ in merged]
-        self._ends = [end for _, end in merged]
-
-    def __contains__(self, offset: object) -> bool:
-        i = bisect_right(self._starts, offset) - 1  # type: ignore[arg-type]
-        return i >= 0 and offset < self._ends[i]  # type: ignore[operator]
 
 
 class Cast:
@@ -227,7 +142,9 @@ class Cast:
         named = []
         for ent in doc.ents:
             name = name_tokens(ent)
-            if ent.label_ in ENTITY_TYPES and name is not None and name.root.pos_ in ("PROPN", "NOUN"):
+            if ent.label_ in ENTITY_TYPES and name is not None and name.root.pos_ in ("PROPN", "NOUN") and not (
+                    len(name) == 1 and name.root.tag_ == "NNS" and name.root.pos_ == "NOUN"
+                    and ent.label_ != "PERSON"):  # "Screenshots" NER took for a body
                 named.append((ent, name, key_words(name.text), _entity_type(ent.label_, name)))
         # Multi-word person names first, so a surname can refer forward to one.
         self._full: list[tuple[int, list[str], Entity]] = []
@@ -256,7 +173,9 @@ class Cast:
                 entity = full_by_key[(keys[0], keys[-1])]
             else:
                 gender = self.honorific_gender(ent.doc[max(ent.start - 1, 0):name.start])
-                entity = self.link(keys, name, kind, by_surname=ent.label_ != "GPE", gender=gender)
+                # A place is no one's surname, but for a subject NER took for one ("Nervo wrote").
+                by_surname = ent.label_ != "GPE" or (len(keys) == 1 and name.root.dep_ in SUBJECTS)
+                entity = self.link(keys, name, kind, by_surname=by_surname, gender=gender)
             entity.label = entity.label or ent.label_
             entity.mentions += 1
             self._describe(entity, ent, name)
@@ -473,7 +392,10 @@ class Cast:
     def namesakes(self, entity: Entity) -> list[Entity]:
         """The people named in full whose surname is ``entity``'s ("Margaret Bear", "Heather Bear")."""
         surname = bare(key_words(entity.name)[-1])
-        return list(dict.fromkeys(e for _, full, e in self._full if bare(full[-1]) == surname))
+        named = [e for _, full, e in self._full if bare(full[-1]) == surname]
+        named += [e for e in self.by_name.values()  # a name NER gave another label ("Chief Margaret Bear")
+                  if e.type == "person" and " " in e.name and bare(key_words(e.name)[-1]) == surname]
+        return list(dict.fromkeys(named))
 
     def canonical(self, name: str) -> str:
         """An organisation's name as the article gives it with its acronym: "TCW", "the TCW",
@@ -513,11 +435,12 @@ class Cast:
 
     def latest(
         self, before: int, floor: int, accept: set[str], gender: str | None,
-        subjects_only: bool, outside: Intervals, places: bool = True,
+        subjects_only: bool, outside: Intervals, places: bool = True, main_clause: bool = False,
     ) -> Entity | None:
         """The most recently mentioned compatible entity between ``floor`` and ``before``
         (``places=False``: not a country or city, nor a name in brackets, as a wire service's
-        in a dateline: "NAIROBI (Reuters) -")."""
+        in a dateline: "NAIROBI (Reuters) -"; ``main_clause``: only the subject of a sentence's
+        main verb, not of a clause inside it: "Pence says … hours after Trump tweeted")."""
         i = bisect_left(self._starts, before) - 1
         while i >= 0 and self.mentions[i].start >= floor:
             start, root, entity = self.mentions[i]
@@ -526,6 +449,7 @@ class Cast:
                 entity.type in accept and gender in (None, entity.gender or gender)
                 and (places or (entity.label != "GPE" and not _bracketed(root)))
                 and (not subjects_only or root.dep_ in SUBJECTS) and start not in outside
+                and (not main_clause or _main_verb(root.head))
             ):
                 return entity
         return None
@@ -545,10 +469,15 @@ class Cast:
         governor"): among those whose roles hold its head word, the one whose roles share
         most of its words, the latest mentioned before ``before`` on a tie."""
         best: tuple[int, int, Entity] | None = None
+        parties = lexicon()["party_words"]
+        party = {parties[w] for w in described if w in parties}
         for k, (start, _, entity) in enumerate(self.mentions):
             if head not in entity.role_words or entity.type != "person":
                 continue
             if (entity.role_words & LESSER_RANKS) - described:  # "the presidential nominee" is not the vice one
+                continue
+            theirs = {parties[w] for w in entity.role_words if w in parties}
+            if party and theirs and not party & theirs:  # "the Democratic nominee" is not the Republican one
                 continue
             score = (len(described & entity.role_words), start < before, k if start < before else -k)
             if best is None or score > best[:3]:

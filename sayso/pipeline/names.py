@@ -92,10 +92,18 @@ def is_initial(token: Token) -> bool:
     return len(token.text.rstrip(".")) == 1 and token.text[0].isupper()
 
 
+# A Korean name as English news writes it, family name first and the two-syllable given name
+# hyphenated ("Ko Min-jung", "Kim Jong-un"): no body is named so.
+_FAMILY_FIRST = re.compile(r"[A-Z][a-z]{1,3} [A-Z][a-z]+-[a-z]+")
+
+
 def person_shaped(name: TokenSpan) -> bool:
     """Whether a name's shape says it is a person's, whatever NER called it: two to four
     capitalised words opening with a given name or an initial ("Olayemi Cardoso",
-    "S Somanath"), none of which is a word that names organisations ("Police", "Bank")."""
+    "S Somanath"), none of which is a word that names organisations ("Police", "Bank"), or
+    a family name before a hyphenated given name ("Ko Min-jung")."""
+    if _FAMILY_FIRST.fullmatch(name.text):
+        return True
     if not 2 <= len(name) <= 4 or not (is_given_name(name[0]) or is_initial(name[0])):
         return False
     organisation_words = words("organisation_words")
@@ -278,12 +286,53 @@ def fullest_form(name: str, text: str) -> str | None:
             run.insert(0, word)
         if run:
             forms.add(" ".join(run + [name] + match.group(2).split()))
+    if " " not in name:  # "Ko" is "Ko Min-jung": the family name first
+        forms |= {m.group(0) for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)} [A-Z][a-z]+-[a-z]+(?![\w'’-])", text)
+                  if _FAMILY_FIRST.fullmatch(m.group(0))}
     longest = {f for f in forms if not any(f.lower() != g.lower() and f.lower() in g.lower() for g in forms)}
     if len(longest) != 1:  # none, or two people ("Pádraig" and "Ciarán Ó Flaithearta")
         return None
     form = longest.pop()
     opening = form.split()[0].rstrip(".")
-    return form if given_name(opening) or len(opening) == 1 else None
+    return form if given_name(opening) or len(opening) == 1 or _FAMILY_FIRST.fullmatch(form) else None
+
+
+_NICKNAMED = re.compile(
+    rf"((?:{_WORD}[ \t]+){{1,3}})[\"“]([A-Z][\w'’.-]*)[\"”][ \t]+((?:{_PARTICLE}[ \t]+)*{_WORD}(?:[ \t]+Jr\.?)?)"
+)
+
+
+def with_nickname(name: str, text: str) -> str | None:
+    """A person's name as the text writes it in full with a nickname in quotes: "Bobby Scott"
+    or "Scott" is 'Robert C. "Bobby" Scott', "Ronald dela Rosa" 'Ronald "Bato" dela Rosa'.
+    Titles before it are left out; None when the text writes no such form, or two."""
+    keys = name.split()
+    titles = words("rank_titles") | words("person_only_titles")
+    forms = set()
+    for match in _NICKNAMED.finditer(text):
+        nickname, surname = match.group(2), match.group(3).split()
+        given: list[str] = []
+        for word in reversed(match.group(1).split()):
+            if word.lower().rstrip(".") in titles or not _name_word(word) or (
+                    word.endswith(".") and len(word) > 2):  # "Del.", or a sentence's end
+                break
+            given.insert(0, word)
+        if given and (keys == surname or keys[1:] == surname and keys[0] in (nickname, given[0])):
+            forms.add(f'{" ".join(given)} "{nickname}" {" ".join(surname)}')
+    return forms.pop() if len(forms) == 1 else None
+
+
+def misspelt(word: str, surname: str) -> bool:
+    """Whether a surname is written with one letter wrong, missing or doubled ("Nevhuhulwa" for
+    "Nevhuhulwi", "McLenney" for "McClenney"), as news copy has it now and then; a short name is
+    too likely another's to tell."""
+    word, surname = word.lower(), surname.lower()
+    if word == surname or min(len(word), len(surname)) < 6 or word[0] != surname[0]:
+        return False
+    if len(word) == len(surname):
+        return sum(a != b for a, b in zip(word, surname, strict=True)) == 1
+    short, long = sorted((word, surname), key=len)
+    return len(long) - len(short) == 1 and any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def _name_word(word: str) -> bool:

@@ -15,6 +15,7 @@ from typing import Any
 from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
+from sayso.pipeline.firstnames import given_name
 from sayso.records import Attribution, Span
 
 
@@ -39,6 +40,11 @@ class Paragraphs:
     def of(self, offset: int) -> int:
         return bisect_right(self._starts, offset)
 
+    def start_of(self, offset: int, back: int = 0) -> int:
+        """Where the paragraph ``back`` paragraphs before the one holding ``offset`` starts."""
+        i = self.of(offset) - back - 1
+        return self._starts[i] if i >= 0 else 0
+
     def end_of(self, offset: int, count: int = 1) -> int:
         """Where the ``count``-th paragraph from the one holding ``offset`` ends (a large
         number past the last paragraph)."""
@@ -50,6 +56,22 @@ def first_offset(attribution: Attribution) -> int:
     """Where the attribution's cue (or, lacking one, its first span) starts."""
     spans = attribution.cue or attribution.source or attribution.content
     return min(s.start for s in spans)
+
+
+# An opinion piece closes on a note of who wrote it: "Charlotte Meehan is playwright-in-residence
+# at Wheaton College." (a short last paragraph opening with the writer's name and "is").
+_AUTHOR_NOTE = re.compile(r"([A-Z][\w'’-]+(?: [A-Z]\.)?(?: [A-Z][\w'’-]+){1,2}) (?:is|was|has been|teaches|writes) ")
+
+
+def author_note(text: str) -> str | None:
+    """The writer a closing author's note names (the "I" of an opinion piece), if the article
+    ends on one: a last paragraph of at most two sentences that opens with a person's name."""
+    last = text.rstrip().rsplit("\n", 1)[-1].strip()
+    match = _AUTHOR_NOTE.match(last)
+    if match is None or len(last) > 400 or last.count(". ") > 2:
+        return None
+    name = match.group(1)
+    return name if given_name(name.split()[0]) is not None else None
 
 
 def check_paragraph_gap(component: str, max_paragraph_gap: int) -> None:

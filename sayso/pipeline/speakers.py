@@ -12,99 +12,56 @@ speaker, the way "he added" reads in news prose.
 """
 
 # No `from __future__ import annotations`: spaCy validates factory arguments from live type hints.
-import re
 from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from sayso.pipeline.artifacts import issuer
+from sayso.pipeline.artifacts import in_headline, issuer
 from sayso.pipeline.bodies import Bodies
-from sayso.pipeline.cast import (
-    ACCEPTS,
-    ANONYMOUS,
-    UNKNOWN,
-    Cast,
-    Entity,
-    Intervals,
-    Referent,
-)
+from sayso.pipeline.cast import Cast
 from sayso.pipeline.firstnames import given_name
 from sayso.pipeline.names import (
     after_titles,
     fullest_form,
     is_acronym,
     lexicon,
+    misspelt,
     noun_phrase,
     person_shaped,
+    with_nickname,
     words,
+)
+from sayso.pipeline.participants import (
+    ACCEPTS,
+    ANONYMOUS,
+    UNKNOWN,
+    Entity,
+    Intervals,
+    Referent,
 )
 from sayso.pipeline.passages import (
     Paragraphs,
+    author_note,
     check_paragraph_gap,
     first_offset,
     token_span,
 )
-from sayso.pipeline.wordnet import is_word
+from sayso.pipeline.sources import (
+    AGED,
+    FIRST_PERSON,
+    antecedent,
+    capitalised_noun,
+    content_words,
+    joins_name,
+    own_words,
+    sane,
+    source_head,
+)
 from sayso.records import Attribution
 
 _GENDERS = {"f": "female", "m": "male"}
-
-
-def _sane(referent: Referent) -> Referent:
-    """Never a platform ("Twitter said"), a transcript's "Q" or a headline's "Weak - Rubio" as
-    a speaker: the name after a dash, and no name at all when what is left is not one; joint
-    issuers written with a slash are both named ("Reuters and Ipsos")."""
-    name = referent.speaker
-    if name is None:
-        return referent
-    for dash in (" - ", " – ", " — "):
-        name = name.rsplit(dash, 1)[-1]
-    if name.lower() in words("platforms") or len(name.strip(".")) <= 1:
-        return Referent(None, "unknown", referent.role)
-    if "/" in name and referent.type != "person":  # "a Reuters/Ipsos poll": both issued it
-        name = " and ".join(part.strip() for part in name.split("/") if part.strip())
-    return referent._replace(speaker=name)
-
-
-def _own_words(token: Token) -> list[Token]:
-    """A conjunct head's words without its conjuncts ("Umar" of "Umar and Jehanzeb")."""
-    return [t for t in token.subtree if t.i <= token.i or t.dep_ not in ("cc", "conj")]
-
-
-_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
-_AGED = re.compile(r"\d+-year-old$")
-
-
-def _joins_name(before: Token, head: Token) -> bool:
-    """Whether the word before a name's run belongs to it: a proper noun compounding the head,
-    a hyphen inside a name ("Asante-Jones"), a slash between joint names ("Reuters/Ipsos") or a
-    particle ("van der Merwe")."""
-    if before.dep_ == "compound" and before.pos_ == "PROPN" and before.head == head:
-        return True
-    inner = before.i > 0 and before.nbor(-1).pos_ == "PROPN"
-    return inner and not before.whitespace_ and before.text in ("-", "/") or (
-        before.lower_ in words("surname_particles") and before.head == head)
-
-
-def _capitalised_noun(token: Token) -> bool:
-    """A common plural noun capitalised as a sentence's first word ("Drivers said"), which
-    the tagger takes for a name."""
-    return (token.i == token.sent.start and token.ent_type_ == "" and token.lower_.endswith("s")
-            and is_word(token.lower_[:-1]) and not is_word(token.lower_))
-
-
-def _content_words(token: Token) -> set[str]:
-    """The lowercased words of a descriptor's modifiers and head ("the Indiana governor")."""
-    return {t.lower_ for t in token.lefts if t.pos_ in ("PROPN", "ADJ", "NOUN")} | {token.lemma_.lower()}
-
-
-def _antecedent(token: Token) -> Token | None:
-    """The noun a relative pronoun ("who", "whom") stands for."""
-    while token.dep_ != "relcl" and token.head.i != token.i:
-        token = token.head
-    return token.head if token.dep_ == "relcl" else None
 
 
 class _Resolver:
@@ -123,17 +80,20 @@ class _Resolver:
         self._resolving: set[int] = set()
         self.last_spoke: dict[str, int] = {}  # speaker name -> order of their latest attribution
         self._full_forms: dict[str, str | None] = {}
+        self._current: Attribution | None = None
 
     def run(self, attributions: list[Attribution]) -> None:
         previous: tuple[Attribution, Referent] | None = None
         for attribution in attributions:
+            self._current = attribution
             span = token_span(self.doc, attribution.source[0]) if attribution.source else None
-            referent = UNKNOWN if span is None else _sane(self.compound(span, previous))
+            referent = UNKNOWN if span is None else sane(self.compound(span, previous))
             if referent.speaker and referent.type in ("organisation", "unknown", "person"):
                 named = self.cast.canonical(referent.speaker)
                 if named != referent.speaker:
                     referent = referent._replace(speaker=named, type="organisation")
-            if referent.type == "person" and referent.speaker and len(referent.speaker.split()) <= 2:
+            if referent.speaker and len(referent.speaker.split()) <= 3 and (
+                    referent.type == "person" or referent.type == "unknown" and referent.speaker.istitle()):
                 referent = self.in_full(referent)
             attribution.speaker, attribution.speaker_type, attribution.speaker_role = referent[:3]
             attribution.speaker_gender = _GENDERS.get(referent.gender or "") if referent.type == "person" else None
@@ -153,11 +113,11 @@ class _Resolver:
         """A source naming several ("Usman Anwar and Mohsin Naqvi", "China and Russia") is
         all of them, joined by "and"; one named among an unnamed group ("Joseph and other
         community members") is that one."""
-        root = span.root
+        root = source_head(span)
         heads = [root] + [t for t in root.conjuncts if span.start <= t.i < span.end and t.i > root.i]
         if len(heads) == 1:
             return self.referent(root, span, previous)
-        referents = [self.referent(h, h.subtree if h is not root else _own_words(root), previous) for h in heads]
+        referents = [self.referent(h, h.subtree if h is not root else own_words(root), previous) for h in heads]
         named = [r for r in referents if r.speaker is not None and r.type in ("person", "organisation")]
         if len(named) == len(referents):
             names = list(dict.fromkeys(r.speaker for r in named))
@@ -184,21 +144,27 @@ class _Resolver:
     ) -> Referent:
         lex, lower, lemma = self.lex, token.lower_, token.lemma_.lower()
         if lower in lex["relative_pronouns"] and token.tag_ in ("WP", "WDT"):
-            antecedent = _antecedent(token)
-            if antecedent is not None:
-                return self.compound(self.doc[antecedent.left_edge.i:antecedent.i + 1], previous)
+            noun = antecedent(token)
+            if noun is not None:
+                return self.compound(self.doc[noun.left_edge.i:noun.i + 1], previous)
         if token.tag_ in ("PRP", "PRP$") and lower in lex["pronouns"]:
             return self.pronoun(token, previous)
         # "a Ukrainian close to the action", "one person": unnamed, so anonymous ("some economists" is a group).
         indefinite = token.tag_ in ("NN", "NNP", "JJ") and any(
             c.dep_ in ("det", "nummod") and c.lower_ in lex["indefinite_determiners"] for c in token.lefts
         )
+        body_noun = lemma in lex["organisation_nouns"] or lemma in words("generic_bodies")
         mention = self.cast.by_token.get(token.i) or next(
             (self.cast.by_token[c.i] for c in token.children  # "the economist Jared Bernstein"
-             if c.dep_ == "appos" and c.i in self.cast.by_token
-             and self.cast.by_token[c.i].root == c and self.cast.by_token[c.i].entity.type == "person"),
-            None,
+             if c.dep_ == "appos" and c.i in self.cast.by_token and self.cast.by_token[c.i].root == c
+             and self.cast.by_token[c.i].entity.type in (("person", "organisation") if body_noun else ("person",))),
+            None,  # "state-run newspaper the People's Daily"
         )
+        if mention is not None and mention.entity.type != "person" and " " not in mention.entity.name and any(
+                c.lower_ == "the" for c in token.lefts):  # "The Tánaiste said": a title, the person who holds it
+            holder = self.cast.by_description({lower}, lower, token.idx)
+            if holder is not None:
+                return holder.referent()
         if mention is not None and mention.entity.type == "group" and token.tag_ in ("NNP", "NN") and any(
                 c.lower_ == "the" for c in token.lefts):  # "The Republican said": one person, described
             return self.described(token, lemma, previous)
@@ -211,17 +177,22 @@ class _Resolver:
                 return parent.referent()._replace(role=mention.entity.name)
         if mention is not None and not (indefinite and mention.entity.type == "group"):
             return mention.entity.referent()
+        named = self.person_within(token, tokens)
+        if named is not None:  # "Australia skipper Tim Paine", "X's senior consultant, Piers Pigou"
+            return named.referent()
+        named_after = next((c for c in token.rights if c.dep_ == "appos" and c.i not in self.cast.by_token
+                            and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")), None)
+        if named_after is not None and named_after.pos_ != "PROPN":  # "Park's lawyer, Choi Eun-young" (a JJ)
+            name = self.doc[named_after.left_edge.i:named_after.i + 1]
+            if person_shaped(name):
+                return self.cast.link([t.lower_ for t in name], name, "person").referent()
+        if named_after is not None and token.pos_ == "NOUN":  # "the commissioner, CP Olumide Adekanmbi",
+            # "Cheong Wa Dae spokesperson Ko Min-jung": a named spokesperson is the person
+            return self.referent(named_after, named_after.subtree, previous)
         if lemma in words("spokes_nouns") or lower in words("spokes_nouns"):
             body = self.bodies.body_of(token)
             if body is not None:  # "a Samsung spokeswoman", "officials at Homeland Security Investigations"
                 return Referent(body, "organisation", noun_phrase(token))
-        named = self.person_within(token, tokens)
-        if named is not None:  # "Australia skipper Tim Paine", "X's senior consultant, Piers Pigou"
-            return named.referent()
-        named_after = next((c for c in token.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
-                            and c.i not in self.cast.by_token), None)
-        if named_after is not None and token.pos_ == "NOUN":  # "the commissioner, CP Olumide Adekanmbi"
-            return self.referent(named_after, named_after.subtree, previous)
         if token.pos_ == "PROPN" and token.lower_ in lex["organisation_nouns"] and not any(
                 t.dep_ == "compound" for t in token.lefts):  # "Police in Kwara State said"
             return Referent(self.bodies.organisation(token), "organisation")
@@ -229,9 +200,12 @@ class _Resolver:
             by_role = self.cast.by_role_acronym(token.text, token.idx)
             if by_role is not None:  # "the IG said": the Inspector General named before
                 return by_role.referent()
+        if token.pos_ == "PROPN" and token.lower_ in lex["product_nouns"] and (in_headline(token) or not any(
+                c.dep_ == "compound" for c in token.lefts)):  # "Letter warned …", a headline's "New Poll Shows …"
+            return self.author(token, tokens, previous)
         if token.pos_ == "PROPN" and not indefinite and not self.common_noun(token):
             run = [token]
-            while run[0].i > 0 and _joins_name(run[0].nbor(-1), token):
+            while run[0].i > 0 and joins_name(run[0].nbor(-1), token):
                 run.insert(0, run[0].nbor(-1))
             while len(run) > 1 and run[0].lower_.rstrip(".") in words("rank_titles"):
                 run.pop(0)  # "AC Tan", "Dr Asante-Jones"
@@ -242,7 +216,7 @@ class _Resolver:
             return self.cast.link([t.lower_ for t in name], name, kind).referent()
         if self.common_noun(token):  # "Photographs released by the ministry": a plural, capitalised
             lemma = lower[:-1]
-        if lemma in lex["product_nouns"] or any(
+        if lemma in lex["product_nouns"] or lower in lex["product_nouns"] or any(
             c.dep_ == "prep" and c.lower_ == "of" and any(o.lemma_.lower() in lex["product_nouns"] for o in c.children)
             for c in token.rights
         ):  # "a video", or "a batch of emails"
@@ -263,13 +237,15 @@ class _Resolver:
                 return Referent(body, "organisation", noun_phrase(token))
         if token.tag_ in ("NNS", "NNPS") or self.common_noun(token):  # "analysts", "NUP supporters"
             return Referent(None, "group", noun_phrase(token))
-        if lemma in lex["person_titles"] or lemma in self._gendered or _AGED.search(
+        if lemma in lex["person_titles"] or lemma in self._gendered or AGED.search(
                 self.doc[token.left_edge.i:token.i + 1].text):
             return self.described(token, lemma, previous)
         if token.text[:1].isupper():
             known = self.cast.known(self.doc[token.i:token.i + 1])
             if known is not None:
                 return known.referent()
+            if token.is_title and any(c.text == "The" and c.i > token.sent.start for c in token.lefts):
+                return Referent(noun_phrase(token), "organisation")  # "according to The Nation": a title
         return UNKNOWN
 
     def person_within(self, token: Token, tokens: Iterable[Token]) -> Entity | None:
@@ -296,22 +272,36 @@ class _Resolver:
 
     def in_full(self, referent: Referent) -> Referent:
         """A person known by a short form ("Adekanmbi") under the one longer form the text
-        writes ("CP Olumide Adekanmbi"), with the gender its first name gives if none is known."""
+        writes ("CP Olumide Adekanmbi"), nickname included ('Robert C. "Bobby" Scott' for "Bobby
+        Scott"), with the gender its first name gives if none is known."""
         if referent.speaker not in self._full_forms:
-            self._full_forms[referent.speaker] = fullest_form(referent.speaker, self.text)
+            full = fullest_form(referent.speaker, self.text) or self.misspelt(referent.speaker)
+            self._full_forms[referent.speaker] = with_nickname(full or referent.speaker, self.text) or full
         name = self._full_forms[referent.speaker]
         if name is None:
             return referent
-        if referent.gender is None:
+        referent = referent._replace(type="person")  # "Haskins" NER missed, written "Lorraine Haskins"
+        # Its own first name, not one NER cut out of the middle: "Maryam bint Salim al-Harthy" is
+        # not the man "Salim al-Harthy".
+        if referent.gender is None or (referent.gender_evidence == "first name"
+                                       and name.split()[0] != referent.speaker.split()[0]):
             first = given_name(name.split()[0])
             if first is not None and first.gender:
                 return referent._replace(speaker=name, gender=first.gender, gender_evidence="first name")
         return referent._replace(speaker=name)
 
+    def misspelt(self, name: str) -> str | None:
+        """The one person named in full whose surname a lone name misspells, if any."""
+        if " " in name:
+            return None
+        people = {e.name for e in self.cast.by_name.values()
+                  if e.type == "person" and " " in e.name and misspelt(name, e.name.split()[-1])}
+        return people.pop() if len(people) == 1 else None
+
     def common_noun(self, token: Token) -> bool:
         """A capitalised plural opening a sentence ("Drivers said"), unless the article names
         someone so ("Sanders said")."""
-        return _capitalised_noun(token) and self.cast.known(self.doc[token.i:token.i + 1]) is None
+        return capitalised_noun(token) and self.cast.known(self.doc[token.i:token.i + 1]) is None
 
     def namesake(self, entity: Entity) -> Entity:
         """Of two people the article names with one surname, the one a bare "Bear said" means:
@@ -323,12 +313,22 @@ class _Resolver:
     def described(self, token: Token, lemma: str, previous: tuple[Attribution, Referent] | None) -> Referent:
         """A person described, not named ("the Indiana governor", "the 63-year-old"): the
         one whose roles match the description, else the person the article is following."""
-        entity = self.cast.by_description(_content_words(token), lemma, token.idx)
+        entity = self.cast.by_description(content_words(token), lemma, token.idx)
         if entity is None and is_acronym(token.text):  # "the IG", "the CP"
             entity = self.cast.by_role_acronym(token.text, token.idx)
         if entity is not None:
             return entity.referent()
-        described = self.pronoun(token, previous, self._gendered.get(lemma))
+        if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children):  # "my mother", "his lawyer": another
+            return Referent(None, "person", noun_phrase(token))
+        gender = self._gendered.get(lemma)
+        # A description renames the person the story is about: the latest one named as a
+        # sentence's subject ("Mike Pence says … The Indiana governor said"), not one named
+        # inside a clause ("… hours after Trump tweeted").
+        topic = self.cast.latest(token.idx, self.paragraphs.start_of(token.idx, 2), {"person"}, gender, True,
+                                 self.quoted, main_clause=True)
+        if topic is not None:
+            return topic.referent()
+        described = self.pronoun(token, previous, gender)
         return described if described.speaker else Referent(None, "person", noun_phrase(token))
 
     def author(
@@ -337,7 +337,15 @@ class _Resolver:
         """Who issued an artifact that "says" something ("the statement", "the report"):
         see :func:`sayso.pipeline.artifacts.issuer`."""
         producer = issuer(token, tokens, self.paragraphs, self.lex["product_nouns"])
-        return UNKNOWN if producer is None else self.referent(producer, (), previous)
+        if producer is None:
+            return UNKNOWN
+        made = self.referent(producer, (), previous)
+        if producer.i > 1 and producer.nbor(-1).text == "/" and not producer.nbor(-1).whitespace_:
+            other = self.referent(producer.nbor(-2), (), previous)  # "a Reuters/Ipsos poll": both made it
+            if other.speaker and made.speaker and "person" not in (other.type, made.type) and (
+                    other.speaker not in made.speaker):  # not when its name holds both already
+                return Referent(f"{other.speaker.strip('/ ')}/{made.speaker.strip('/ ')}", "organisation")
+        return made
 
     def pronoun(
         self, token: Token, previous: tuple[Attribution, Referent] | None, gender: str | None = None
@@ -348,12 +356,14 @@ class _Resolver:
         of the ``gender`` its noun gives."""
         kind, gender = self.lex["pronouns"].get(token.lower_, ("person", gender))
         accept = ACCEPTS[kind]
-        if token.lower_ in _FIRST_PERSON and token.idx not in self.quoted:
-            # "I" or "we" outside anyone's words is the article's author (unnamed), and a "we"
-            # inside them the speaker's side: neither is the latest name in the text.
+        if token.lower_ in FIRST_PERSON and token.idx not in self.quoted:
+            # "I" or "we" outside anyone's words is the article's author (named only by a closing
+            # author's note), and a "we" inside them the speaker's side: neither is the latest
+            # name in the text.
             if kind == "group" and previous is not None and previous[1].type == "organisation":
                 return previous[1]
-            return Referent(None, kind)
+            author = author_note(self.text) if kind == "person" else None
+            return Referent(author, kind)
         if kind == "group" and previous is not None and previous[1].type == "group" and (
             self.paragraphs.of(token.idx) - self.paragraphs.of(first_offset(previous[0])) <= 1
         ):  # "Mr. Grassley and Mr. Leahy … they wrote", "Analysts said … They added"
@@ -388,6 +398,10 @@ class _Resolver:
                 return referent
         for subjects_only in (True, False):  # a subject is the likelier antecedent
             entity = entity or self.cast.latest(token.idx, 0, accept, gender, subjects_only, self.quoted)
+        reported = self._current.content if self._current is not None and self._current.kind == "indirect" else []
+        if entity is None and reported and reported[0].end <= token.idx:
+            # Reported speech before its "he told": "Tests on Sultan Mia's samples came back positive, he told …"
+            entity = self.cast.latest(token.idx, reported[0].start, accept, gender, False, Intervals(()))
         if entity is None and previous is None:  # nothing before: a headline's or lead's "he"
             entity = self.cast.following(token.idx, self.paragraphs.end_of(token.idx, 2), accept, gender)
         if entity is None:
@@ -405,7 +419,7 @@ class _Resolver:
                 break
             if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN" and t.lemma_.lower() in self.lex["person_titles"] \
                     and any(c.lower_ == "the" for c in t.lefts) and t.idx not in self.quoted:
-                entity = self.cast.by_description(_content_words(t), t.lemma_.lower(), t.idx)
+                entity = self.cast.by_description(content_words(t), t.lemma_.lower(), t.idx)
                 if entity is not None and gender in (None, entity.gender or gender):
                     return entity
         return None

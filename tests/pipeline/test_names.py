@@ -3,7 +3,7 @@
 import pytest
 
 from sayso.pipeline.firstnames import given_name
-from sayso.pipeline.names import fullest_form, initials, spelled_out, without_legal_form
+from sayso.pipeline.names import fullest_form, initials, misspelt, spelled_out, with_nickname, without_legal_form
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,32 @@ def test_fullest_form_the_text_writes(name, text, expected):
 
 def test_a_function_word_is_never_part_of_a_fuller_form():
     assert fullest_form("Carson", "To Ben Carson, the answer is simple.") == "Ben Carson"
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        ("Bobby Scott", 'Robert C. "Bobby" Scott'),
+        ("Scott", 'Robert C. "Bobby" Scott'),
+        ("dela Rosa", 'Ronald "Bato" dela Rosa'),
+        ("Price", 'Marcia "Cia" Price'),  # "Del." is a title, not a name
+        ("Robert Smith", None),
+    ],
+)
+def test_a_nickname_in_quotes_belongs_to_the_full_name(name, expected):
+    text = ('In a tradition, Rep. Robert C. "Bobby" Scott threw open his yard. Ronald "Bato" dela Rosa '
+            'played down the report. State Del. Marcia "Cia" Price (D) shouted to the crowd.')
+    assert with_nickname(name, text) == expected
+
+
+def test_a_korean_family_name_takes_the_hyphenated_given_name_after_it():
+    assert fullest_form("Ko", "Spokesperson Ko Min-jung said talks would resume.") == "Ko Min-jung"
+
+
+@pytest.mark.parametrize(
+    "word,surname,expected",
+    [("Nevhuhulwa", "Nevhuhulwi", True), ("McLenney", "McClenney", True), ("Ramos", "Ramoz", False),
+     ("Johnson", "Johnston", True), ("Johnson", "Jackson", False), ("Bear", "Bear", False)],
+)
+def test_a_surname_misspelt_by_one_letter(word, surname, expected):
+    assert misspelt(word, surname) is expected

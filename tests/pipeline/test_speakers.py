@@ -376,6 +376,22 @@ def test_speakers_gender_from_a_first_name_only_when_one_sided(parse, attribute)
     assert found == [("Serhiy Kuzmenko", "male", "first name"), ("Kemi Adeyemi", None, None)]
 
 
+def test_speakers_reported_speech_before_its_he_told_holds_the_antecedent(parse, attribute):
+    text = "Lab results on Anwar Hossain's samples came back positive on Thursday, he told reporters by phone."
+    found = speakers(parse, text, attribute(text, "Lab results on Anwar Hossain's samples came back positive on "
+                                                  "Thursday", "told", "he"))
+    assert found[0][0] == "Anwar Hossain"
+
+
+def test_speakers_gender_from_the_full_name_not_a_patronymic_ner_cut_out(parse, attribute):
+    text = ("Health Minister Dr Maryam bint Salim al-Harthy announced that clinics would reopen. "
+            "“We are ready,” she said.")
+    found = genders(parse, text, attribute(text, "clinics would reopen", "announced",
+                                           "Health Minister Dr Maryam bint Salim al-Harthy"),
+                    attribute(text, "We are ready", "said", "she", kind="direct"))
+    assert [gender for _, gender, _ in found] == ["female", "female"]
+
+
 def test_speakers_organisation_has_no_gender(parse, attribute):
     text = "An Ofsted spokesman said the school had been warned. She said inspectors would return in May."
     found = genders(parse, text, attribute(text, "the school had been warned", "said", "An Ofsted spokesman"),
@@ -390,6 +406,8 @@ def test_speakers_organisation_has_no_gender(parse, attribute):
                      id="a-platform-is-never-a-speaker"),
         pytest.param("Weak - Rubio said the debate had gone well for him.", "Weak - Rubio", "Rubio",
                      id="a-headline-label-before-a-dash-is-not-part-of-the-name"),
+        pytest.param('Fares rose at noon. "It is absurd," one rider wrote.\n\nDrivers said fares had tripled.',
+                     "Drivers", None, id="a-capitalised-plural-opening-a-paragraph-is-no-name"),
     ],
 )
 def test_speakers_junk_never_becomes_a_speaker(parse, attribute, text, source, expected):
@@ -428,12 +446,181 @@ def test_speakers_junk_never_becomes_a_speaker(parse, attribute, text, source, e
             "Federal Security Service",
             id="a-unit-speaks-for-its-organisation",
         ),
+        pytest.param(
+            "I have covered the harbour board for twenty years. I believe the levy will pass.\n\n"
+            "Thandiwe Dlamini is a columnist for the Coastal Herald.",
+            "I", "believe", "the levy will pass",
+            "Thandiwe Dlamini",
+            id="an-opinion-piece's-I-is-the-writer-its-closing-note-names",
+        ),
+        pytest.param(
+            "I have covered the harbour board for twenty years. My mother said the levy would pass.\n\n"
+            "Thandiwe Dlamini is a columnist for the Coastal Herald.",
+            "My mother", "said", "the levy would pass",
+            None,
+            id="a-relative-of-the-writer-is-not-the-writer",
+        ),
+        pytest.param(
+            "Presidential office spokesperson Ko Min-jung said talks would resume. Ko said no date had been set.",
+            "Ko", "said", "no date had been set",
+            "Ko Min-jung",
+            id="a-korean-family-name-takes-the-full-name-after-it",
+        ),
+        pytest.param(
+            "Presidential office spokesperson Ko Min-jung said talks would resume in the spring.",
+            "Presidential office spokesperson Ko Min-jung", "said", "talks would resume in the spring",
+            "Ko Min-jung",
+            id="a-named-spokesperson-is-the-person-not-the-office",
+        ),
+        pytest.param(
+            "Harbour City were beaten by four wickets.\n\nAfter losing the final, Harbour City captain Tomasi "
+            "Vaka admitted his side had been outplayed.",
+            "After losing the final, Harbour City captain Tomasi Vaka", "admitted", "his side had been outplayed",
+            "Tomasi Vaka",
+            id="a-source-that-took-in-a-clause-is-its-subject",
+        ),
+        pytest.param(
+            "Mayor Jonah Kariuki denied the charges, according to The Clarion.",
+            "The Clarion", "according to", "Mayor Jonah Kariuki denied the charges",
+            "Clarion",
+            id="a-capitalised-the-mid-sentence-opens-a-title",
+        ),
+        pytest.param(
+            "The Coastal Flood Authority (CFA) counted the damage. The CFA data showed 40 homes were lost.",
+            "The CFA data", "showed", "40 homes were lost",
+            "Coastal Flood Authority (CFA)",
+            id="data-are-their-issuer's",
+        ),
+        pytest.param(
+            'State Rep. Lorraine "Lorrie" Haskins opened the fair. Haskins said the county would grow.',
+            "Haskins", "said", "the county would grow",
+            'Lorraine "Lorrie" Haskins',
+            id="a-nickname-in-quotes-is-part-of-the-full-name",
+        ),
+        pytest.param(
+            "Governor Amaka Obi says the port will reopen. She spoke in Calabar hours after Samuel Eze "
+            "criticised the delay.\n\nThe two-term governor said the dredging was finished.",
+            "The two-term governor", "said", "the dredging was finished",
+            "Amaka Obi",
+            id="a-description-renames-the-main-subject-not-one-inside-a-clause",
+        ),
+        pytest.param(
+            "Tomasz Nowak said the mine would close. Ewa Kowalska said it would not. The Silesian businessman "
+            "said the decision was final.",
+            "The Silesian businessman", "said", "the decision was final",
+            "Tomasz Nowak",
+            id="a-gendered-noun-picks-the-person-of-that-gender",
+        ),
+        pytest.param(
+            "Democratic nominee Carl Osgood toured a plant in Toledo on Monday. Republican presidential nominee "
+            "Dana Whitfield spoke in Ohio, where workers cheered. The Democratic presidential nominee said the "
+            "plant would stay open.",
+            "The Democratic presidential nominee", "said", "the plant would stay open",
+            "Carl Osgood",
+            id="a-party-word-is-never-the-other-party's-nominee",
+        ),
+        pytest.param(
+            "Supporters of Marta Kowal rallied on Sunday, and her campaign said the turnout was the largest yet.",
+            "her campaign", "said", "the turnout was the largest yet",
+            "Kowal campaign",
+            id="her-campaign-is-the-campaign-of-the-woman-named",
+        ),
+        pytest.param(
+            "The shipyard's owner, Park Sung-ho, was charged on Monday. Park's lawyer, Choi Eun-young, said "
+            "her client would cooperate.",
+            "Park's lawyer, Choi Eun-young", "said", "her client would cooperate",
+            "Choi Eun-young",
+            id="a-named-lawyer-is-the-lawyer-not-the-client",
+        ),
+        pytest.param(
+            "Riders were furious on Monday.\n\nScreenshots of long trips, such as one from Orchard Road to "
+            "Jurong, showed fares of $90.",
+            "Screenshots of long trips, such as one from Orchard Road to Jurong", "showed", "fares of $90",
+            None,
+            id="a-place-a-trip-started-from-did-not-make-the-screenshot",
+        ),
+        pytest.param(
+            "Karim's postmortem report, issued by the Lahore General Hospital, was released on Friday. "
+            "The report said he had suffered a skull fracture.",
+            "The report", "said", "he had suffered a skull fracture",
+            "Lahore General Hospital",
+            id="who-issued-a-report-not-whom-it-is-about",
+        ),
+        pytest.param(
+            "Ofsted's letter to Hill Park School was sent on Monday.\n\nLetter warned staff that lessons were "
+            "too slow.",
+            "Letter", "warned", "lessons were too slow",
+            "Ofsted",
+            id="a-capitalised-document-word-is-a-document-not-a-name",
+        ),
+        pytest.param(
+            "Storms battered the coast on Monday. A plea from Amina Yusuf urged residents to leave the harbour.",
+            "A plea from Amina Yusuf", "urged", "residents to leave the harbour",
+            "Amina Yusuf",
+            id="words-from-someone-are-theirs",
+        ),
+        pytest.param(
+            "The two senators are tied, according to a new Denver Post-KBTV News state poll.",
+            "a new Denver Post-KBTV News state poll", "according to", "The two senators are tied",
+            "Denver Post and KBTV News",
+            id="a-poll-two-bodies-ran-jointly-is-both-of-theirs",
+        ),
+        pytest.param(
+            "New Poll Shows Mayor Ahead In Tight Race\n\nThe mayor leads by two points. The latest Herald/Ipsos "
+            "poll was taken on Friday.",
+            "New Poll", "Shows", "Mayor Ahead In Tight Race",
+            "Herald and Ipsos",
+            id="a-headline's-poll-is-the-one-the-article-names-below",
+        ),
+        pytest.param(
+            "Voting starts on Monday. The latest Herald/Ipsos poll shows the mayor leads by two points.",
+            "The latest Herald/Ipsos poll", "shows", "the mayor leads by two points",
+            "Herald and Ipsos",
+            id="a-poll-written-with-a-slash-is-both-of-theirs",
+        ),
+        pytest.param(
+            "The court sealed the file. Justice Paul Ancona ruled on Thursday. Ancona wrote that the court would "
+            "not act.",
+            "Ancona", "wrote", "the court would not act",
+            "Paul Ancona",
+            id="a-surname-ner-took-for-a-place-is-the-person-when-it-is-a-subject",
+        ),
+        pytest.param(
+            "A Denver Post poll put the mayor ahead on Monday. Recent polls in two suburbs show the race tied.",
+            "Recent polls in two suburbs", "show", "the race tied",
+            None,
+            id="many-polls-are-not-the-one-named-before",
+        ),
+        pytest.param(
+            "Rescuers searched the rubble overnight. State-run newspaper the People's Tribune reported that "
+            "at least 40 people had died.",
+            "State-run newspaper the People's Tribune", "reported", "at least 40 people had died",
+            "People's Tribune",
+            id="a-newspaper-named-in-apposition-is-the-newspaper",
+        ),
+        pytest.param(
+            "Police spokesperson Colonel Mpho Ramatsea said the road was closed. The suspects had fled on foot, "
+            "said Ramatsa.",
+            "Ramatsa", "said", "The suspects had fled on foot",
+            "Mpho Ramatsea",
+            id="a-surname-misspelt-by-one-letter-is-the-person-named-in-full",
+        ),
     ],
 )
 def test_speakers_discourse_and_forms(parse, attribute, text, source, cue, content, expected):
     near = text.rfind(source + " " + cue) if source + " " + cue in text else 0
     [(speaker, _, _)] = speakers(parse, text, attribute(text, content, cue, source, near=text[near:near + 20]))
     assert speaker == expected
+
+
+def test_speakers_shared_surname_goes_to_the_one_quoted_last_whatever_ner_called_her(parse, attribute):
+    text = ('FSIN Vice Chief Heather Bear said the federation backed the band. "They come on our land," '
+            "Ochapowace Chief Margaret Bear said in the release. Bear said the police never came.")
+    found = speakers(parse, text,
+                     attribute(text, "the federation backed the band", "said", "FSIN Vice Chief Heather Bear"),
+                     attribute(text, "They come on our land", "said", "Ochapowace Chief Margaret Bear", "direct"),
+                     attribute(text, "the police never came", "said", "Bear", near="Bear said the police"))
+    assert [speaker for speaker, _, _ in found] == ["Heather Bear", "Margaret Bear", "Margaret Bear"]
 
 
 def test_speakers_shared_surname_goes_to_the_one_quoted_last(parse, attribute):
