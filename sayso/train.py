@@ -188,7 +188,9 @@ def fit_judge(examples: Iterable[tuple[list[str], int]], floor: float = 0.1) -> 
 
 def parse(nlp: Language, rows: list[dict], n_process: int = 1) -> list[Doc]:
     """Parse the texts with the base pipeline only (sayso's own components are not needed)."""
-    with nlp.select_pipes(enable=[p for p in nlp.pipe_names if not p.startswith("sayso_")]):
+    from sayso.nlp import SAYSO_COMPONENTS
+
+    with nlp.select_pipes(enable=[p for p in nlp.pipe_names if p not in SAYSO_COMPONENTS]):
         return list(nlp.pipe((r["text"] for r in rows), batch_size=16, n_process=n_process))
 
 

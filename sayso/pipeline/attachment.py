@@ -21,6 +21,7 @@ from spacy.tokens import Token
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 WH_TAGS = frozenset({"WDT", "WP", "WP$"})
 _CLAUSES = ("ccomp",)
+_COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
 _COMPLEMENTS = ("xcomp", "dobj", "oprd", "attr", "acomp")
 # "called for", "referred to", "pointed to", "spoke about": the object of these prepositions is the content.
 _CONTENT_PREPS = frozenset({"for", "to", "as", "about", "on", "against", "of", "that"})
@@ -166,13 +167,39 @@ def attach(cue: Token) -> Attachment:
     return found
 
 
+def _complement_clauses(noun: Token) -> list[Token]:
+    """The clauses a noun takes as its content: "the claim *that the deficit had halved*", "her
+    refusal *to resign*" (the parse calls both a clause modifying the noun)."""
+    return [c for c in noun.children if c.dep_ == "acl" and c.i > noun.i and any(
+        (g.dep_ == "mark" and g.lower_ in _COMPLEMENTIZERS) or (g.dep_ == "aux" and g.lower_ == "to")
+        for g in c.children if g.i < c.i)]
+
+
+def _reported_clauses(cue: Token) -> tuple[list[Token], list[Token]]:
+    """The clauses reporting what a cue says, with the words they make part of the cue: its
+    clausal complement; a noun cue's complement clause; or the complement clause the parse hung
+    on the noun of a phrase after a verb cue ("said *in a statement* that the window was
+    closing", where the phrase joins the cue as PolNeAR's annotators have it)."""
+    clause = _children(cue, _CLAUSES)
+    if clause or cue.pos_ == "NOUN":
+        return clause or _complement_clauses(cue), []
+    for prep in (p for p in cue.children if p.dep_ == "prep" and p.i > cue.i):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            clauses = [c for c in _complement_clauses(obj)
+                       if not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+            if clauses:
+                return clauses, list(cue.doc[prep.i:clauses[0].left_edge.i])
+    return [], []
+
+
 def _attach_content(cue: Token, found: Attachment) -> None:
     chained = _chained_verb(cue)
     if chained is not None:
         found.cue_chain += [t for t in chained.children if t.dep_ == "aux" and t.i < chained.i] + [chained]
         _attach_content(chained, found)
         return
-    clause = _children(cue, _CLAUSES)
+    clause, phrase = _reported_clauses(cue)
+    found.cue_chain += phrase
     if clause:
         found.how = "clause"
         # "Writing for X, she noted *that …*": the clause after the cue is what was said.
