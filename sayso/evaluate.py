@@ -317,6 +317,9 @@ def format_report(report: dict[str, Any]) -> str:
         lines += [f"{name:<27} {acc:8.3f}" for name, acc in res["accuracy"].items()]
         grades = res["speaker_grades"]
         lines.append(f"{'speaker grades':<27} {grades['right']} right, {grades['partial']} partial, {grades['wrong']} wrong")
+        channel = res["channel_given"]
+        if channel["gold"]:
+            lines.append(f"{'channel where gold gives one':<27} {channel['accuracy']:8.3f} ({channel['right']} of {channel['gold']})")
         gender = res["speaker_gender"]
         if gender["gold"]:
             lines.append(f"{'speaker_gender':<27} {gender['accuracy']:8.3f} ({gender['right']} of {gender['gold']} gold genders)")

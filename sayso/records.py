@@ -16,7 +16,8 @@ from typing import Any
 KINDS = ("direct", "indirect", "mixed", "according_to", "other")
 SPEAKER_TYPES = ("person", "organisation", "group", "anonymous", "unknown")
 CHANNEL_TYPES = (
-    "telegram", "twitter", "facebook", "interview", "statement", "press_conference",
+    "telegram", "twitter", "facebook", "instagram", "tiktok", "youtube", "threads", "bluesky",
+    "truth_social", "whatsapp", "podcast", "interview", "press_conference", "court", "statement",
     "video", "tv", "radio", "report", "unknown",
 )
 

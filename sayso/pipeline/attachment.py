@@ -192,6 +192,12 @@ def _reported_clauses(cue: Token) -> tuple[list[Token], list[Token]]:
     return [], []
 
 
+def _before_colon(tok: Token) -> bool:
+    """Whether the subtree of ``tok`` is followed by a colon."""
+    nxt = tok.right_edge.i + 1
+    return nxt < len(tok.doc) and tok.doc[nxt].text == ":"
+
+
 def _attach_content(cue: Token, found: Attachment) -> None:
     chained = _chained_verb(cue)
     if chained is not None:
@@ -220,6 +226,10 @@ def _attach_content(cue: Token, found: Attachment) -> None:
         found.content = _union(_asked(cue, comp[0]) + comp + tail)
         return
     preps = _content_preps(cue)
+    if preps and _before_colon(preps[-1][1]):
+        # "posted on Instagram: “…”", "wrote on X: “…”": the phrase says where, the quotation what.
+        found.cue_chain += list(cue.doc[preps[-1][0].i:preps[-1][1].right_edge.i + 1])
+        return
     if preps:
         found.how = f"prep:{preps[-1][0].lower_}"
         found.cue.extend(p for p, _ in preps)

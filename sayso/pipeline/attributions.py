@@ -142,7 +142,8 @@ class Attributor:
             content_frags = [introduced]
             how = "quote" if any(q.start == introduced[0] for q in quotes) else "colon"
         if not content_frags:
-            colon = head.i + 1 < len(head.doc) and head.nbor(1).text in (":", ",")
+            after = max(t.i for t in cue) + 1  # "said:", "posted on Instagram:"
+            colon = after < len(head.doc) and head.doc[after].text in (":", ",")
             quote = quote_near(head.idx, index.sents[index.sent_of[head.i]], colon, quotes)
             quote = clip_to_paragraph(index.text, quote, head.idx) if quote else None
             content_frags, how = ([quote] if quote else []), "quote"
