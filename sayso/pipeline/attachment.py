@@ -248,6 +248,7 @@ def _attach_content(cue: Token, found: Attachment) -> None:
 # quoted posts ("Adriana Rodarte ― “As a young woman …”"); or the words, a dash, then the name
 # signing them (“… a wall around Donald Trump.” ― Steve Quinlan).
 PUNCTUATION_CUES = frozenset({":", "―", "—", "–"})
+LABELS = frozenset({"label", "headline"})  # how a punctuation cue's attachment was found
 SIGNATURE_DASHES = frozenset({"―", "—", "–"})
 _MAX_LABEL = 6  # words in a "NAME:" label or a "― NAME" signature
 _QUOTE_MARKS = frozenset('"“”«»')
@@ -263,8 +264,9 @@ def attach_label(mark: Token) -> Attachment | None:
     line = _line(mark)
     before = [t for t in line if t.i < mark.i]
     after = [t for t in line if t.i > mark.i]
-    signed = (mark.text in SIGNATURE_DASHES and len(before) >= 3
-              and before[0].text in _QUOTE_MARKS and before[-1].text in _QUOTE_MARKS)
+    headline = _is_headline(line)
+    signed = mark.text in SIGNATURE_DASHES and len(before) >= 3 and (
+        (before[0].text in _QUOTE_MARKS and before[-1].text in _QUOTE_MARKS) or headline)
     label, content = (after, before) if signed else (before, after)
     if signed and label and label[-1].text == ".":
         label = label[:-1]
@@ -272,9 +274,25 @@ def attach_label(mark: Token) -> Attachment | None:
         label = label[1:]
     if not 1 <= len(label) <= _MAX_LABEL or len(content) < 2:
         return None
-    if any(t.pos_ in ("VERB", "AUX", "INTJ") for t in label) or not any(_names(t) for t in label):
+    if any(t.pos_ in ("VERB", "AUX", "INTJ") for t in label):
         return None
-    return Attachment(cue=[mark], source=label, content=content, how="label")
+    # A headline may label its words with a description: "Central bank chief: inflation fight …".
+    if not any(_names(t) for t in label) and not (headline and label[-1].pos_ == "NOUN" and label[0].is_title):
+        return None
+    # A headline signed by who said it ("Port workers not to blame – Kofi Mensah") is a form
+    # of its own: news uses it for nothing else.
+    how = "headline" if signed and headline and all(t.pos_ == "PROPN" for t in label) and all(
+        t.ent_type_ in ("PERSON", "ORG") for t in label) else "label"
+    return Attachment(cue=[mark], source=label, content=content, how=how)
+
+
+def _is_headline(line: list[Token]) -> bool:
+    """Whether a line reads as a headline: no final punctuation, a blank line (or nothing) after it."""
+    if not line or line[-1].is_punct and line[-1].text not in _QUOTE_MARKS | {"'", "’"}:
+        return False
+    doc, end = line[-1].doc, line[-1].i + 1
+    rest = line[-1].whitespace_ + "".join(t.text_with_ws for t in doc[end:end + 2] if t.is_space)
+    return end == len(doc) or rest.count("\n") >= 2
 
 
 def _names(tok: Token) -> bool:

@@ -19,7 +19,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from sayso.pipeline.attachment import PUNCTUATION_CUES, WH_TAGS, Attachment, attach, attach_label, in_order, tops
+from sayso.pipeline.attachment import LABELS, PUNCTUATION_CUES, WH_TAGS, Attachment, attach, attach_label, in_order, tops
 from sayso.pipeline.cues import CUE_FILE, MODEL_DIR, CueModel, DocIndex, features, index_doc, is_candidate
 from sayso.pipeline.extents import (
     Extent, clip_to_paragraph, extent, introduced_paragraph, merge, without_dangling, worded,
@@ -98,6 +98,8 @@ class Attributor:
 
     def _confidence(self, f: _Found, quotes: list[Quote]) -> float | None:
         """How sure sayso is of a candidate, or None to drop it."""
+        if "how=headline" in f.evidence:
+            return f.probability
         if self.judge is not None:
             judged = self.judge.probability(f.evidence)
             # A likely cue introducing nothing but a quotation needs no second opinion.
@@ -114,7 +116,7 @@ class Attributor:
         if att.how == "passive" and prob < PASSIVE_FLOOR:
             return None
         cue, source, content = att.cue, att.source, att.content
-        if self.spans is not None and att.how != "label":  # a label's parts are its line's, not the parse's
+        if self.spans is not None and att.how not in LABELS:  # a label's parts are its line's, not the parse's
             cue, source, content = self._refine(cue, source, content, index)
         if att.cue_chain:
             chain = {t.i for t in att.cue_chain}
@@ -151,7 +153,7 @@ class Attributor:
             return None
         # A label's words are its line: a transcript quoted paragraph by paragraph is one
         # quotation from the outlet's side, but every "NAME:" paragraph is its own speaker's.
-        grown = content_frags if how == "label" else merge([g for f in content_frags for g in grow_to_quotes(f, quotes)])
+        grown = content_frags if how in LABELS else merge([g for f in content_frags for g in grow_to_quotes(f, quotes)])
         if src is not None and any(s < src[1] and src[0] < e for s, e in grown):
             src = None
         quoted = quoted_share(grown, quotes)

@@ -82,3 +82,26 @@ def test_a_quoted_paragraph_after_another_speakers_cue_is_not_joined():
     found = sayso.extract(text)
     mayor = by_cue(found, "said")
     assert all("money" not in s.text for s in mayor.content)
+
+
+def test_a_headline_label_is_an_attribution_of_its_own_beside_the_lead():
+    found = sayso.extract("Central bank chief: inflation fight is not over\n\n" + LEAD)
+    label = by_cue(found, ":")
+    assert (texts(label.source), texts(label.content)) == ("Central bank chief", "inflation fight is not over")
+    assert texts(by_cue(found, "said").content) == "that prices were still rising too fast"
+
+
+def test_a_headline_signed_with_a_dash_is_its_signers():
+    found = sayso.extract("Port workers not to blame for delays – Kofi Mensah\n\n"
+                          "The union leader, Kofi Mensah, said on Monday that the software caused the delays.")
+    signed = by_cue(found, "–")
+    assert (signed.speaker, texts(signed.content)) == ("Kofi Mensah", "Port workers not to blame for delays")
+
+
+def test_a_colon_in_a_sentence_is_no_label():
+    assert sayso.extract("The result: a stalemate that nobody wanted.\n\nTalks resume on Monday.") == []
+
+
+def test_a_place_after_a_dash_in_a_headline_signs_nothing():
+    found = sayso.extract("Two suspects shot dead on the Ring Road – Airport Junction\n\nPolice said the men were armed.")
+    assert [texts(a.cue) for a in found] == ["said"]
