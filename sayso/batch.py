@@ -19,7 +19,7 @@ from sayso.corpus.relays import Provenance, find_relays
 from sayso.errors import Errors
 from sayso.ingest import Document, IngestError
 from sayso.nlp import load, parse_many
-from sayso.records import Attribution
+from sayso.records import Attribution, flat
 
 
 @dataclass
@@ -28,14 +28,18 @@ class Extracted:
     thing came from (:func:`sayso.corpus.relays.find_relays`, read while the parse is at hand)."""
 
     document: Document
-    attributions: list[Attribution]
+    attributions: list[Attribution]  # the flat view: what is stored, counted and relayed
     relays: list[Provenance] = field(default_factory=list)
+    # Every attribution, statements nested in another's content included (each with its parent).
+    every: list[Attribution] | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        """One line of ``--format jsonl``: the referee's prediction shape, extended."""
+    def to_dict(self, nested: bool = False) -> dict[str, Any]:
+        """One line of ``--format jsonl``: the referee's prediction shape, extended. The
+        referee's view is flat (what PolNeAR annotates); ``nested`` adds the statements made
+        inside another attribution's content, each with its ``parent``."""
         return {
             "doc_id": self.document.doc_id,
-            "attributions": [a.to_dict() for a in self.attributions],
+            "attributions": [a.to_dict() for a in (self.every if nested and self.every is not None else self.attributions)],
         }
 
 
@@ -91,4 +95,5 @@ def _extract_one(document: Document, nlp: Language) -> Result:
 
 
 def _extracted(document: Document, doc: Doc) -> Extracted:
-    return Extracted(document, doc._.attributions, find_relays(doc, doc._.attributions))
+    top = flat(doc._.attributions)
+    return Extracted(document, top, find_relays(doc, top), doc._.attributions)

@@ -60,6 +60,12 @@ class Channel:
         return {"type": self.type, "outlet": self.outlet, "evidence": _pairs(self.evidence)}
 
 
+def flat(attributions: list[Attribution]) -> list[Attribution]:
+    """The top-level attributions: PolNeAR's view, which leaves statements nested in another's
+    content out (their enclosing attribution holds them)."""
+    return [a for a in attributions if a.parent is None]
+
+
 @dataclass
 class Attribution:
     """One attributed statement: source, cue and content spans plus what they resolve to."""
@@ -78,6 +84,10 @@ class Attribution:
     channel: Channel = field(default_factory=Channel)
     hedges: list[str] = field(default_factory=list)
     confidence: float = 0.5
+    # The index (in its document's list) of the attribution whose content this one is stated in
+    # ("Xi Jinping said …" inside "…, Xinhua reported"), or None for a top-level one: the flat
+    # view PolNeAR annotates and the referee scores is the attributions whose parent is None.
+    parent: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The public JSON form (see README, "Output format")."""
@@ -99,6 +109,7 @@ class Attribution:
             "channel": self.channel.to_dict(),
             "hedges": list(self.hedges),
             "confidence": round(self.confidence, 3),
+            "parent": self.parent,
         }
 
     @classmethod
@@ -126,4 +137,5 @@ class Attribution:
             ),
             hedges=list(data.get("hedges", [])),
             confidence=float(data.get("confidence", 0.5)),
+            parent=data.get("parent"),
         )

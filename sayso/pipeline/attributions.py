@@ -70,12 +70,17 @@ class Attributor:
         self.quoted_threshold = min(threshold, quoted_threshold)
 
     def __call__(self, doc: Doc, quotes: list[Quote]) -> list[Attribution]:
+        """The attributions of ``doc``: the flat ones PolNeAR annotates (``parent`` None), and
+        the statements nested in their contents, each with the index of its enclosing one."""
         index = index_doc(doc, quotes)
-        found = [replace(f, confidence=c) for f in self.candidates(doc, quotes, index)
-                 if (c := self._confidence(f, quotes)) is not None]
+        candidates = self.candidates(doc, quotes, index)
+        found = [replace(f, confidence=c) for f in candidates if (c := self._confidence(f, quotes)) is not None]
         found = _absorb_following_quotes(index.text, self._dedupe(found), quotes)
         found = _continue_into_quoted_paragraphs(index.text, found, quotes)
-        return [self._record(index.text, f, _own_quotes(f, found, quotes)) for f in found]
+        records = [self._record(index.text, f, _own_quotes(f, found, quotes)) for f in found]
+        inner = [(self._record(index.text, replace(f, confidence=f.probability), quotes), parent)
+                 for f, parent in nested(candidates, found)]
+        return with_parents(records, inner)
 
     def candidates(self, doc: Doc, quotes: list[Quote], index: DocIndex) -> list[_Found]:
         """Every attribution put together from a cue the cue model does not rule out."""
@@ -199,6 +204,48 @@ class Attributor:
             kind=_kind(text, f, quotes),
             confidence=f.confidence,
         )
+
+
+# How likely a cue inside another attribution's content must be to count as a nested statement
+# ("Xi Jinping *said* …, Xinhua reported"; a video showing mercenaries *calling* …): the quoted
+# threshold, since the judge, which learned that PolNeAR leaves nested statements out, cannot tell.
+NESTED_FLOOR = 0.25
+
+
+def nested(candidates: list[_Found], found: list[_Found]) -> list[tuple[_Found, int]]:
+    """The candidates stated inside a kept attribution's content, with that attribution's index.
+
+    A nested statement has a source of its own, and its cue, source and content all lie in
+    the content of the enclosing one; of several for one content the likeliest cue wins.
+    """
+    kept_cues = {c for f in found for c in f.cue}
+    kept_contents = {tuple(f.content) for f in found}
+    best: dict[tuple, tuple[_Found, int]] = {}
+    for f in candidates:
+        if f.probability < NESTED_FLOOR or not f.source or tuple(f.content) in kept_contents:
+            continue
+        if any(c in kept_cues for c in f.cue):
+            continue
+        spans = [*f.cue, *f.source, *f.content]
+        parents = [k for k, g in enumerate(found)
+                   if all(any(s <= a and b <= e for s, e in g.content) for a, b in spans)]
+        if not parents:
+            continue
+        parent = min(parents, key=lambda k: found[k].content[-1][1] - found[k].content[0][0])
+        key = tuple(f.content)
+        if key not in best or f.probability > best[key][0].probability:
+            best[key] = (f, parent)
+    return list(best.values())
+
+
+def with_parents(flat: list[Attribution], inner: list[tuple[Attribution, int]]) -> list[Attribution]:
+    """All attributions in text order, each nested one's ``parent`` the index of its enclosing one."""
+    order = sorted([(a, None) for a in flat] + [(a, flat[p]) for a, p in inner],
+                   key=lambda x: (x[0].content[0].start, x[0].cue[0].start if x[0].cue else 0))
+    position = {id(a): i for i, (a, _) in enumerate(order)}
+    for a, enclosing in order:
+        a.parent = position[id(enclosing)] if enclosing is not None else None
+    return [a for a, _ in order]
 
 
 def _closed_quote(text: str, cue: Extent, source: Extent | None, quotes: list[Quote]) -> Extent | None:

@@ -271,6 +271,12 @@ def add_context(doc: Doc, attributions: list[Attribution], max_paragraph_gap: in
         attribution.hedges = reader.hedges()
         attribution.channel = reader.channel()
         paragraph = paragraphs.of(first_offset(attribution))
+        if attribution.parent is not None and attribution.channel.type == "unknown":
+            # Words stated inside a report or a video came through it: "Xi said …, Xinhua reported".
+            outer = attributions[attribution.parent]
+            outlet = outer.channel.outlet or (outer.speaker if outer.channel.type == "report" else None)
+            attribution.channel = Channel(outer.channel.type, outlet, list(outer.channel.evidence))
+            continue
         if attribution.channel.type != "unknown":
             chain = (attribution.speaker, attribution.channel, paragraph) if attribution.speaker else None
         elif chain and attribution.speaker == chain[0] and paragraph - chain[2] <= max_paragraph_gap:

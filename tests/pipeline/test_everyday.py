@@ -105,3 +105,27 @@ def test_a_colon_in_a_sentence_is_no_label():
 def test_a_place_after_a_dash_in_a_headline_signs_nothing():
     found = sayso.extract("Two suspects shot dead on the Ring Road – Airport Junction\n\nPolice said the men were armed.")
     assert [texts(a.cue) for a in found] == ["said"]
+
+
+def test_a_statement_inside_an_outlets_report_is_nested_in_it():
+    found = sayso.extract("Amina Diallo said the border would reopen on Monday, Radio Kaya reported.")
+    outer = by_cue(found, "reported")
+    inner = by_cue(found, "said")
+    assert outer.parent is None and inner.parent == found.index(outer)
+    assert (inner.speaker, texts(inner.content)) == ("Amina Diallo", "the border would reopen on Monday")
+    assert inner.channel.type == "report"
+
+
+def test_the_flat_view_leaves_nested_statements_out():
+    from sayso.records import flat
+
+    found = sayso.extract("Amina Diallo said the border would reopen on Monday, Radio Kaya reported.")
+    assert [texts(a.cue) for a in flat(found)] == ["reported"]
+
+
+def test_the_example_articles_video_holds_the_mercenaries_words(bakhmut_text):
+    found = sayso.extract(bakhmut_text)
+    calling = by_cue(found, "calling")
+    video = found[calling.parent]
+    assert texts(video.cue).endswith("shows") and texts(calling.source) == "Wagner mercenaries"
+    assert calling.channel.type == "video"
