@@ -1,6 +1,6 @@
 """Where the lost attributions die: every gold attribution sayso misses, sorted by stage.
 
-A gold attribution counts as found when sayso's output matches it at who-said-what
+A gold attribution counts as found when sayso's output (the flat view) matches it at who-said-what
 level (the referee's rule: content Dice >= 0.5 and the source matching, one to one).
 Every other one is put in the first stage that lost it:
 
@@ -32,6 +32,7 @@ from sayso.eval_records import read_gold
 from sayso.nlp import load
 from sayso.pipeline.attributions import Attributor
 from sayso.pipeline.cues import features, index_doc, is_candidate
+from sayso.records import flat
 from sayso.spanmatch import SOFT_DICE, ScoredText, Unit, dice, match_greedily, overlapping_pairs, role_score
 from sayso.train import cue_heads
 
@@ -90,7 +91,7 @@ def misses(attributor: Attributor, docs: list[Doc], gold_records: list[dict]) ->
         quotes = doc._.quotes or []
         index = index_doc(doc, quotes)
         gold = [_units(text, a) for a in record["attributions"]]
-        output = [_units(text, a) for a in attributor(doc, quotes)]
+        output = [_units(text, a) for a in flat(attributor(doc, quotes))]
         candidates = [_units(text, c) for c in attributor.candidates(doc, quotes, index)]
         found = _found(gold, output)
         for i, a in enumerate(record["attributions"]):
