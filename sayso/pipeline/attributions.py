@@ -218,20 +218,20 @@ def nested(candidates: list[_Found], found: list[_Found]) -> list[tuple[_Found, 
     A nested statement has a source of its own, and its cue, source and content all lie in
     the content of the enclosing one; of several for one content the likeliest cue wins.
     """
+    extents = [(g.content[0][0], g.content[-1][1]) for g in found]
     kept_cues = {c for f in found for c in f.cue}
     kept_contents = {tuple(f.content) for f in found}
     best: dict[tuple, tuple[_Found, int]] = {}
     for f in candidates:
-        if f.probability < NESTED_FLOOR or not f.source or tuple(f.content) in kept_contents:
-            continue
-        if any(c in kept_cues for c in f.cue):
+        if f.probability < NESTED_FLOOR or not f.source:
             continue
         spans = [*f.cue, *f.source, *f.content]
-        parents = [k for k, g in enumerate(found)
-                   if all(any(s <= a and b <= e for s, e in g.content) for a, b in spans)]
-        if not parents:
+        lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
+        parents = [k for k, (s, e) in enumerate(extents) if s <= lo and hi <= e
+                   and all(any(a <= x and y <= b for a, b in found[k].content) for x, y in spans)]
+        if not parents or tuple(f.content) in kept_contents or any(c in kept_cues for c in f.cue):
             continue
-        parent = min(parents, key=lambda k: found[k].content[-1][1] - found[k].content[0][0])
+        parent = min(parents, key=lambda k: extents[k][1] - extents[k][0])
         key = tuple(f.content)
         if key not in best or f.probability > best[key][0].probability:
             best[key] = (f, parent)
