@@ -129,3 +129,9 @@ def test_the_example_articles_video_holds_the_mercenaries_words(bakhmut_text):
     video = found[calling.parent]
     assert texts(video.cue).endswith("shows") and texts(calling.source) == "Wagner mercenaries"
     assert calling.channel.type == "video"
+
+
+def test_a_question_put_to_someone_attributes_nothing():
+    assert sayso.extract("Do you really believe the budget will balance?") == []
+    found = sayso.extract("The senator asked whether the budget would balance. She doubts it will.")
+    assert texts(by_cue(found, "doubts").content) == "it will"
