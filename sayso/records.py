@@ -90,8 +90,9 @@ class Attribution:
     parent: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The public JSON form (see README, "Output format")."""
-        return {
+        """The public JSON form (see README, "Output format"); ``parent`` only on a nested one,
+        so that the flat view reads as it always has."""
+        record = {
             "content": _pairs(self.content),
             "cue": _pairs(self.cue),
             "source": _pairs(self.source),
@@ -109,8 +110,10 @@ class Attribution:
             "channel": self.channel.to_dict(),
             "hedges": list(self.hedges),
             "confidence": round(self.confidence, 3),
-            "parent": self.parent,
         }
+        if self.parent is not None:
+            record["parent"] = self.parent
+        return record
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], text: str) -> Attribution:

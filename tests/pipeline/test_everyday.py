@@ -1,5 +1,7 @@
 """Everyday news patterns (issue 17), on passages of our own writing."""
 
+import pytest
+
 import sayso
 from sayso.nlp import load_base
 from sayso.pipeline.breaks import mark_line_starts
@@ -135,3 +137,26 @@ def test_a_question_put_to_someone_attributes_nothing():
     assert sayso.extract("Do you really believe the budget will balance?") == []
     found = sayso.extract("The senator asked whether the budget would balance. She doubts it will.")
     assert texts(by_cue(found, "doubts").content) == "it will"
+
+
+@pytest.mark.parametrize("text,cue,content", [
+    ("The mayor conceded that the budget was tight.", "conceded", "that the budget was tight"),
+    ("She maintained that the library would stay open.", "maintained", "that the library would stay open"),
+    ("The union called for a pay rise.", "called for", "a pay rise"),
+    ("The minister resigned on Friday, citing health reasons.", "citing", "health reasons"),
+    ("The bank held rates, cautioning that inflation could return.", "cautioning", "that inflation could return"),
+    ("The minister's claim that the deficit had halved was challenged by economists.", "claim",
+     "that the deficit had halved"),
+])
+def test_stance_verbs_and_noun_cues_polnear_annotates_are_found(text, cue, content):
+    found = by_cue(sayso.extract(text), cue)
+    assert texts(found.content) == content
+
+
+def test_a_nested_record_keeps_its_parent_through_json_and_a_top_level_one_has_none():
+    from sayso.records import Attribution
+
+    text = "Amina Diallo said the border would reopen on Monday, Radio Kaya reported."
+    outer, inner = sorted(sayso.extract(text), key=lambda a: a.parent is not None)
+    assert "parent" not in outer.to_dict()
+    assert Attribution.from_dict(inner.to_dict(), text).parent == inner.parent == 0
