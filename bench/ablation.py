@@ -24,6 +24,7 @@ from sayso.pipeline.attributions import Attributor
 from sayso.pipeline.cues import CUE_FILE, MODEL_DIR, CueModel
 from sayso.pipeline.judge import JUDGE_FILE, Judge
 from sayso.pipeline.spans import SPAN_FILE, SpanModel
+from sayso.records import flat
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev.jsonl"
 # The rules-only baseline's cue list: verbs (and "according") that introduce reported speech,
@@ -73,7 +74,7 @@ def main() -> None:
         docs = list(nlp.pipe((g["text"] for g in gold), batch_size=16))
     results = {}
     for name, attributor in configurations(args.models).items():
-        pred = [{"doc_id": g["doc_id"], "attributions": [a.to_dict() for a in attributor(d, d._.quotes)]}
+        pred = [{"doc_id": g["doc_id"], "attributions": [a.to_dict() for a in flat(attributor(d, d._.quotes))]}
                 for g, d in zip(gold, docs, strict=True)]
         report = score(gold, pred)
         results[name] = {f"{section}/{key}": report[section][key]["f1"] for section, key in ROWS}

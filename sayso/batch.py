@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from sayso.errors import Errors
 from sayso.nlp import DEFAULT_BATCH_SIZE, load, parse_many
-from sayso.records import Document, Extracted, IngestError, Result
+from sayso.records import Document, Extracted, IngestError, Result, flat
 
 __all__ = ["Extracted", "Result", "extract_batch", "extract_documents"]
 
@@ -69,4 +69,4 @@ def _extract_one(document: Document, nlp: Language) -> Result:
 
 
 def _extracted(document: Document, doc: Doc) -> Extracted:
-    return Extracted(document, doc._.attributions, list(doc._.relays or []))
+    return Extracted(document, flat(doc._.attributions), list(doc._.relays or []), doc._.attributions)

@@ -38,6 +38,7 @@ from sayso.eval_records import (
     read_gold,
 )
 from sayso.nlp import DEFAULT_BATCH_SIZE, extract_many
+from sayso.records import flat
 from sayso.resolution import FieldScores, score_fields
 from sayso.spanmatch import (
     SOFT_DICE,
@@ -228,12 +229,15 @@ def score_files(gold_path: str | Path, pred_path: str | Path, max_docs: int | No
 
 
 def predict(
-    gold: list[dict[str, Any]], nlp: Language | None = None, batch_size: int = DEFAULT_BATCH_SIZE
+    gold: list[dict[str, Any]], nlp: Language | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
+    nested: bool = False,
 ) -> Iterator[dict[str, Any]]:
-    """sayso's prediction record ``{"doc_id", "attributions"}`` for each gold text, in order."""
+    """sayso's prediction record ``{"doc_id", "attributions"}`` for each gold text, in order:
+    the flat view the referee scores, or with ``nested`` every attribution (see
+    :attr:`sayso.records.Attribution.parent`)."""
     texts = (record["text"] for record in gold)
     for record, found in zip(gold, extract_many(texts, nlp=nlp, batch_size=batch_size), strict=True):
-        yield {"doc_id": record["doc_id"], "attributions": [a.to_dict() for a in found]}
+        yield {"doc_id": record["doc_id"], "attributions": [a.to_dict() for a in (found if nested else flat(found))]}
 
 
 def evaluate(
@@ -243,6 +247,7 @@ def evaluate(
     max_docs: int | None = None,
     predictions_path: str | Path | None = None,
     speakers_path: str | Path | None = None,
+    nested: bool = False,
 ) -> dict[str, Any]:
     """Run sayso on the texts of a gold file and score the result (see :func:`score`).
 
@@ -255,13 +260,16 @@ def evaluate(
             so that the referee can score the very same output.
         speakers_path: speaker labels for some of the gold documents (see
             :func:`sayso.eval_records.apply_speaker_labels`); only those documents are run and scored.
+        nested: score every attribution, statements nested in another's content included, for
+            gold that annotates them (the example article); by default the flat view PolNeAR
+            annotates and the referee scores.
     """
     check_max_docs(max_docs)
     gold = read_gold(gold_path)
     if speakers_path is not None:
         gold = apply_speaker_labels(gold, speakers_path)
     gold = gold[:max_docs]
-    predictions = list(predict(gold, nlp=nlp, batch_size=batch_size))
+    predictions = list(predict(gold, nlp=nlp, batch_size=batch_size, nested=nested))
     if predictions_path is not None:
         try:
             with open(predictions_path, "w", encoding="utf-8") as out:
@@ -317,6 +325,9 @@ def format_report(report: dict[str, Any]) -> str:
         lines += [f"{name:<27} {acc:8.3f}" for name, acc in res["accuracy"].items()]
         grades = res["speaker_grades"]
         lines.append(f"{'speaker grades':<27} {grades['right']} right, {grades['partial']} partial, {grades['wrong']} wrong")
+        channel = res["channel_given"]
+        if channel["gold"]:
+            lines.append(f"{'channel where gold gives one':<27} {channel['accuracy']:8.3f} ({channel['right']} of {channel['gold']})")
         gender = res["speaker_gender"]
         if gender["gold"]:
             lines.append(f"{'speaker_gender':<27} {gender['accuracy']:8.3f} ({gender['right']} of {gender['gold']} gold genders)")

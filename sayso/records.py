@@ -29,7 +29,8 @@ from sayso.errors import Errors, SaysoError
 KINDS = ("direct", "indirect", "mixed", "according_to", "other")
 SPEAKER_TYPES = ("person", "organisation", "group", "anonymous", "unknown")
 CHANNEL_TYPES = (
-    "telegram", "twitter", "facebook", "interview", "statement", "press_conference",
+    "telegram", "twitter", "facebook", "instagram", "tiktok", "youtube", "threads", "bluesky",
+    "truth_social", "whatsapp", "podcast", "interview", "press_conference", "court", "statement",
     "video", "tv", "radio", "report", "unknown",
 )
 
@@ -72,6 +73,12 @@ class Channel:
         return {"type": self.type, "outlet": self.outlet, "evidence": _pairs(self.evidence)}
 
 
+def flat(attributions: list[Attribution]) -> list[Attribution]:
+    """The top-level attributions: PolNeAR's view, which leaves statements nested in another's
+    content out (their enclosing attribution holds them)."""
+    return [a for a in attributions if a.parent is None]
+
+
 @dataclass
 class Attribution:
     """One attributed statement: source, cue and content spans plus what they resolve to."""
@@ -90,10 +97,15 @@ class Attribution:
     channel: Channel = field(default_factory=Channel)
     hedges: list[str] = field(default_factory=list)
     confidence: float = 0.5
+    # The index (in its document's list) of the attribution whose content this one is stated in
+    # ("Xi Jinping said …" inside "…, Xinhua reported"), or None for a top-level one: the flat
+    # view PolNeAR annotates and the referee scores is the attributions whose parent is None.
+    parent: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The public JSON form (see README, "Output format")."""
-        return {
+        """The public JSON form (see README, "Output format"); ``parent`` only on a nested one,
+        so that the flat view reads as it always has."""
+        record = {
             "content": _pairs(self.content),
             "cue": _pairs(self.cue),
             "source": _pairs(self.source),
@@ -112,6 +124,9 @@ class Attribution:
             "hedges": list(self.hedges),
             "confidence": round(self.confidence, 3),
         }
+        if self.parent is not None:
+            record["parent"] = self.parent
+        return record
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], text: str) -> Attribution:
@@ -138,6 +153,7 @@ class Attribution:
             ),
             hedges=list(data.get("hedges", [])),
             confidence=float(data.get("confidence", 0.5)),
+            parent=data.get("parent"),
         )
 
 
@@ -278,15 +294,17 @@ class Extracted:
     thing came from (the ``sayso_relays`` component's ``doc._.relays``)."""
 
     document: Document
-    attributions: list[Attribution]
+    attributions: list[Attribution]  # the flat view: what is stored, counted and relayed
     relays: list[Provenance] = field(default_factory=list)
+    # Every attribution, statements nested in another's content included (each with its parent).
+    every: list[Attribution] | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        """One line of ``--format jsonl``: the referee's prediction shape, extended."""
-        return {
-            "doc_id": self.document.doc_id,
-            "attributions": [a.to_dict() for a in self.attributions],
-        }
+    def to_dict(self, nested: bool = False) -> dict[str, Any]:
+        """One line of ``--format jsonl``: the referee's prediction shape, extended. The
+        referee's view is flat (what PolNeAR annotates); ``nested`` adds the statements made
+        inside another attribution's content, each with its ``parent``."""
+        shown = self.every if nested and self.every is not None else self.attributions
+        return {"doc_id": self.document.doc_id, "attributions": [a.to_dict() for a in shown]}
 
 
 # What a batch yields per input: its extraction, or the error that took its place.

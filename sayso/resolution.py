@@ -52,6 +52,9 @@ _CHANNEL_WORDS = (
     ("twitter", "twitter"), ("facebook", "facebook"), ("telegram", "telegram"),
     ("press conference", "press_conference"), ("press briefing", "press_conference"),
     ("told reporters", "press_conference"), ("statement", "statement"), ("press release", "statement"),
+    ("instagram", "instagram"), ("tiktok", "tiktok"), ("youtube", "youtube"), ("whatsapp", "whatsapp"),
+    ("bluesky", "bluesky"), ("truth social", "truth_social"), ("threads", "threads"), ("podcast", "podcast"),
+    ("court", "court"), ("testimony", "court"),
     ("television", "tv"), (" tv", "tv"), ("radio", "radio"), ("video", "video"),
     ("told ", "interview"), ("interview", "interview"), ("phone", "interview"), ("report", "report"),
 )
@@ -137,12 +140,17 @@ class FieldScores:
     speaker: dict[str, int] = field(default_factory=lambda: dict.fromkeys(GRADES, 0))
     gender_right: int = 0
     gender_gold: int = 0
+    # The channel over the matched pairs whose gold names one (the others count "unknown" right).
+    channel_right: int = 0
+    channel_gold: int = 0
 
     def add(self, other: FieldScores) -> None:
         self.matched += other.matched
         self.gold += other.gold
         self.gender_right += other.gender_right
         self.gender_gold += other.gender_gold
+        self.channel_right += other.channel_right
+        self.channel_gold += other.channel_gold
         for f in FIELDS:
             self.right[f] += other.right[f]
             self.scored[f] += other.scored[f]
@@ -154,12 +162,15 @@ class FieldScores:
 
     def to_dict(self) -> dict[str, Any]:
         gender = self.gender_right / self.gender_gold if self.gender_gold else None
+        channel = self.channel_right / self.channel_gold if self.channel_gold else None
         return {
             "matched": self.matched, "gold": self.gold, "right": self.right, "scored": self.scored,
             "accuracy": {f: round(v, 3) for f, v in self.accuracy().items()},
             "speaker_grades": self.speaker,
             "speaker_gender": {"right": self.gender_right, "gold": self.gender_gold,
                                "accuracy": None if gender is None else round(gender, 3)},
+            "channel_given": {"right": self.channel_right, "gold": self.channel_gold,
+                              "accuracy": None if channel is None else round(channel, 3)},
         }
 
 
@@ -191,6 +202,9 @@ def score_fields(text: str, gold: list[dict[str, Any]], pred: list[dict[str, Any
                 scores.scored[f] += 1
                 scores.right[f] += field_right(gold[i], pred[j], f)
         scores.speaker[grade_speaker(gold[i].get("speaker"), pred[j].get("speaker"))] += 1
+        if _channel(gold[i])[0] != "unknown":
+            scores.channel_gold += 1
+            scores.channel_right += field_right(gold[i], pred[j], "channel")
         if gold[i].get("speaker_gender"):
             scores.gender_gold += 1
             scores.gender_right += gold[i]["speaker_gender"] == pred[j].get("speaker_gender")

@@ -26,6 +26,12 @@ def test_example_who_said_what_meets_bar(report):
     assert report["attribution"]["who-said-what"]["f1"] >= 0.90
 
 
+def test_example_nested_view_finds_all_17_with_their_speakers():
+    nested = evaluate(GOLD, nested=True)
+    assert nested["attribution"]["who-said-what"]["tp"] == nested["attribution"]["who-said-what"]["gold"] == 17
+    assert nested["resolution"]["speaker_grades"]["right"] == 17
+
+
 def test_example_speakers_all_but_one_right(report):
     res = report["resolution"]
     assert res["gold"] - res["right"]["speaker"] <= 1

@@ -14,6 +14,7 @@ from dataclasses import asdict
 import pytest
 
 from sayso.ingest import Document, IngestError, read
+from sayso.records import flat
 from sayso.runner import IngestReport, ingest, store_results
 from sayso.store import open_store
 
@@ -48,7 +49,7 @@ def _articles(db: str) -> int:
 def test_corpus_stores_every_document_with_its_attributions(nlp, db, short_docs):
     report = _ingest(db, short_docs, batch_size=2)
     assert (report.read, report.stored, report.skipped, report.failed) == (5, 5, 0, 0)
-    found = {d.article_id: [a.to_dict()["text"] for a in nlp(d.text)._.attributions] for d in short_docs}
+    found = {d.article_id: [a.to_dict()["text"] for a in flat(nlp(d.text)._.attributions)] for d in short_docs}
     rows = _rows(db)
     assert report.attributions == len(rows) == sum(len(texts) for texts in found.values()) > 0
     for row in rows:

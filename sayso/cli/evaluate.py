@@ -27,6 +27,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--output", metavar="PRED.jsonl", help="also write the predictions there, to score elsewhere")
     parser.add_argument("--docs", type=int, metavar="N", help="only the first N gold documents")
     parser.add_argument(
+        "--nested", action="store_true",
+        help="score every attribution, statements nested in another's content included (for gold that "
+        "annotates them); default: the flat view PolNeAR annotates and the referee scores",
+    )
+    parser.add_argument(
         "--speakers", metavar="LABELS.jsonl",
         help='speaker labels for some gold documents ({"doc_id", "content_start", "speaker"} per line, '
         "as bench/labels/polnear-dev-speakers.jsonl); only those documents are scored",
@@ -38,6 +43,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Evaluate and print the figures; a gold file that cannot be scored ends the run (exit 2)."""
     report = evaluate(args.gold, nlp=pipeline(args.models), max_docs=args.docs, predictions_path=args.output,
-                      speakers_path=args.speakers)
+                      speakers_path=args.speakers, nested=args.nested)
     print(json.dumps(report, indent=1) if args.json else format_report(report))
     return 0

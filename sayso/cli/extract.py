@@ -45,6 +45,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "referee); default: table at a terminal, else jsonl",
     )
     parser.add_argument("--output", metavar="FILE", help="write there instead of stdout")
+    parser.add_argument(
+        "--nested", action="store_true",
+        help="JSON output: also the statements made inside another attribution's content ('X said ..., "
+        "Xinhua reported'), each with its parent's index; default: the flat view the referee scores",
+    )
     parser.add_argument("--db", metavar="SQLITE_PATH", help="also store articles and attributions in this SQLite file")
     parser.add_argument(
         "--batch-size", type=positive, default=DEFAULT_BATCH_SIZE, metavar="N",
@@ -61,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     with ExitStack() as stack:
         out = stack.enter_context(_open_output(args.output))
         store = stack.enter_context(open_store(args.db)) if args.db else None
-        writer = Writer(out, args.format or ("table" if out.isatty() else "jsonl"))
+        writer = Writer(out, args.format or ("table" if out.isatty() else "jsonl"), args.nested)
         # A progress bar on stderr, unless the results themselves go to the same terminal.
         progress = stack.enter_context(
             tqdm(unit="doc", file=sys.stderr, delay=2, disable=True if out.isatty() else None)

@@ -31,16 +31,17 @@ def _caps(width: int) -> dict[str, int]:
 class Writer:
     """Writes results one at a time to ``out`` in one of :data:`FORMATS`."""
 
-    def __init__(self, out: TextIO, fmt: str) -> None:
+    def __init__(self, out: TextIO, fmt: str, nested: bool = False) -> None:
         self.out = out
         self.fmt = fmt
+        self.nested = nested
         self.count = 0
 
     def write(self, result: Extracted) -> None:
         if self.fmt == "jsonl":
-            self.out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            self.out.write(json.dumps(result.to_dict(self.nested), ensure_ascii=False) + "\n")
         elif self.fmt == "json":
-            item = json.dumps(result.to_dict(), ensure_ascii=False, indent=2)
+            item = json.dumps(result.to_dict(self.nested), ensure_ascii=False, indent=2)
             self.out.write(("[\n" if self.count == 0 else ",\n") + item)
         else:
             self.out.write(table(result, shutil.get_terminal_size().columns))

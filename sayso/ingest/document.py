@@ -8,13 +8,38 @@ here so that all readers reject the same inputs with the same messages.
 
 from __future__ import annotations
 
+import re
+
 from sayso.errors import Errors, SaysoError
 from sayso.records import MAX_CHARS, Document, IngestError
 
-__all__ = ["MAX_BYTES", "Document", "IngestError", "check_size", "checked", "decode"]
+__all__ = ["MAX_BYTES", "Document", "IngestError", "check_size", "checked", "decode", "headline"]
 
 # A UTF-8 character takes at most 4 bytes, so more bytes than this is surely too long.
 MAX_BYTES = 4 * MAX_CHARS
+# A headline: the text's first line, a blank line after it, no sentence-final punctuation.
+_HEADLINE = re.compile(r"\A[ \t]*(?P<line>[^\n]{1,200}?)[ \t]*\n[ \t]*\n\s*\S")
+_FINAL = ".!?;,:\"”’'»)…"
+_HEADLINE_WORDS = 25
+_BYLINE = re.compile(r"(?i)by\s")  # "By Nick Mordowanec" opens many saved articles too
+
+
+def headline(text: str) -> str | None:
+    """The headline a plain text opens with, or None.
+
+    Articles pasted or saved as text keep their headline as a first line: no final
+    punctuation (a sentence ends with a full stop; a headline does not), a blank line after,
+    the story under it. Readers give it as the document's title when the input names none;
+    the text itself is left as read, and the pipeline parses the line apart from the lead
+    (:mod:`sayso.pipeline.breaks`).
+    """
+    match = _HEADLINE.match(text)
+    if match is None:
+        return None
+    line = match.group("line").strip()
+    if line[-1] in _FINAL or not 2 <= len(line.split()) <= _HEADLINE_WORDS or _BYLINE.match(line):
+        return None
+    return line
 
 
 def decode(data: bytes, origin: str) -> str:

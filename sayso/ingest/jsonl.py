@@ -22,7 +22,7 @@ from typing import Any
 
 from sayso.errors import Errors, SaysoError
 from sayso.ingest.dates import parse_date
-from sayso.ingest.document import Document, IngestError, checked, decode
+from sayso.ingest.document import Document, IngestError, checked, decode, headline
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ def _record(line: bytes, fields: Fields, origin: str, default_id: str) -> Docume
             doc_id=str(doc_id),
             text=checked(text, origin),
             origin=origin,
-            title=_string(record, fields.title),
+            title=_string(record, fields.title) or headline(text),
             url=_string(record, fields.url),
             published=parse_date(_value(record, fields.published)),
             outlet=_string(record, fields.outlet),

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from sayso.errors import Errors, SaysoError
-from sayso.ingest.document import MAX_BYTES, Document, IngestError, check_size, checked, decode
+from sayso.ingest.document import MAX_BYTES, Document, IngestError, check_size, checked, decode, headline
 
 STDIN_ID = "stdin"
 STDIN_ORIGIN = "<stdin>"
@@ -33,7 +33,8 @@ def _document(doc_id: str, origin: str, read: Callable[[], bytes]) -> Document |
     try:
         data = read()
         check_size(len(data), origin)
-        return Document(doc_id, checked(decode(data, origin), origin), origin)
+        text = checked(decode(data, origin), origin)
+        return Document(doc_id, text, origin, title=headline(text))
     except SaysoError as e:
         return IngestError(origin, str(e))
     except OSError as e:

@@ -21,6 +21,7 @@ from spacy.tokens import Token
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 WH_TAGS = frozenset({"WDT", "WP", "WP$"})
 _CLAUSES = ("ccomp",)
+_COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
 _COMPLEMENTS = ("xcomp", "dobj", "oprd", "attr", "acomp")
 # "called for", "referred to", "pointed to", "spoke about": the object of these prepositions is the content.
 _CONTENT_PREPS = frozenset({"for", "to", "as", "about", "on", "against", "of", "that"})
@@ -166,13 +167,45 @@ def attach(cue: Token) -> Attachment:
     return found
 
 
+def _complement_clauses(noun: Token) -> list[Token]:
+    """The clauses a noun takes as its content: "the claim *that the deficit had halved*", "her
+    refusal *to resign*" (the parse calls both a clause modifying the noun)."""
+    return [c for c in noun.children if c.dep_ == "acl" and c.i > noun.i and any(
+        (g.dep_ == "mark" and g.lower_ in _COMPLEMENTIZERS) or (g.dep_ == "aux" and g.lower_ == "to")
+        for g in c.children if g.i < c.i)]
+
+
+def _reported_clauses(cue: Token) -> tuple[list[Token], list[Token]]:
+    """The clauses reporting what a cue says, with the words they make part of the cue: its
+    clausal complement; a noun cue's complement clause; or the complement clause the parse hung
+    on the noun of a phrase after a verb cue ("said *in a statement* that the window was
+    closing", where the phrase joins the cue as PolNeAR's annotators have it)."""
+    clause = _children(cue, _CLAUSES)
+    if clause or cue.pos_ == "NOUN":
+        return clause or _complement_clauses(cue), []
+    for prep in (p for p in cue.children if p.dep_ == "prep" and p.i > cue.i):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            clauses = [c for c in _complement_clauses(obj)
+                       if not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+            if clauses:
+                return clauses, list(cue.doc[prep.i:clauses[0].left_edge.i])
+    return [], []
+
+
+def _before_colon(tok: Token) -> bool:
+    """Whether the subtree of ``tok`` is followed by a colon."""
+    nxt = tok.right_edge.i + 1
+    return nxt < len(tok.doc) and tok.doc[nxt].text == ":"
+
+
 def _attach_content(cue: Token, found: Attachment) -> None:
     chained = _chained_verb(cue)
     if chained is not None:
         found.cue_chain += [t for t in chained.children if t.dep_ == "aux" and t.i < chained.i] + [chained]
         _attach_content(chained, found)
         return
-    clause = _children(cue, _CLAUSES)
+    clause, phrase = _reported_clauses(cue)
+    found.cue_chain += phrase
     if clause:
         found.how = "clause"
         # "Writing for X, she noted *that …*": the clause after the cue is what was said.
@@ -193,6 +226,10 @@ def _attach_content(cue: Token, found: Attachment) -> None:
         found.content = _union(_asked(cue, comp[0]) + comp + tail)
         return
     preps = _content_preps(cue)
+    if preps and _before_colon(preps[-1][1]):
+        # "posted on Instagram: “…”", "wrote on X: “…”": the phrase says where, the quotation what.
+        found.cue_chain += list(cue.doc[preps[-1][0].i:preps[-1][1].right_edge.i + 1])
+        return
     if preps:
         found.how = f"prep:{preps[-1][0].lower_}"
         found.cue.extend(p for p, _ in preps)
@@ -211,6 +248,7 @@ def _attach_content(cue: Token, found: Attachment) -> None:
 # quoted posts ("Adriana Rodarte ― “As a young woman …”"); or the words, a dash, then the name
 # signing them (“… a wall around Donald Trump.” ― Steve Quinlan).
 PUNCTUATION_CUES = frozenset({":", "―", "—", "–"})
+LABELS = frozenset({"label", "headline"})  # how a punctuation cue's attachment was found
 SIGNATURE_DASHES = frozenset({"―", "—", "–"})
 _MAX_LABEL = 6  # words in a "NAME:" label or a "― NAME" signature
 _QUOTE_MARKS = frozenset('"“”«»')
@@ -226,8 +264,9 @@ def attach_label(mark: Token) -> Attachment | None:
     line = _line(mark)
     before = [t for t in line if t.i < mark.i]
     after = [t for t in line if t.i > mark.i]
-    signed = (mark.text in SIGNATURE_DASHES and len(before) >= 3
-              and before[0].text in _QUOTE_MARKS and before[-1].text in _QUOTE_MARKS)
+    headline = _is_headline(line)
+    signed = mark.text in SIGNATURE_DASHES and len(before) >= 3 and (
+        (before[0].text in _QUOTE_MARKS and before[-1].text in _QUOTE_MARKS) or headline)
     label, content = (after, before) if signed else (before, after)
     if signed and label and label[-1].text == ".":
         label = label[:-1]
@@ -235,9 +274,25 @@ def attach_label(mark: Token) -> Attachment | None:
         label = label[1:]
     if not 1 <= len(label) <= _MAX_LABEL or len(content) < 2:
         return None
-    if any(t.pos_ in ("VERB", "AUX", "INTJ") for t in label) or not any(_names(t) for t in label):
+    if any(t.pos_ in ("VERB", "AUX", "INTJ") for t in label):
         return None
-    return Attachment(cue=[mark], source=label, content=content, how="label")
+    # A headline may label its words with a description: "Central bank chief: inflation fight …".
+    if not any(_names(t) for t in label) and not (headline and label[-1].pos_ == "NOUN" and label[0].is_title):
+        return None
+    # A headline signed by who said it ("Port workers not to blame – Kofi Mensah") is a form
+    # of its own: news uses it for nothing else.
+    how = "headline" if signed and headline and all(t.pos_ == "PROPN" for t in label) and all(
+        t.ent_type_ in ("PERSON", "ORG") for t in label) else "label"
+    return Attachment(cue=[mark], source=label, content=content, how=how)
+
+
+def _is_headline(line: list[Token]) -> bool:
+    """Whether a line reads as a headline: no final punctuation, a blank line (or nothing) after it."""
+    if not line or line[-1].is_punct and line[-1].text not in _QUOTE_MARKS | {"'", "’"}:
+        return False
+    doc, end = line[-1].doc, line[-1].i + 1
+    rest = line[-1].whitespace_ + "".join(t.text_with_ws for t in doc[end:end + 2] if t.is_space)
+    return end == len(doc) or rest.count("\n") >= 2
 
 
 def _names(tok: Token) -> bool:

@@ -44,7 +44,7 @@ def _alternation(words: Iterable[str], flags: int = 0) -> re.Pattern[str] | None
 @dataclass(frozen=True)
 class _Channel:
     type: str
-    words: re.Pattern[str]
+    words: re.Pattern[str] | None
     audience: re.Pattern[str] | None
     in_source: bool
 
@@ -158,6 +158,9 @@ class _Reader:
         heads = [t for ts in self.cue for t in ts]
         heads += [c for t in heads for c in t.children if c.dep_ == "npadvmod" and c.i not in taken]
         heads += [t.head for t in heads if t.dep_ in ("advcl", "xcomp") and t.head.i not in taken]
+        # "*Speaking on BBC Radio 4's Today programme*, the chancellor said …": the participle says where.
+        heads += [c for t in self.cue for c in t.root.children
+                  if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < t.root.i and c.i not in taken]
         heads += [ts.root for ts in content]
         for head in heads:
             for child in head.children:
@@ -184,7 +187,7 @@ class _Reader:
             for rank, channel in enumerate(lex.channels):
                 if unit.role == "source" and not channel.in_source:
                     continue
-                match = channel.words.search(unit.text)
+                match = channel.words.search(unit.text) if channel.words else None  # "Threads": outlets only
                 if match is None and unit.role == "addressee" and channel.audience is not None:
                     match = channel.audience.search(unit.text)  # "told reporters"
                 if match is None:
@@ -268,6 +271,12 @@ def add_context(doc: Doc, attributions: list[Attribution], max_paragraph_gap: in
         attribution.hedges = reader.hedges()
         attribution.channel = reader.channel()
         paragraph = paragraphs.of(first_offset(attribution))
+        if attribution.parent is not None and attribution.channel.type == "unknown":
+            # Words stated inside a report or a video came through it: "Xi said …, Xinhua reported".
+            outer = attributions[attribution.parent]
+            outlet = outer.channel.outlet or (outer.speaker if outer.channel.type == "report" else None)
+            attribution.channel = Channel(outer.channel.type, outlet, list(outer.channel.evidence))
+            continue
         if attribution.channel.type != "unknown":
             chain = (attribution.speaker, attribution.channel, paragraph) if attribution.speaker else None
         elif chain and attribution.speaker == chain[0] and paragraph - chain[2] <= max_paragraph_gap:

@@ -56,6 +56,7 @@ def evidence(
         f"l={lemma}",
         f"l|how={lemma}|{how}",
         f"d={cue.dep_}",
+        f"pos|how={cue.pos_}|{how}",  # a noun's clause ("the claim that …") is not a verb's
         f"src={src_kind}",
         f"how|src={how}|{src_kind}",
         f"len={_bucket(words)}",

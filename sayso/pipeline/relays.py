@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Token
 
 from sayso.pipeline.cast import Cast
 from sayso.pipeline.passages import Paragraphs, load_lexicon, token_span
-from sayso.records import Attribution, Posting, Provenance, Span
+from sayso.records import Attribution, Posting, Provenance, Span, flat
 
 # Verbs by their written form (the tagger's lemmas of "reposted" and "retweeted" are not words).
 PASS_ON = re.compile(r"^(?:re-?(?:post|tweet|share|publish|upload|blog)|forward|amplif|recirculat)\w*$")
@@ -270,14 +270,15 @@ def find_relays(doc: Doc, attributions: list[Attribution], max_paragraph_gap: in
 
 
 class SaysoRelays:
-    """Sets ``doc._.relays`` to :func:`find_relays` of the doc's attributions."""
+    """Sets ``doc._.relays`` to :func:`find_relays` of the doc's top-level (flat) attributions,
+    the ones stored and counted."""
 
     def __init__(self, nlp: Language, name: str, max_paragraph_gap: int = 3) -> None:
         self.name = name
         self.max_paragraph_gap = max_paragraph_gap
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.relays = find_relays(doc, list(doc._.attributions or []), self.max_paragraph_gap)
+        doc._.relays = find_relays(doc, flat(doc._.attributions or []), self.max_paragraph_gap)
         return doc
 
 

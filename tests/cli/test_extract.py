@@ -167,3 +167,14 @@ def test_extract_without_paths_is_a_usage_error(capsys):
         main(["extract"])
     assert exit_.value.code == 2
     assert "PATH" in capsys.readouterr().err
+
+
+def test_extract_nested_adds_the_inner_statements_with_their_parent(tmp_path, capsys):
+    path = tmp_path / "wire.txt"
+    path.write_text("Amina Diallo said the border would reopen on Monday, Radio Kaya reported.\n", encoding="utf-8")
+    assert main(["extract", str(path), "--format", "jsonl"]) == 0
+    flat_view = json.loads(capsys.readouterr().out)["attributions"]
+    assert main(["extract", str(path), "--format", "jsonl", "--nested"]) == 0
+    nested_view = json.loads(capsys.readouterr().out)["attributions"]
+    assert [a["text"]["cue"] for a in flat_view] == ["reported"]
+    assert [(a["text"]["cue"], a.get("parent")) for a in nested_view] == [("reported", None), ("said", 0)]

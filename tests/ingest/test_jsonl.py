@@ -205,3 +205,11 @@ def test_jsonl_arbitrary_records_give_documents_or_errors(scratch, records):
     items = list(read([str(path)]))
     _check(items)
     assert len(items) == len(records)
+
+
+def test_jsonl_record_without_a_title_takes_its_headline_line(tmp_path):
+    path = tmp_path / "a.jsonl"
+    lines = [{"id": "a", "text": "Port strike ends after ten days\n\nDock workers said they would return."},
+             {"id": "b", "title": "Given", "text": "Port strike ends after ten days\n\nDock workers returned."}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    assert [d.title for d in read([str(path)])] == ["Port strike ends after ten days", "Given"]

@@ -85,3 +85,25 @@ def test_text_arbitrary_bytes_give_the_text_as_read_or_an_error(scratch, data):
         assert item.text.strip() and item.text == data.decode("utf-8-sig")
     else:
         assert item.reason.startswith(("[E001]", "[E002]", "[E003]"))
+
+
+def test_a_headline_line_becomes_the_title_and_the_text_is_kept_whole(tmp_path):
+    text = "Central bank chief: inflation fight is not over\n\nThe governor said prices were rising.\n"
+    path = tmp_path / "bank.txt"
+    path.write_text(text, encoding="utf-8")
+    [doc] = read([str(path)])
+    assert doc.title == "Central bank chief: inflation fight is not over"
+    assert doc.text == text
+
+
+@pytest.mark.parametrize("text", [
+    "The governor said prices were rising.\n\nShe spoke in Lagos.",   # a sentence, not a headline
+    "By Ada Mensah\n\nThe governor said prices were rising.",          # a byline
+    "Inflation fight is not over\nThe governor said prices were rising.",  # no blank line after it
+    "LAGOS\n\nThe governor said prices were rising.",                  # a dateline
+])
+def test_no_title_is_made_from_a_first_line_that_is_no_headline(tmp_path, text):
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    [doc] = read([str(path)])
+    assert doc.title is None

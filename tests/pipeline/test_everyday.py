@@ -1,0 +1,162 @@
+"""Everyday news patterns (issue 17), on passages of our own writing."""
+
+import pytest
+
+import sayso
+from sayso.nlp import load_base
+from sayso.pipeline.breaks import mark_line_starts
+
+
+def texts(spans):
+    return " ".join(s.text for s in spans)
+
+
+def by_cue(attributions, cue):
+    hits = [a for a in attributions if texts(a.cue).startswith(cue)]
+    assert hits, f"no attribution with cue {cue!r}: {[texts(a.cue) for a in attributions]}"
+    return hits[0]
+
+
+LEAD = "The governor of the central bank, Amara Okafor, said on Tuesday that prices were still rising too fast."
+
+
+def test_a_headline_line_is_never_parsed_with_the_lead_sentence():
+    doc = load_base()("Central bank chief: inflation fight is not over\n\n" + LEAD)
+    starts = [s.start_char for s in doc.sents]
+    assert doc.text.index("The governor") in starts
+    said = next(t for t in doc if t.text == "said")
+    assert all(t.idx >= doc.text.index("The governor") for t in said.subtree)
+
+
+def test_every_line_starts_a_sentence_even_after_a_single_line_break():
+    doc = load_base().make_doc("Court hears appeal today\nThe judge said the case was urgent.")
+    mark_line_starts(doc)
+    the = next(t for t in doc if t.text == "The")
+    assert the.is_sent_start and not doc[1].is_sent_start
+
+
+def test_the_lead_under_a_headline_is_found_as_it_is_alone():
+    alone = sayso.extract(LEAD)
+    headed = sayso.extract("Central bank chief: inflation fight is not over\n\n" + LEAD)
+    lead = by_cue(headed, "said")
+    assert texts(lead.content) == texts(by_cue(alone, "said").content) == "that prices were still rising too fast"
+    assert texts(lead.source) == "The governor of the central bank, Amara Okafor"
+
+
+STATEMENT = "Qatar's prime minister said in a statement that the window for a deal was closing."
+
+
+def test_said_in_a_statement_that_is_found_alone_and_among_other_paragraphs():
+    for text in (STATEMENT, f"Farmers gathered outside the ministry on Monday.\n\n{STATEMENT}\n\nTalks resume next week."):
+        found = by_cue(sayso.extract(text), "said")
+        assert texts(found.cue) in ("said", "said in a statement")  # the span model's call
+        assert texts(found.content) == "that the window for a deal was closing"
+        assert texts(found.source) == "Qatar's prime minister"
+        assert found.channel.type == "statement"
+
+
+def test_a_quoted_paragraph_without_a_cue_continues_the_statement_before_it():
+    text = ("The mayor, Ruth Adeyemi, said the city would rebuild the bridge by spring.\n\n"
+            "\"We owe it to the people who cross it every day. Nothing will stop us.\"\n\n"
+            "Council members were not convinced.")
+    found = sayso.extract(text)
+    said = by_cue(found, "said")
+    assert [s.text for s in said.content] == [
+        "the city would rebuild the bridge by spring",
+        "\"We owe it to the people who cross it every day. Nothing will stop us.\""]
+    assert said.kind == "mixed" and said.speaker == "Ruth Adeyemi"
+
+
+def test_a_quotation_over_several_paragraphs_is_attributed_whole():
+    text = ("\"We waited for months,\" said Maria Lopez, a nurse at the clinic.\n\n"
+            "\"Nobody ever came back to me. Not once.\n\n"
+            "\"In the end I stopped calling. What else could I do?\"\n\n"
+            "The clinic did not respond to questions.")
+    found = sayso.extract(text)
+    assert len(found) == 1
+    assert [s.text[:12] for s in found[0].content] == ["\"We waited f", "\"Nobody ever", "\"In the end "]
+    assert found[0].speaker == "Maria Lopez" and found[0].kind == "direct"
+
+
+def test_a_quoted_paragraph_after_another_speakers_cue_is_not_joined():
+    text = ("The mayor said the bridge would reopen in spring. Her deputy, Tomas Varga, said it would not.\n\n"
+            "\"The money is simply not there.\"")
+    found = sayso.extract(text)
+    mayor = by_cue(found, "said")
+    assert all("money" not in s.text for s in mayor.content)
+
+
+def test_a_headline_label_is_an_attribution_of_its_own_beside_the_lead():
+    found = sayso.extract("Central bank chief: inflation fight is not over\n\n" + LEAD)
+    label = by_cue(found, ":")
+    assert (texts(label.source), texts(label.content)) == ("Central bank chief", "inflation fight is not over")
+    assert texts(by_cue(found, "said").content) == "that prices were still rising too fast"
+
+
+def test_a_headline_signed_with_a_dash_is_its_signers():
+    found = sayso.extract("Port workers not to blame for delays – Kofi Mensah\n\n"
+                          "The union leader, Kofi Mensah, said on Monday that the software caused the delays.")
+    signed = by_cue(found, "–")
+    assert (signed.speaker, texts(signed.content)) == ("Kofi Mensah", "Port workers not to blame for delays")
+
+
+def test_a_colon_in_a_sentence_is_no_label():
+    assert sayso.extract("The result: a stalemate that nobody wanted.\n\nTalks resume on Monday.") == []
+
+
+def test_a_place_after_a_dash_in_a_headline_signs_nothing():
+    found = sayso.extract("Two suspects shot dead on the Ring Road – Airport Junction\n\nPolice said the men were armed.")
+    assert [texts(a.cue) for a in found] == ["said"]
+
+
+def test_a_statement_inside_an_outlets_report_is_nested_in_it():
+    found = sayso.extract("Amina Diallo said the border would reopen on Monday, Radio Kaya reported.")
+    outer = by_cue(found, "reported")
+    inner = by_cue(found, "said")
+    assert outer.parent is None and inner.parent == found.index(outer)
+    assert (inner.speaker, texts(inner.content)) == ("Amina Diallo", "the border would reopen on Monday")
+    assert inner.channel.type == "report"
+
+
+def test_the_flat_view_leaves_nested_statements_out():
+    from sayso.records import flat
+
+    found = sayso.extract("Amina Diallo said the border would reopen on Monday, Radio Kaya reported.")
+    assert [texts(a.cue) for a in flat(found)] == ["reported"]
+
+
+def test_the_example_articles_video_holds_the_mercenaries_words(bakhmut_text):
+    found = sayso.extract(bakhmut_text)
+    calling = by_cue(found, "calling")
+    video = found[calling.parent]
+    assert texts(video.cue).endswith("shows") and texts(calling.source) == "Wagner mercenaries"
+    assert calling.channel.type == "video"
+
+
+def test_a_question_put_to_someone_attributes_nothing():
+    assert sayso.extract("Do you really believe the budget will balance?") == []
+    found = sayso.extract("The senator asked whether the budget would balance. She doubts it will.")
+    assert texts(by_cue(found, "doubts").content) == "it will"
+
+
+@pytest.mark.parametrize("text,cue,content", [
+    ("The mayor conceded that the budget was tight.", "conceded", "that the budget was tight"),
+    ("She maintained that the library would stay open.", "maintained", "that the library would stay open"),
+    ("The union called for a pay rise.", "called for", "a pay rise"),
+    ("The minister resigned on Friday, citing health reasons.", "citing", "health reasons"),
+    ("The bank held rates, cautioning that inflation could return.", "cautioning", "that inflation could return"),
+    ("The minister's claim that the deficit had halved was challenged by economists.", "claim",
+     "that the deficit had halved"),
+])
+def test_stance_verbs_and_noun_cues_polnear_annotates_are_found(text, cue, content):
+    found = by_cue(sayso.extract(text), cue)
+    assert texts(found.content) == content
+
+
+def test_a_nested_record_keeps_its_parent_through_json_and_a_top_level_one_has_none():
+    from sayso.records import Attribution
+
+    text = "Amina Diallo said the border would reopen on Monday, Radio Kaya reported."
+    outer, inner = sorted(sayso.extract(text), key=lambda a: a.parent is not None)
+    assert "parent" not in outer.to_dict()
+    assert Attribution.from_dict(inner.to_dict(), text).parent == inner.parent == 0
