@@ -20,7 +20,7 @@ from spacy.tokens import Span as TokenSpan
 
 from sayso.pipeline.firstnames import given_name
 from sayso.pipeline.passages import load_lexicon
-from sayso.pipeline.wordnet import is_word, senses
+from sayso.pipeline.wordnet import is_word, names_a_person, senses
 
 # Dependency labels of the words that may stand before a name as its title ("Italy's leader").
 PREMODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "det", "npadvmod"})
@@ -141,9 +141,23 @@ def name_tokens(ent: TokenSpan) -> TokenSpan | None:
     if ent.label_ == "PERSON":  # "Det Insp Sunil Karunaratne", "SSP Ruwan Hettiarachchi"
         while start < end - 1 and ent.doc[start].lower_.rstrip(".") in titles:
             start += 1
+        start += capitalised_description(ent.doc[start:end])
     if start >= end or all(t.lower_.rstrip(".") in titles for t in ent.doc[start:end]):
         return None  # "Det Insp" alone names nobody
     return ent.doc[after_titles(ent.doc[start:end], ent.label_ == "PERSON"):end]
+
+
+def capitalised_description(name: TokenSpan) -> int:
+    """1 when a person's name opens a sentence with a noun for a kind of person that only its
+    place capitalised ("Retiree Lim Meow Seng, 62, said", "Farmer Jane Doe"), else 0. The
+    word must be no given name ("Hunter Biden") and leave a name of two words or more that
+    no organisation word is part of ("Farmer Brothers Company" stays whole)."""
+    if len(name) < 3:
+        return 0
+    first = name[0]
+    sentence_start = first.is_sent_start or (first.i > 0 and "\n" in first.doc[first.i - 1].text_with_ws)
+    return int(sentence_start and names_a_person(first.text) and not is_given_name(first)
+               and not any(t.lower_ in words("organisation_words") for t in name[1:]))
 
 
 def after_titles(name: TokenSpan, person: bool) -> int:

@@ -24,6 +24,7 @@ from sayso.pipeline.cast import Cast
 from sayso.pipeline.firstnames import given_name
 from sayso.pipeline.names import (
     after_titles,
+    capitalised_description,
     fullest_form,
     is_acronym,
     lexicon,
@@ -209,7 +210,8 @@ class _Resolver:
                 run.insert(0, run[0].nbor(-1))
             while len(run) > 1 and run[0].lower_.rstrip(".") in words("rank_titles"):
                 run.pop(0)  # "AC Tan", "Dr Asante-Jones"
-            name = self.doc[after_titles(self.doc[run[0].i:token.i + 1], False):token.i + 1]
+            start = after_titles(self.doc[run[0].i:token.i + 1], False)
+            name = self.doc[start + capitalised_description(self.doc[start:token.i + 1]):token.i + 1]
             if all(t.lower_.rstrip(".") in words("rank_titles") for t in name):  # "The Chief Justice"
                 return self.described(token, lemma, previous)
             kind = "person" if person_shaped(name) else "unknown"

@@ -72,6 +72,12 @@ def is_word(lemma: str) -> bool:
     return any(_senses(lemma, pos) for pos in ("n", "v"))
 
 
+def names_a_person(word: str) -> bool:
+    """Whether a word's most frequent sense as a noun is a kind of person ("retiree", "farmer")."""
+    found = _senses(word.lower(), "n")
+    return found is not None and found.classes[0] == "person"
+
+
 def senses(tok: Token) -> Senses | None:
     """WordNet's senses of ``tok`` by its lemma (or, failing that, its form); None if unknown."""
     pos = _POS.get(tok.pos_)

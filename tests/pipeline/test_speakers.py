@@ -317,6 +317,18 @@ def genders(parse, text, *attributions):
             id="a-title-written-into-the-name-is-left-out",
         ),
         pytest.param(
+            "Buses ran late across the city.\n\nRetiree Lim Hock Chye, 70, said he waited an hour at the stop.",
+            "Retiree Lim Hock Chye, 70", "said", "he waited an hour at the stop",
+            ("Lim Hock Chye", "person"),
+            id="a-kind-of-person-capitalised-by-the-sentence-start-is-no-part-of-the-name",
+        ),
+        pytest.param(
+            "Buses ran late across the city.\n\nHunter Biden said he would testify next week.",
+            "Hunter Biden", "said", "he would testify next week",
+            ("Hunter Biden", "person"),
+            id="a-given-name-that-is-also-a-kind-of-person-stays-in-the-name",
+        ),
+        pytest.param(
             "Shares in Grab fell on Monday. A Grab spokesman said the fault had been fixed within an hour.",
             "A Grab spokesman", "said", "the fault had been fixed within an hour",
             ("Grab", "organisation"),
