@@ -83,7 +83,8 @@ class Bodies:
         """The named organisation a spokesperson, official or reporter speaks for: a name
         before the noun ("a Grab spokesman", "TASS reporter") or after it ("a spokeswoman
         for Samsung", "officials at Homeland Security Investigations")."""
-        candidates = [c for c in token.lefts if c.dep_ in ("compound", "poss", "nmod", "amod")]
+        candidates = [c for c in token.lefts if c.dep_ in ("compound", "poss", "nmod", "amod") and not any(
+            t.text == "|" or "\n" in t.text for t in token.doc[c.i:token.i])]  # not a dateline's place: "Harare | officers"
         candidates += [o for p in token.rights if p.dep_ == "prep" and p.lower_ in ("for", "at", "of", "from", "with")
                        for o in p.children if o.dep_ == "pobj"]
         for candidate in candidates:

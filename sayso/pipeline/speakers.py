@@ -88,7 +88,7 @@ class _Resolver:
         for attribution in attributions:
             self._current = attribution
             span = token_span(self.doc, attribution.source[0]) if attribution.source else None
-            referent = UNKNOWN if span is None else sane(self.compound(span, previous))
+            referent = UNKNOWN if span is None else self.headline_says(span, sane(self.compound(span, previous)))
             if referent.speaker and referent.type in ("organisation", "unknown", "person"):
                 named = self.cast.canonical(referent.speaker)
                 if named != referent.speaker:
@@ -109,6 +109,24 @@ class _Resolver:
             if attribution.speaker_type == "person" and entity is not None and entity.gender:
                 attribution.speaker_gender = _GENDERS[entity.gender]
                 attribution.gender_evidence = entity.gender_evidence
+
+    def headline_says(self, span: TokenSpan, referent: Referent) -> Referent:
+        """A headline's bare noun ("…, official says", "Minister warns …") is the person the
+        lead below it names: a headline sums up the lead, whose first named person is the one
+        it means, whether or not the lead's own statement was found."""
+        line_end = self.doc.text.find("\n")
+        if referent != ANONYMOUS or line_end < 0 or span.end_char > line_end or \
+                self.doc.text[:line_end].rstrip()[-1:] in ".!?\"”'’":
+            return referent  # no headline line: a first line ending as a sentence does is the lead
+        head = source_head(span)
+        if head.tag_ != "NN" or any(c.dep_ == "det" for c in head.children):
+            return referent
+        lead = next((t.sent for t in self.doc if t.idx > line_end and not t.is_space), None)
+        for token in lead or ():
+            mention = self.cast.by_token.get(token.i)
+            if mention is not None and mention.entity.type == "person":
+                return mention.entity.referent()
+        return referent
 
     def compound(self, span: TokenSpan, previous: tuple[Attribution, Referent] | None) -> Referent:
         """A source naming several ("Usman Anwar and Mohsin Naqvi", "China and Russia") is

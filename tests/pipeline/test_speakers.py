@@ -643,3 +643,26 @@ def test_speakers_shared_surname_goes_to_the_one_quoted_last(parse, attribute):
                      attribute(text, "the band would go to court", "said", "Ochapowace Chief Margaret Bear"),
                      attribute(text, "the talks had failed", "said", "Bear", near="Bear said the talks"))
     assert [speaker for speaker, _, _ in found] == ["Heather Bear", "Margaret Bear", "Margaret Bear"]
+
+
+def test_speakers_a_headlines_bare_noun_is_the_person_the_lead_quotes():
+    text = ("City has contained the flu outbreak, official says\nThe capital has contained the outbreak of flu "
+            "cases in the northern district through lockdowns, Wang Lixin, spokesman for the municipal government, "
+            "said on Friday.\n\"There might be more cases,\" he said.")
+    found = sayso.extract(text)
+    assert [(text[a.source[0].start:a.source[0].end], a.speaker) for a in found][:3] == [
+        ("official", "Wang Lixin"), ("Wang Lixin, spokesman for the municipal government", "Wang Lixin"),
+        ("he", "Wang Lixin")]
+
+
+def test_speakers_a_first_line_ending_as_a_sentence_is_no_headline():
+    text = ("An official said the outbreak was contained.\nWang Lixin, spokesman for the municipal government, "
+            "said on Friday that schools would reopen.")
+    assert sayso.extract(text)[0].speaker is None
+
+
+def test_speakers_a_datelines_place_is_not_the_body_its_officers_speak_for():
+    text = ("Harare, Zimbabwe | Xinhua |  Zimbabwean anti-corruption officers said Saturday they are questioning "
+            "a suspect who was arrested at a market in Harare.")
+    (found,) = sayso.extract(text)
+    assert (found.speaker, found.speaker_type) == (None, "group")
