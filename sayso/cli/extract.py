@@ -17,7 +17,7 @@ from typing import TextIO
 from tqdm import tqdm
 
 from sayso.batch import extract_documents
-from sayso.cli.options import add_models_option, pipeline, positive
+from sayso.cli.options import add_follow_links_option, add_models_option, pipeline, positive
 from sayso.cli.output import FORMATS, Writer
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import STDIN, IngestError, read
@@ -47,6 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--batch-size", type=positive, default=16, metavar="N",
         help="documents per spaCy batch and per store transaction (default 16)",
     )
+    add_follow_links_option(parser)
     add_models_option(parser)
     parser.set_defaults(func=run)
 
@@ -63,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         progress = stack.enter_context(
             tqdm(unit="doc", file=sys.stderr, delay=2, disable=True if out.isatty() else None)
         )
-        for batch in extract_documents(read(args.paths), nlp=nlp, batch_size=args.batch_size):
+        for batch in extract_documents(read(args.paths, follow_links=args.follow_links), nlp=nlp, batch_size=args.batch_size):
             for result in batch:
                 if isinstance(result, IngestError):
                     progress.write(f"sayso: {result.reason}", file=sys.stderr)
@@ -71,8 +72,9 @@ def run(args: argparse.Namespace) -> int:
                 else:
                     writer.write(result)
                     extracted += 1
-            if store:
-                store.write(batch)
+            for refused in store.write(batch) if store else []:
+                progress.write(f"sayso: {refused.reason}", file=sys.stderr)
+                failed += 1
             progress.update(len(batch))
         writer.close()
         if store:

@@ -21,5 +21,10 @@ def normalise(text: str) -> str:
 
 
 def article_id(text: str) -> str:
-    """Hex SHA-256 of :func:`normalise` (``text``)."""
-    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+    """Hex SHA-256 of :func:`normalise` (``text``) in UTF-8.
+
+    Defined for any string: a lone surrogate, which readers refuse but a caller
+    may pass, is hashed as its own three bytes, so that the document gets an id
+    and fails where it is written, alone, rather than wherever its id is asked for.
+    """
+    return hashlib.sha256(normalise(text).encode("utf-8", "surrogatepass")).hexdigest()

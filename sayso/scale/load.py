@@ -78,8 +78,7 @@ def load_output(
                     continue
                 stored.add(result.document.article_id)  # the same text twice in one batch: the first one
             new.append(result)
-        store.write(new)
-        failed = [r for r in new if isinstance(r, IngestError)]
+        failed = [r for r in new if isinstance(r, IngestError)] + store.write(new)
         report.read += len(batch)
         report.skipped += len(batch) - len(new)
         report.failed += len(failed)

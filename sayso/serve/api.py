@@ -19,7 +19,7 @@ from pydantic_core import to_json
 from sayso.batch import Extracted, extract_batch
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import Document, IngestError
-from sayso.ingest.dates import parse_date
+from sayso.ingest.dates import EARLIEST, LATEST, parse_date
 from sayso.ingest.document import checked
 from sayso.ingest.identity import article_id
 from sayso.records import CHANNEL_TYPES, KINDS
@@ -107,7 +107,8 @@ def post_article(
     server.authorise(authorization)
     published = parse_date(article.published) if article.published else None
     if article.published and published is None:
-        raise ServeError(422, Errors.E107.format(detail=f"published: {article.published!r} is not an ISO 8601 date"))
+        detail = f"published: {article.published!r} is not an ISO 8601 date from {EARLIEST.year} to {LATEST.year - 1}"
+        raise ServeError(422, Errors.E107.format(detail=detail))
     text = checked_text(article.text)
     document = Document(
         doc_id=article.doc_id or f"api-{article_id(text)[:12]}", text=text, origin="POST /api/articles",
@@ -118,7 +119,9 @@ def post_article(
         [result] = extract_batch([document])
         if isinstance(result, IngestError):
             raise ServeError(422, result.reason)
-        server.store().write([result])
+        refused = server.store().write([result])
+        if refused:  # a value the store cannot take: the article's fault, named in the answer
+            raise ServeError(422, refused[0].reason)
     assert isinstance(result, Extracted)
     return {
         "id": document.article_id, "doc_id": document.doc_id, "attributions": len(result.attributions),
