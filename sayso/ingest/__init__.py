@@ -90,11 +90,15 @@ def _read_directory(path: Path, fields: Fields | None, follow_links: bool) -> It
 
 
 def _read_glob(pattern: str, fields: Fields | None, follow_links: bool) -> Iterator[Document | IngestError]:
-    usable = [m for m in files.glob(pattern) or [] if m.is_dir() or _suffix(m)]
+    matches = files.glob(pattern, follow_links) or []
+    usable = [m for m in matches if isinstance(m, IngestError) or m.is_dir() or _suffix(m)]
     if not usable:
         yield IngestError(pattern, Errors.E019.format(origin=pattern, suffixes=_listed()))
     for match in usable:
-        yield from _read_directory(match, fields, follow_links) if match.is_dir() else _read_named(match, fields)
+        if isinstance(match, IngestError):
+            yield match
+        else:
+            yield from _read_directory(match, fields, follow_links) if match.is_dir() else _read_named(match, fields)
 
 
 def _suffix(path: Path) -> str | None:

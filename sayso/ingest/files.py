@@ -13,8 +13,9 @@ is looked at with ``stat`` before anything opens it:
   an error (E126) unless ``follow_links`` is asked for, which follows links to
   files and folders alike, each folder once, so that a loop ends;
 - a link loop (E125) and a link to nothing (E127) are errors, never waited on;
-- a glob's ``**`` does not descend through links to folders (the matches are
-  then walked as above).
+- a glob's ``**`` does not descend through links to folders, a match that is a
+  link out of the pattern's fixed folder is an error (E126) unless
+  ``follow_links``, and the folders matched are walked as above.
 
 A path named on its own is the user's choice: a link there is followed, but it
 must still lead to a regular file.
@@ -59,15 +60,23 @@ def named(path: Path) -> IngestError | None:
     return None if stat.S_ISREG(found.st_mode) else _not_regular(path, found.st_mode)
 
 
-def glob(pattern: str) -> list[Path] | None:
-    """The sorted matches of ``pattern`` (``**`` recursive, not through links to folders); None when it is no valid pattern."""
+def glob(pattern: str, follow_links: bool = False) -> list[Path | IngestError] | None:
+    """The sorted matches of ``pattern``, ``**`` recursive; None when it is no valid pattern.
+
+    ``**`` does not descend through links to folders, and a match that is a link out of
+    the pattern's fixed folder (``news/`` of ``news/**/*.txt``) is an error (E126)
+    unless ``follow_links``.
+    """
     parts = Path(pattern).parts
     fixed = next((i for i, part in enumerate(parts) if _GLOB_CHARACTERS.intersection(part)), len(parts))
     base = Path(*parts[:fixed]) if fixed else Path(".")
     try:
-        return sorted(base.glob(str(Path(*parts[fixed:])))) if fixed < len(parts) else [base]
+        matches = sorted(base.glob(str(Path(*parts[fixed:])))) if fixed < len(parts) else [base]
     except (ValueError, OSError):  # "a/**b" is refused; a folder vanished as it was listed
         return None
+    top = os.path.realpath(base)
+    return [m if follow_links or not m.is_symlink() or _inside(top, os.path.realpath(m))
+            else _outside(m, top, os.path.realpath(m)) for m in matches]
 
 
 def _walk(folder: Path, top: str, wanted: Callable[[Path], bool], follow: bool,
@@ -102,7 +111,7 @@ def _link(path: Path, top: str, wanted: Callable[[Path], bool], follow: bool,
             yield _unresolved(path, e)
         return
     target = os.path.realpath(path)
-    inside = os.path.commonpath([top, target]) == top
+    inside = _inside(top, target)
     if stat.S_ISDIR(found.st_mode):
         if follow and _key(found) not in visited:
             visited.add(_key(found))
@@ -136,6 +145,10 @@ def _not_regular(path: Path, mode: int) -> IngestError:
 
 def _outside(path: Path, top: str, target: str) -> IngestError:
     return IngestError(str(path), Errors.E126.format(origin=path, root=top, target=target))
+
+
+def _inside(top: str, target: str) -> bool:
+    return os.path.commonpath([top, target]) == top
 
 
 def _key(found: os.stat_result) -> tuple[int, int]:

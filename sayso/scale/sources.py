@@ -147,7 +147,7 @@ def _files(source: str, errors: list[IngestError]) -> list[str]:
         return readable or [_absolute(path)]  # the reader says why the folder gives no article (E012)
     if path.exists() or not _GLOB_CHARACTERS.intersection(source):
         return [_absolute(path)]  # a file, or no such file (E010), or no regular file (E124)
-    matches = files.glob(source) or []
+    matches = [m for m in files.glob(source) or [] if isinstance(m, Path)]
     found = [f for m in matches for f in (_files(str(m), errors) if m.is_dir() else [_absolute(m)] if _readable(m) else [])]
     return found or [source]  # the reader says the pattern matches nothing (E019)
 
