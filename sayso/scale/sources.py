@@ -25,7 +25,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from sayso.errors import Errors, SaysoError
-from sayso.ingest import STDIN, SUFFIXES, Document, Fields, IngestError, files, read
+from sayso.ingest import STDIN, SUFFIXES, Document, Fields, IngestError, read
+from sayso.ingest import files as safe_files
 from sayso.ingest.dates import parse_date
 from sayso.ingest.document import checked
 from sayso.scale.rows import input_batch
@@ -140,14 +141,14 @@ def _files(source: str, errors: list[IngestError]) -> list[str]:
     """
     path = Path(source)
     if path.is_dir():
-        found = list(files.walk(path, lambda p: _suffix(p) in (*SUFFIXES, PARQUET)))
+        found = list(safe_files.walk(path, lambda p: _suffix(p) in (*SUFFIXES, PARQUET)))
         readable = [_absolute(p) for p in found if isinstance(p, Path)]
         if readable:
             errors += [item for item in found if isinstance(item, IngestError)]
         return readable or [_absolute(path)]  # the reader says why the folder gives no article (E012)
     if path.exists() or not _GLOB_CHARACTERS.intersection(source):
         return [_absolute(path)]  # a file, or no such file (E010), or no regular file (E124)
-    matches = [m for m in files.glob(source) or [] if isinstance(m, Path)]
+    matches = [m for m in safe_files.glob(source) or [] if isinstance(m, Path)]
     found = [f for m in matches for f in (_files(str(m), errors) if m.is_dir() else [_absolute(m)] if _readable(m) else [])]
     return found or [source]  # the reader says the pattern matches nothing (E019)
 

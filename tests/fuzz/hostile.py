@@ -329,11 +329,15 @@ def _warc(out: Folder, rng: random.Random, goods: _Goods) -> None:
 
 def _warc_bomb(out: Folder, rng: random.Random, goods: _Goods, size: int = 20_000_000) -> None:
     """An HTTP gzip body that decompresses to ``size`` bytes, or a record larger than a document may be."""
-    if rng.random() < 0.5:
-        payload, headers = gzip.compress(b"<p>" + b"\x20" * size, compresslevel=1), [("Content-Encoding", "gzip")]
+    shape = rng.choice(["http gzip", "oversized record", "endless line"])
+    if shape == "endless line":  # the whole file one gzip member of NULs, no line end
+        data = gzip.compress(b"\x00" * size, compresslevel=1)
     else:
-        payload, headers = b"<p>" + b"said " * (size // 5), []
-    out.file("bomb.warc.gz", _warc_bytes([(payload, headers)], compress=True), "decompression bomb WARC", EITHER)
+        payload = (gzip.compress(b"<p>" + b"\x20" * size, compresslevel=1) if shape == "http gzip"
+                   else b"<p>" + b"said " * (size // 5))
+        headers = [("Content-Encoding", "gzip")] if shape == "http gzip" else []
+        data = _warc_bytes([(payload, headers)], compress=True)
+    out.file("bomb.warc.gz", data, f"decompression bomb WARC ({shape})", EITHER)
 
 
 def _big_warc_bomb(out: Folder, rng: random.Random, goods: _Goods) -> None:
