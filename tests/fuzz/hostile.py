@@ -118,14 +118,14 @@ def generate(folder: Path, hostile: int, seed: int, good_texts: list[str], big: 
     made = 0
     while made < hostile:
         if rare and rng.random() < len(rare) / (hostile - made):
-            _KIND_WRITERS[rare.pop()](out, rng, goods)
+            rare.pop()(out, rng, goods)
             made += 1
         elif rng.random() < 0.04:  # a JSONL file of hostile and good lines: about 40 % of the documents
             lines = [_line(rng, goods) for _ in range(rng.randint(5, 40))]
             made += _jsonl(out, rng, lines)
         else:
-            kind = rng.choices([k for k, _ in FILE_KINDS], [w for _, w in FILE_KINDS])[0]
-            _KIND_WRITERS[kind](out, rng, goods)
+            write = rng.choices([w for w, _ in FILE_KINDS], [n for _, n in FILE_KINDS])[0]
+            write(out, rng, goods)
             made += 1
         if rng.random() < 0.1:
             text = goods.next()
@@ -395,24 +395,16 @@ def _empty(out: Folder, rng: random.Random, goods: _Goods) -> None:
     out.file(rng.choice(["empty.txt", "empty.jsonl", "empty.html", "empty.warc"]), b"", "empty file", FAILED)
 
 
-FILE_KINDS = [
-    ("random bytes", 6), ("controls", 3), ("nul", 2), ("surrogate bytes", 2), ("marks", 3), ("one char", 3),
-    ("too long", 1), ("legacy", 4), ("bom", 3), ("quote storm", 3), ("no punctuation", 2),
-    ("nested html", 2), ("html bomb", 1), ("entities", 2), ("lying charset", 3), ("html legacy", 2), ("warc", 3),
-    ("warc bomb", 1), ("odd name", 4), ("loop", 1), ("device", 1), ("fifo", 1), ("socket", 1),
-    ("unreadable", 1), ("dangling", 1), ("empty", 1),
+# Each writer of one-file documents, with how often it is chosen.
+FILE_KINDS: list[tuple[Callable[[Folder, random.Random, _Goods], None], int]] = [
+    (_random_bytes, 6), (_controls, 3), (_nul, 2), (_surrogate_bytes, 2), (_marks, 3), (_one_char, 3),
+    (_too_long, 1), (_legacy, 4), (_bom, 3), (_quote_storm, 3), (_no_punctuation, 2),
+    (_nested_html, 2), (_html_bomb, 1), (_entities, 2), (_lying_charset, 3), (_html_legacy, 2), (_warc, 3),
+    (_warc_bomb, 1), (_odd_name, 4), (_loop, 1), (_device, 1), (_fifo, 1), (_socket, 1),
+    (_unreadable, 1), (_dangling, 1), (_empty, 1),
 ]
-_BIG = ("megabyte", "big warc bomb")  # written only when asked, BIG_COUNT times each
+_BIG = (_megabyte, _big_warc_bomb)  # written only when asked, BIG_COUNT times each
 BIG_COUNT = 3
-_KIND_WRITERS: dict[str, Callable[[Folder, random.Random, _Goods], None]] = {
-    "random bytes": _random_bytes, "controls": _controls, "nul": _nul, "surrogate bytes": _surrogate_bytes,
-    "marks": _marks, "one char": _one_char, "megabyte": _megabyte, "too long": _too_long, "legacy": _legacy,
-    "bom": _bom, "quote storm": _quote_storm, "no punctuation": _no_punctuation, "nested html": _nested_html,
-    "html bomb": _html_bomb, "entities": _entities, "lying charset": _lying_charset, "html legacy": _html_legacy,
-    "warc": _warc, "warc bomb": _warc_bomb, "big warc bomb": _big_warc_bomb, "odd name": _odd_name, "loop": _loop,
-    "device": _device, "fifo": _fifo, "socket": _socket, "unreadable": _unreadable, "dangling": _dangling,
-    "empty": _empty,
-}
 
 
 # JSONL lines: (bytes of the line, kind, expectation, text that must be stored).
