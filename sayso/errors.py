@@ -144,3 +144,11 @@ class Errors(metaclass=_Coded):
     E120 = "a PostgreSQL store needs psycopg, which is not installed: pip install 'sayso[postgres]'"
     E121 = "{what} needs PyArrow, which is not installed: pip install 'sayso[parquet]'"
     E122 = "--plot needs Matplotlib, which is not installed: pip install 'sayso[plot]'"
+    # One document or input, the rest of the batch goes on: a document the store (or the Parquet
+    # output of sayso scale) cannot take (E123), and what a folder holds that is not safe to read
+    # (E124-E127, sayso.ingest.files).
+    E123 = "{origin}: cannot be stored ({detail}); the other documents of its batch are"
+    E124 = "{origin}: {kind}, not a regular file: not read"
+    E125 = "{origin}: symbolic link loop: not followed"
+    E126 = "{origin}: symbolic link out of {root} (to {target}): not followed; --follow-links follows it"
+    E127 = "{origin}: symbolic link to {target}, which does not exist"

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sayso.errors import Errors, SaysoError
@@ -172,8 +172,59 @@ def normalise(text: str) -> str:
 
 def article_id(text: str) -> str:
     """Hex SHA-256 of :func:`normalise` (``text``): the same article read again (other line
-    ends, another Unicode composition) gets the same id, so re-storing it replaces it."""
-    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+    ends, another Unicode composition) gets the same id, so re-storing it replaces it.
+
+    Defined for any string: a lone surrogate, which readers refuse but a caller may pass, is
+    hashed as its own three bytes, so that the document gets an id and fails where it is
+    written, alone, rather than wherever its id is asked for."""
+    return hashlib.sha256(normalise(text).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+# The publication dates kept, in UTC: from before the first printed newspapers to well
+# inside the calendar, so that no zone shift can carry a kept date out of it.
+EARLIEST = datetime(1600, 1, 1, tzinfo=UTC)
+LATEST = datetime(9999, 1, 1, tzinfo=UTC)
+# What a name is never kept with: lone surrogates, which no file or database can hold (Python
+# reads a file-name byte that is not UTF-8 as one, and JSON's "\\ud800" escape makes one), and
+# control characters, which would break a message's line or drive the terminal showing it.
+_UNSAFE_IN_NAMES = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+# What metadata is never kept with: lone surrogates, and NUL, which PostgreSQL cannot store.
+_UNSAFE_IN_METADATA = re.compile("[\x00\ud800-\udfff]")
+
+
+def usable(moment: datetime | None) -> datetime | None:
+    """``moment`` (naive taken as UTC) when it lies from :data:`EARLIEST` up to :data:`LATEST`, else None."""
+    if moment is None:
+        return None
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    try:
+        in_utc = aware.astimezone(UTC)
+    except (OverflowError, ValueError):  # the zone's shift leaves the calendar
+        return None
+    return aware if EARLIEST <= in_utc < LATEST else None
+
+
+def escaped(name: str) -> str:
+    """``name`` as sayso keeps and shows it: each character no store or terminal can take as a backslash escape.
+
+    A file-name byte that is not UTF-8 (which Python reads as the surrogate
+    U+DC80 + byte) becomes ``\\xe9``, as in ``caf\\xe9.txt``; another lone
+    surrogate ``\\ud800``; a control character ``\\x0a``. Every other
+    character, backslashes included, is kept, so the form is for reading, not
+    for turning back into the bytes. A valid name is returned as it is.
+    """
+    return _UNSAFE_IN_NAMES.sub(_escape, name)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\u{code:04x}" if code >= 0xD800 else f"\\x{code:02x}"
+
+
+def _metadata(value: str | None) -> str | None:
+    return None if value is None or _UNSAFE_IN_METADATA.search(value) else value
 
 
 @dataclass(frozen=True)
@@ -182,7 +233,12 @@ class Document:
 
     ``origin`` says where it came from (``path`` or ``path:line``) for messages.
     The metadata fields are whatever the source gave (an HTML page's title, a
-    JSONL record's ``outlet``); ``published`` is always timezone-aware.
+    JSONL record's ``outlet``); ``published`` is always timezone-aware. Made
+    safe on creation, so that no store, output or terminal receives a value it
+    cannot take: ``doc_id`` and ``origin`` :func:`escaped`; a metadata string
+    with a lone surrogate or NUL, and a date outside what :func:`usable` keeps,
+    left out. The text is the readers' to check: a document without usable text
+    is no document.
     """
 
     doc_id: str
@@ -193,6 +249,15 @@ class Document:
     published: datetime | None = None
     outlet: str | None = None
     authors: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        safe = object.__setattr__  # frozen: values are made safe once, here
+        safe(self, "doc_id", escaped(self.doc_id))
+        safe(self, "origin", escaped(self.origin))
+        for name in ("title", "url", "outlet"):
+            safe(self, name, _metadata(getattr(self, name)))
+        safe(self, "authors", tuple(a for a in map(_metadata, self.authors) if a is not None))
+        safe(self, "published", usable(self.published))
 
     @property
     def article_id(self) -> str:
@@ -206,6 +271,10 @@ class IngestError:
 
     origin: str
     reason: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "origin", escaped(self.origin))
+        object.__setattr__(self, "reason", escaped(self.reason))
 
 
 @dataclass(frozen=True)

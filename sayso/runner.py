@@ -102,7 +102,8 @@ def ingest(
         progress: called as the run goes (see :data:`Progress`).
 
     Failures of documents never stop the run: each becomes an :class:`IngestError`
-    that is written to the store's errors table and counted in the report.
+    that is written to the store's errors table and counted in the report, and so
+    does a document the store refuses to take (E123, :meth:`Store.write`).
 
     Raises:
         SaysoError: the store failed while writing (E033), or the worker processes
@@ -184,13 +185,16 @@ class _Run:
         return new
 
     def write(self, batch: list[Item], results: list[Result]) -> None:
-        """Store one batch's results in one transaction and count them."""
-        self.store.write(results)
+        """Store one batch's results in one transaction and count them; a document the store refuses fails alone."""
+        refused = self.store.write(results)
         self.in_flight.difference_update(item.article_id for item in batch if isinstance(item, Document))
-        failures = [r for r in results if isinstance(r, IngestError)]
+        failures = [r for r in results if isinstance(r, IngestError)] + refused
+        lost = {error.origin for error in refused}
         self.report.failed += len(failures)
         self.report.stored += len(results) - len(failures)
-        self.report.attributions += sum(len(r.attributions) for r in results if isinstance(r, Extracted))
+        self.report.attributions += sum(
+            len(r.attributions) for r in results if isinstance(r, Extracted) and r.document.origin not in lost
+        )
         self.notify(failures)
 
     def finish(self) -> IngestReport:

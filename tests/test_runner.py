@@ -16,7 +16,7 @@ import pytest
 from sayso.ingest import Document, IngestError, read
 from sayso.records import flat
 from sayso.runner import IngestReport, ingest, store_results
-from sayso.store import open_store
+from sayso.store import Store, open_store
 
 
 @pytest.fixture(scope="module")
@@ -196,3 +196,27 @@ def test_corpus_workers_that_cannot_start_stop_the_run_with_e071(tmp_path, short
     assert done.returncode == 1
     assert "sayso.errors.SaysoError: [E071] the worker processes died on starting" in done.stderr
     assert "E070" not in done.stderr
+
+
+@pytest.mark.parametrize("workers", [1, 2], ids=["inline", "pool"])
+def test_corpus_document_the_store_refuses_fails_alone_with_e123_and_its_batch_is_stored(
+    db, short_docs, workers, monkeypatch
+):
+    # What a database may refuse in one document's values (the readers let nothing known through).
+    write = Store._write_article
+
+    def refusing(store, result, now):
+        if result.document.doc_id == short_docs[2].doc_id:
+            raise sqlite3.DataError("string or blob too big")
+        write(store, result, now)
+
+    monkeypatch.setattr(Store, "_write_article", refusing)
+    seen: list[IngestError] = []
+    report = _ingest(db, short_docs, batch_size=8, workers=workers, progress=lambda _, failures: seen.extend(failures))
+    assert (report.read, report.stored, report.failed) == (5, 4, 1)
+    origin = short_docs[2].origin
+    assert [e.reason for e in seen] == [f"[E123] {origin}: cannot be stored (string or blob too big); "
+                                        "the other documents of its batch are"]
+    assert _articles(db) == 4
+    with open_store(db) as store:
+        assert [e.reason for e in store.errors()] == [seen[0].reason]

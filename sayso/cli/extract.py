@@ -18,13 +18,13 @@ from typing import TextIO
 from tqdm import tqdm
 
 from sayso.batch import extract_documents
-from sayso.cli.options import add_models_option, pipeline, positive
+from sayso.cli.options import add_follow_links_option, add_models_option, pipeline, positive
 from sayso.cli.output import FORMATS, Writer
 from sayso.corpus.index import update
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import STDIN, IngestError, read
 from sayso.records import DEFAULT_BATCH_SIZE, Result
-from sayso.runner import store_results
+from sayso.runner import IngestReport, store_results
 from sayso.store import open_store
 
 
@@ -55,6 +55,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--batch-size", type=positive, default=DEFAULT_BATCH_SIZE, metavar="N",
         help=f"documents per spaCy batch and per store transaction (default {DEFAULT_BATCH_SIZE})",
     )
+    add_follow_links_option(parser)
     add_models_option(parser)
     parser.set_defaults(func=run)
 
@@ -77,17 +78,24 @@ def run(args: argparse.Namespace) -> int:
             for batch in batches:
                 for result in batch:
                     if isinstance(result, IngestError):
-                        progress.write(f"sayso: {result.reason}", file=sys.stderr)
                         failed += 1
+                        if not store:  # with a store, its run reports every failure (below)
+                            progress.write(f"sayso: {result.reason}", file=sys.stderr)
                     else:
                         writer.write(result)
                         extracted += 1
                 progress.update(len(batch))
                 yield batch
 
-        batches = printed(extract_documents(read(args.paths), nlp=nlp, batch_size=args.batch_size))
+        def show(report: IngestReport, failures: list[IngestError]) -> None:
+            for failure in failures:  # unreadable inputs and documents the store refused (E123)
+                progress.write(f"sayso: {failure.reason}", file=sys.stderr)
+
+        read_paths = read(args.paths, follow_links=args.follow_links)
+        batches = printed(extract_documents(read_paths, nlp=nlp, batch_size=args.batch_size))
         if store:
-            store_results(batches, store)  # the one road in: articles stored already are kept as they are
+            # The one road in: articles stored already are kept as they are.
+            failed = store_results(batches, store, progress=show).failed
             update(store)  # the corpus index, as sayso ingest leaves it
         else:
             deque(batches, maxlen=0)

@@ -18,6 +18,7 @@ from tqdm import tqdm
 
 from sayso.cli.options import (
     add_field_option,
+    add_follow_links_option,
     add_models_option,
     check_models,
     positive,
@@ -26,6 +27,7 @@ from sayso.corpus.index import update
 from sayso.errors import Errors, SaysoError
 from sayso.extras import require
 from sayso.ingest import STDIN, SUFFIXES, Fields, IngestError, read
+from sayso.ingest.jsonl import lines
 from sayso.runner import DEFAULT_BATCH_SIZE, IngestReport, ingest
 from sayso.scale.layout import is_output
 from sayso.store import DEFAULT_URL, Store, open_store
@@ -66,6 +68,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help=f"seconds between progress lines when stderr is not a terminal (default {LOG_EVERY:g})",
     )
     add_field_option(parser)
+    add_follow_links_option(parser)
     add_models_option(parser)
     parser.set_defaults(func=run)
 
@@ -84,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
         progress = _Progress(None if outputs else _total(args.paths), args.log_every)
         try:
             report = _load_output(outputs, store, progress) if outputs else ingest(
-                read(args.paths, fields=fields), store, workers=args.workers, batch_size=args.batch_size,
+                read(args.paths, fields=fields, follow_links=args.follow_links), store, workers=args.workers, batch_size=args.batch_size,
                 models=args.models, progress=progress,
             )
         finally:
@@ -185,6 +188,6 @@ def _records(path: Path) -> int:
     """Non-blank lines of a JSONL file, counted without decoding them."""
     try:
         with path.open("rb") as f:
-            return sum(1 for line in f if line.strip())
+            return sum(1 for line in lines(f) if line is None or line.strip())
     except OSError:
         return 1  # the reader reports it, as one failed input

@@ -56,3 +56,12 @@ def add_field_option(parser: argparse.ArgumentParser, record: str = "a JSONL rec
         help=f"read {record} NAME (text, doc_id, url, title, published, outlet, authors) "
         "from its KEY, e.g. text=body; repeatable",
     )
+
+
+def add_follow_links_option(parser: argparse.ArgumentParser) -> None:
+    """``--follow-links``: follow symbolic links out of the folders read (:mod:`sayso.ingest.files`)."""
+    parser.add_argument(
+        "--follow-links", action="store_true",
+        help="follow symbolic links met in the folders read, also to files and folders outside them "
+        "(by default such a link is an error, E126, and is not read)",
+    )

@@ -3,18 +3,19 @@
 :func:`read` takes what a user names on the command line and yields, in order,
 a :class:`Document` for each article or an :class:`IngestError` for each input
 that could not be read. It never raises for bad input, so one broken file does
-not stop a batch.
+not stop a batch, and it opens only regular files (:mod:`sayso.ingest.files`),
+so no FIFO, device or link loop can hang it.
 """
 
 from __future__ import annotations
 
-import glob
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from sayso.errors import Errors
+from sayso.ingest import files
 from sayso.ingest.document import Document, IngestError
 from sayso.ingest.html import read_html_file
 from sayso.ingest.jsonl import Fields, read_jsonl
@@ -30,7 +31,7 @@ __all__ = ["STDIN", "SUFFIXES", "Document", "Fields", "IngestError", "read"]
 
 
 def read(
-    sources: Iterable[str], stdin: BinaryIO | None = None, fields: Fields | None = None
+    sources: Iterable[str], stdin: BinaryIO | None = None, fields: Fields | None = None, follow_links: bool = False
 ) -> Iterator[Document | IngestError]:
     """Documents from each source, in order.
 
@@ -45,19 +46,27 @@ def read(
         sources: paths as the user wrote them; they name the documents in messages.
         stdin: the stream ``-`` reads, ``sys.stdin.buffer`` by default.
         fields: the keys JSONL records are read with, :class:`Fields` by default.
+        follow_links: follow symbolic links out of the directories walked (see
+            :mod:`sayso.ingest.files`); by default they are errors, never read.
     """
     for source in sources:
         path = Path(source)
         if source == STDIN:
             yield read_stdin(stdin or sys.stdin.buffer)
         elif path.is_dir():
-            yield from _read_directory(path, fields)
-        elif path.exists():
-            yield from _read_file(path, fields)
+            yield from _read_directory(path, fields, follow_links)
+        elif path.exists() or path.is_symlink():
+            yield from _read_named(path, fields)
         elif _GLOB_CHARACTERS.intersection(source):
-            yield from _read_glob(source, fields)
+            yield from _read_glob(source, fields, follow_links)
         else:
             yield IngestError(source, Errors.E010.format(origin=source))
+
+
+def _read_named(path: Path, fields: Fields | None) -> Iterator[Document | IngestError]:
+    """The file at ``path`` once it is known to be a regular file, never opening anything else."""
+    problem = files.named(path)
+    yield from [problem] if problem else _read_file(path, fields)
 
 
 def _read_file(path: Path, fields: Fields | None) -> Iterator[Document | IngestError]:
@@ -72,25 +81,24 @@ def _read_file(path: Path, fields: Fields | None) -> Iterator[Document | IngestE
         yield read_text_file(path)
 
 
-def _read_directory(path: Path, fields: Fields | None) -> Iterator[Document | IngestError]:
-    try:
-        files = sorted(p for p in path.rglob("*") if _suffix(p) and p.is_file())
-    except OSError as e:
-        yield IngestError(str(path), Errors.E011.format(origin=path, detail=e.strerror or e))
-        return
-    if not files:
+def _read_directory(path: Path, fields: Fields | None, follow_links: bool) -> Iterator[Document | IngestError]:
+    found = list(files.walk(path, lambda p: _suffix(p) is not None, follow_links))
+    if not found:
         yield IngestError(str(path), Errors.E012.format(origin=path, suffixes=_listed()))
-    for file in files:
-        yield from _read_file(file, fields)
+    for item in found:
+        yield from [item] if isinstance(item, IngestError) else _read_file(item, fields)
 
 
-def _read_glob(pattern: str, fields: Fields | None) -> Iterator[Document | IngestError]:
-    matches = [Path(match) for match in sorted(glob.glob(pattern, recursive=True))]
-    usable = [m for m in matches if m.is_dir() or (_suffix(m) and m.is_file())]
+def _read_glob(pattern: str, fields: Fields | None, follow_links: bool) -> Iterator[Document | IngestError]:
+    matches = files.glob(pattern, follow_links) or []
+    usable = [m for m in matches if isinstance(m, IngestError) or m.is_dir() or _suffix(m)]
     if not usable:
         yield IngestError(pattern, Errors.E019.format(origin=pattern, suffixes=_listed()))
     for match in usable:
-        yield from _read_directory(match, fields) if match.is_dir() else _read_file(match, fields)
+        if isinstance(match, IngestError):
+            yield match
+        else:
+            yield from _read_directory(match, fields, follow_links) if match.is_dir() else _read_named(match, fields)
 
 
 def _suffix(path: Path) -> str | None:

@@ -4,6 +4,13 @@ Readers turn every problem with one input into an ``IngestError`` instead of
 raising, so one bad file or line never stops a batch of thousands. The checks
 that apply to every format (encoding, binary data, empty or oversized text) live
 here so that all readers reject the same inputs with the same messages.
+
+Both records also make their values safe as they are made, whoever makes them
+(a reader, the API, a loader of Parquet): every store and output must be able to
+write what they hold. A name (``doc_id``, ``origin``, and so every message) is
+kept in the escaped form :func:`sayso.records.escaped` gives when it is not valid Unicode or
+holds control characters; metadata that cannot be written is left out, as
+metadata that cannot be read is (:mod:`sayso.ingest.dates`).
 """
 
 from __future__ import annotations
@@ -11,9 +18,9 @@ from __future__ import annotations
 import re
 
 from sayso.errors import Errors, SaysoError
-from sayso.records import MAX_CHARS, Document, IngestError
+from sayso.records import MAX_CHARS, Document, IngestError, escaped
 
-__all__ = ["MAX_BYTES", "Document", "IngestError", "check_size", "checked", "decode", "headline"]
+__all__ = ["MAX_BYTES", "Document", "IngestError", "check_size", "checked", "decode", "escaped", "headline"]
 
 # A UTF-8 character takes at most 4 bytes, so more bytes than this is surely too long.
 MAX_BYTES = 4 * MAX_CHARS
@@ -62,6 +69,8 @@ def checked(text: str, origin: str) -> str:
     """``text`` itself when the pipeline can take it; else a SaysoError saying why not."""
     if not text.strip():
         raise SaysoError(Errors.E001.format(origin=origin))
+    if "\x00" in text:  # a JSON "\\u0000" escape: binary data, and no text PostgreSQL can store
+        raise SaysoError(Errors.E002.format(origin=origin))
     try:
         text.encode("utf-8")  # a JSON "\\ud800" escape decodes to a string no file or database can hold
     except UnicodeEncodeError as e:

@@ -18,11 +18,12 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sayso.errors import Errors, SaysoError
 from sayso.ingest.dates import parse_date
-from sayso.ingest.document import Document, IngestError, checked, decode, headline
+from sayso.ingest.document import MAX_BYTES, Document, IngestError, checked, decode, headline
+from sayso.records import MAX_CHARS
 
 
 @dataclass(frozen=True)
@@ -63,16 +64,35 @@ def read_jsonl(path: Path, fields: Fields | None = None) -> Iterator[Document | 
     empty = True
     try:
         with path.open("rb") as f:
-            for number, line in enumerate(f, start=1):
-                if not line.strip():
+            for number, line in enumerate(lines(f), start=1):
+                if line is not None and not line.strip():
                     continue
                 empty = False
-                yield _record(line, fields, f"{path}:{number}", f"{path.stem}-{number}")
+                origin = f"{path}:{number}"
+                if line is None:
+                    size = f"a line of over {MAX_BYTES:,} bytes"
+                    yield IngestError(origin, Errors.E004.format(origin=origin, size=size, limit=MAX_CHARS))
+                else:
+                    yield _record(line, fields, origin, f"{path.stem}-{number}")
     except OSError as e:
         yield IngestError(str(path), Errors.E011.format(origin=path, detail=e.strerror or e))
         return
     if empty:
         yield IngestError(str(path), Errors.E001.format(origin=path))
+
+
+def lines(f: BinaryIO) -> Iterator[bytes | None]:
+    """Each line of ``f``; None for a line too long to hold a document, read through without being kept.
+
+    A JSONL file may be one line of gigabytes: memory stays bounded by :data:`MAX_BYTES` a line.
+    """
+    while line := f.readline(MAX_BYTES + 1):
+        if len(line) <= MAX_BYTES or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := f.readline(1 << 20)) and not rest.endswith(b"\n"):
+            pass
+        yield None
 
 
 def _record(line: bytes, fields: Fields, origin: str, default_id: str) -> Document | IngestError:

@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.limitreader import LimitReader
 from warcio.recordloader import ArcWarcRecord
+from warcio.utils import BUFF_SIZE
 
 from sayso.errors import Errors, SaysoError
 from sayso.ingest.dates import parse_date
@@ -27,6 +29,17 @@ from sayso.ingest.document import MAX_BYTES, Document, IngestError
 from sayso.ingest.html import extract_html
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+# The longest header line read: a WARC or HTTP header is a few kilobytes at most, and warcio
+# reads a line whole (in time that grows with its square): a gzip bomb of one 300 MB line of
+# NULs took it 8 minutes and 14 GB before.
+MAX_LINE = 1 << 20
+
+
+class _BoundedLines(DecompressingBufferedReader):
+    """warcio's reader, reading no line longer than :data:`MAX_LINE` (the rest comes as the next line)."""
+
+    def readline(self, length: int | None = None) -> bytes:
+        return super().readline(MAX_LINE if length is None else min(length, MAX_LINE))
 
 
 class _Damaged(Exception):
@@ -61,6 +74,7 @@ def read_warc(path: Path) -> Iterator[Document | IngestError]:
 def _pages(stream: BinaryIO, origin: str) -> Iterator[Document | IngestError]:
     """The HTML responses of ``stream``; raises :class:`_Damaged` where the file cannot be read on."""
     records = ArchiveIterator(stream)
+    records.reader = _BoundedLines(records.fh, block_size=BUFF_SIZE)  # before it reads anything
     while True:
         try:
             record = next(records, None)

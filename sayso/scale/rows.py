@@ -77,11 +77,13 @@ TABLES = dict(zip(TABLE_NAMES, (ARTICLES, ATTRIBUTIONS, RELAYS, FAILURES), stric
 # A message's error code, its first group: what a failure row's ``code`` is.
 CODE_PATTERN = r"\[([EW]\d{3})\]"
 _CODE = re.compile(CODE_PATTERN)
+# What Arrow raises for a value it cannot hold (a string that is not valid Unicode, say).
+_REFUSED = (pa.ArrowException, ValueError, TypeError, OverflowError)
 
 
 def input_batch(items: Sequence[Document | IngestError]) -> pa.RecordBatch:
     """Input rows for what a reader yielded, in order."""
-    return pa.RecordBatch.from_pylist([_input_row(item) for item in items], schema=INPUT)
+    return _rows([_input_row(item) for item in items], INPUT)
 
 
 def input_items(batch: pa.RecordBatch) -> list[Document | IngestError]:
@@ -96,7 +98,26 @@ def input_items(batch: pa.RecordBatch) -> list[Document | IngestError]:
 
 def result_batch(results: Sequence[Result]) -> pa.RecordBatch:
     """Result rows for one batch's results, in order."""
-    return pa.RecordBatch.from_pylist([_result_row(result) for result in results], schema=RESULT)
+    return _rows([_result_row(result) for result in results], RESULT)
+
+
+def _rows(rows: list[dict[str, Any]], schema: pa.Schema) -> pa.RecordBatch:
+    """``rows`` as a batch of ``schema``; a row Arrow refuses becomes its document's failure row (E123), alone."""
+    try:
+        return pa.RecordBatch.from_pylist(rows, schema=schema)
+    except _REFUSED:
+        return pa.RecordBatch.from_pylist([_convertible(row, schema) for row in rows], schema=schema)
+
+
+def _convertible(row: dict[str, Any], schema: pa.Schema) -> dict[str, Any]:
+    try:
+        pa.RecordBatch.from_pylist([row], schema=schema)
+    except _REFUSED as e:
+        origin = str(row.get("origin"))
+        detail = (str(e).strip().splitlines() or [type(e).__name__])[0]
+        error = IngestError(origin, Errors.E123.format(origin=origin, detail=detail))
+        return {"origin": error.origin, "error": error.reason}
+    return row
 
 
 def table(batch: pa.RecordBatch, name: str) -> pa.RecordBatch:

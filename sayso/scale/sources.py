@@ -13,7 +13,6 @@ passed on as it is, so that the reader names the problem as it always does.
 from __future__ import annotations
 
 import dataclasses
-import glob
 import gzip
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ import pyarrow.parquet as pq
 
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import STDIN, SUFFIXES, Document, Fields, IngestError, read
+from sayso.ingest import files as safe_files
 from sayso.ingest.dates import parse_date
 from sayso.ingest.document import checked
 from sayso.scale.rows import input_batch
@@ -57,9 +57,9 @@ def expand(sources: Iterable[str]) -> Sources:
             raise SaysoError(Errors.E093)
         if _suffix(Path(source)) in MANIFESTS and Path(source).is_file():
             for line in _manifest(Path(source), errors):
-                files += _files(line)
+                files += _files(line, errors)
         else:
-            files += _files(source)
+            files += _files(source, errors)
     return Sources(tuple(files), tuple(errors))
 
 
@@ -134,16 +134,22 @@ def _parquet_document(values: dict[str, Any], origin: str, default_id: str) -> D
         return IngestError(origin, str(e))
 
 
-def _files(source: str) -> list[str]:
-    """The readable files ``source`` names, absolute; the source itself when it names none, for the reader to report."""
+def _files(source: str, errors: list[IngestError]) -> list[str]:
+    """The readable files ``source`` names, absolute; the source itself when it names none, for the reader to report.
+
+    What a folder holds that is not safe to read (:mod:`sayso.ingest.files`) goes to ``errors``.
+    """
     path = Path(source)
     if path.is_dir():
-        found = [_absolute(p) for p in sorted(path.rglob("*")) if _readable(p)]
-        return found or [_absolute(path)]  # the reader says the folder holds no article (E012)
+        found = list(safe_files.walk(path, lambda p: _suffix(p) in (*SUFFIXES, PARQUET)))
+        readable = [_absolute(p) for p in found if isinstance(p, Path)]
+        if readable:
+            errors += [item for item in found if isinstance(item, IngestError)]
+        return readable or [_absolute(path)]  # the reader says why the folder gives no article (E012)
     if path.exists() or not _GLOB_CHARACTERS.intersection(source):
-        return [_absolute(path)]  # a file, or no such file (E010)
-    matches = [Path(match) for match in sorted(glob.glob(source, recursive=True))]
-    found = [f for m in matches for f in (_files(str(m)) if m.is_dir() else [_absolute(m)] if _readable(m) else [])]
+        return [_absolute(path)]  # a file, or no such file (E010), or no regular file (E124)
+    matches = [m for m in safe_files.glob(source) or [] if isinstance(m, Path)]
+    found = [f for m in matches for f in (_files(str(m), errors) if m.is_dir() else [_absolute(m)] if _readable(m) else [])]
     return found or [source]  # the reader says the pattern matches nothing (E019)
 
 

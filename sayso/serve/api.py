@@ -19,7 +19,7 @@ from pydantic_core import to_json
 from sayso.corpus.stats import quotes_over_time
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import Document, IngestError
-from sayso.ingest.dates import parse_date
+from sayso.ingest.dates import EARLIEST, LATEST, parse_date
 from sayso.ingest.document import checked
 from sayso.ingest.identity import article_id
 from sayso.records import CHANNEL_TYPES, KINDS
@@ -106,7 +106,8 @@ def post_article(
     server.authorise(authorization)
     published = parse_date(article.published) if article.published else None
     if article.published and published is None:
-        raise ServeError(422, Errors.E107.format(detail=f"published: {article.published!r} is not an ISO 8601 date"))
+        detail = f"published: {article.published!r} is not an ISO 8601 date from {EARLIEST.year} to {LATEST.year - 1}"
+        raise ServeError(422, Errors.E107.format(detail=detail))
     text = checked_text(article.text)
     document = Document(
         doc_id=article.doc_id or f"api-{article_id(text)[:12]}", text=text, origin="POST /api/articles",

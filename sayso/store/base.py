@@ -62,6 +62,9 @@ class Store(CorpusTables, Reads, ABC):
 
     dialect: str  # the key of this backend's migrations in MIGRATIONS
     db_errors: tuple[type[Exception], ...]  # what the driver raises
+    # What writing one document raises when the database or driver refuses one of its values
+    # (text it cannot encode, a time out of range, a NUL): that document's failure, not the store's.
+    value_errors: tuple[type[Exception], ...] = (ValueError, TypeError, OverflowError)
     conn: Any  # a DB-API connection that has .execute(), as sqlite3's and psycopg's have
     bytewise: str  # the collation that orders text by code point, whatever the database's locale
 
@@ -150,32 +153,69 @@ class Store(CorpusTables, Reads, ABC):
 
     # Writing.
 
-    def write(self, batch: Iterable[Result]) -> None:
-        """Store a batch of results in one transaction: all of it or, on failure, none.
+    def write(self, batch: Iterable[Result]) -> list[IngestError]:
+        """Store a batch of results in one transaction; a document the store refuses fails alone.
 
         An article replaces any earlier copy of itself with its attributions and
         speakers; it also clears the errors recorded for its origin, which it now
         has read. An error is kept once per origin and reason, with the time it
         last happened.
+
+        When the database or its driver refuses a value of the batch (whatever
+        got past the readers' checks), the batch is rolled back and written
+        again one result a transaction: each document refused becomes an E123
+        error naming it and the reason, kept as any failed input is, and the
+        others are stored.
+
+        Returns:
+            The E123 errors of the documents that could not be stored, in batch
+            order; empty when every result was written.
+
+        Raises:
+            SaysoError: the store itself failed (E033): gone, full, locked, read-only.
         """
         now = iso(datetime.now(UTC))
-        with self._writing():
-            for result in batch:
-                if isinstance(result, IngestError):
-                    self._execute(
-                        "INSERT INTO errors (origin, reason, created) VALUES (?, ?, ?)"
-                        " ON CONFLICT (origin, reason) DO UPDATE SET created = excluded.created",
-                        (result.origin, result.reason, now),
-                    )
-                else:
-                    self._write_article(result, now)
+        results = iter(batch)
+        tried: list[Result] = []
+        try:
+            with self._writing():
+                for result in results:
+                    tried.append(result)
+                    self._write_result(result, now)
+            return []
+        except self.value_errors:
+            pass
+        refused = []
+        for result in [*tried, *results]:
+            try:
+                with self._writing():
+                    self._write_result(result, now)
+            except self.value_errors as e:
+                origin = result.origin if isinstance(result, IngestError) else result.document.origin
+                error = IngestError(origin, Errors.E123.format(origin=origin, detail=_first_line(e)))
+                with self._writing():
+                    self._write_result(error, now)
+                refused.append(error)
+        return refused
+
+    def _write_result(self, result: Result, now: str) -> None:
+        if isinstance(result, IngestError):
+            self._execute(
+                "INSERT INTO errors (origin, reason, created) VALUES (?, ?, ?)"
+                " ON CONFLICT (origin, reason) DO UPDATE SET created = excluded.created",
+                (result.origin, result.reason, now),
+            )
+        else:
+            self._write_article(result, now)
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
-        """One write transaction; a database failure becomes E033 naming the store."""
+        """One write transaction; a failure of the database (not of a value) becomes E033 naming the store."""
         try:
             with self._transaction():
                 yield
+        except self.value_errors:
+            raise
         except self.db_errors as e:
             raise SaysoError(Errors.E033.format(path=self.name, detail=_first_line(e))) from None
 

@@ -36,6 +36,7 @@ class PostgresStore(Store):
     dialect = "postgresql"
     bytewise = '"C"'
     db_errors = (psycopg.Error,)
+    value_errors = (*Store.value_errors, psycopg.DataError, psycopg.IntegrityError)
 
     def __init__(self, url: str) -> None:
         super().__init__(redact(url))

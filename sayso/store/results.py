@@ -50,16 +50,20 @@ class Filters:
         """``since`` and ``until`` as UTC times: published at or after the first, before the second."""
         end = self.until
         if isinstance(end, date) and not isinstance(end, datetime):
-            end = end + timedelta(days=1)
+            end = end + timedelta(days=1) if end < date.max else None  # until the end of time: no bound
         return _utc(self.since), _utc(end)
 
 
 def _utc(moment: date | datetime | None) -> datetime | None:
+    """``moment`` in UTC; at the calendar's edges, where its zone or a day more carries it out, the edge itself."""
     if moment is None:
         return None
     if not isinstance(moment, datetime):
         moment = datetime.combine(moment, time())
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    try:
+        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    except OverflowError:
+        return (datetime.min if moment.year == datetime.min.year else datetime.max).replace(tzinfo=UTC)
 
 
 @dataclass

@@ -37,6 +37,8 @@ class SQLiteStore(Store):
     dialect = "sqlite"
     bytewise = "BINARY"
     db_errors = (sqlite3.Error,)
+    value_errors = (*Store.value_errors, sqlite3.DataError, sqlite3.IntegrityError, sqlite3.InterfaceError,
+                    sqlite3.ProgrammingError)
 
     def __init__(self, path: str | Path, *, create: bool = True) -> None:
         super().__init__(str(path))

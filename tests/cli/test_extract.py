@@ -178,3 +178,44 @@ def test_extract_nested_adds_the_inner_statements_with_their_parent(tmp_path, ca
     nested_view = json.loads(capsys.readouterr().out)["attributions"]
     assert [a["text"]["cue"] for a in flat_view] == ["reported"]
     assert [(a["text"]["cue"], a.get("parent")) for a in nested_view] == [("reported", None), ("said", 0)]
+
+
+def test_extract_db_document_the_store_refuses_is_named_with_e123_and_the_others_are_stored(
+    tmp_path, capsys, monkeypatch, dev3, articles
+):
+    from sayso.store import Store
+
+    write = Store._write_article
+
+    def refusing(store, result, now):  # what a database may refuse in one document's values
+        if result.document.doc_id == articles[1]["doc_id"]:
+            raise sqlite3.DataError("string or blob too big")
+        write(store, result, now)
+
+    monkeypatch.setattr(Store, "_write_article", refusing)
+    db = tmp_path / "sayso.db"
+    status, _, err = _extract(capsys, str(dev3), "--db", str(db))
+    assert status == 1
+    assert f"sayso: [E123] {dev3}:2: cannot be stored (string or blob too big)" in err
+    assert "Traceback" not in err
+    with sqlite3.connect(db) as conn:
+        stored = {doc_id for (doc_id,) in conn.execute("SELECT doc_id FROM articles")}
+    assert stored == {articles[0]["doc_id"], articles[2]["doc_id"]}
+
+
+def test_extract_db_stores_names_and_dates_that_once_crashed_the_store(tmp_path, capsys, articles):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "edge.jsonl").write_text(
+        json.dumps({"id": "a\ud800b", "text": articles[0]["text"], "date": "0001-01-01T00:00:00+14:00"}) + "\n"
+        + json.dumps({"id": "late", "text": articles[1]["text"], "date": "9999-12-31T23:59:59-12:00"}) + "\n"
+    )
+    with open(bytes(folder) + b"/caf\xe9.txt", "wb") as f:
+        f.write(articles[2]["text"].encode())
+    db = tmp_path / "sayso.db"
+    status, docs, err = _extract(capsys, str(folder), "--db", str(db))
+    assert (status, [d["doc_id"] for d in docs]) == (0, ["caf\\xe9", "a\\ud800b", "late"])
+    with sqlite3.connect(db) as conn:
+        assert sorted(conn.execute("SELECT doc_id, published FROM articles")) == [
+            ("a\\ud800b", None), ("caf\\xe9", None), ("late", None)
+        ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from datetime import UTC, datetime
 
 import pytest
@@ -197,3 +198,13 @@ def test_warc_damaged_copy_gives_every_record_before_the_damage_then_at_most_one
     before = {start: text for (start, end), text in records.items() if end <= min(at, len(damaged))}
     assert {start: docs.get(start) for start in before} == before
     assert sum(isinstance(i, IngestError) and i.reason.startswith("[E017]") for i in items) <= 1
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("line", [b"\x00", b"W"], ids=["nul-bomb", "header-bomb"])
+def test_warc_gzip_bomb_of_one_endless_line_is_one_error_in_bounded_time(tmp_path, line):
+    # 200 MB without a line end, in 200 kB: warcio read it as one line, in time growing with its square.
+    path = tmp_path / "bomb.warc.gz"
+    path.write_bytes(gzip.compress(b"WARC/1.0\r\n" * (line == b"W") + line * 200_000_000, compresslevel=1))
+    [error] = read([str(path)])
+    assert isinstance(error, IngestError) and error.reason[:6] in ("[E017]", "[E018]")

@@ -82,3 +82,20 @@ def test_tables_have_the_schemas_the_parquet_files_are_written_with(articles):
     results = _results([input_batch(documents)])
     for name, schema in TABLES.items():
         assert table(results, name).schema == schema
+
+
+def test_rows_arrow_cannot_hold_become_that_documents_failure_row_and_the_others_stay(articles):
+    from sayso.batch import Extracted
+    from sayso.scale.rows import result_batch
+
+    good = [Document(d["doc_id"], d["text"], f"articles.jsonl:{n}") for n, d in enumerate(articles[:2], start=1)]
+    # Readers refuse a lone surrogate in text; built here by hand, it gets as far as the Arrow rows.
+    broken = Document("broken", "Haidai said \ud800 on Telegram.", "broken.txt")
+    inputs = input_batch([good[0], broken, good[1]]).to_pylist()
+    results = result_batch([Extracted(good[0], []), Extracted(broken, []), Extracted(good[1], [])]).to_pylist()
+    for rows in (inputs, results):
+        assert [row["doc_id"] for row in rows] == [good[0].doc_id, None, good[1].doc_id]
+        assert rows[1]["origin"] == "broken.txt"
+        assert rows[1]["error"].startswith("[E123] broken.txt: cannot be stored (")
+    failures = table(result_batch([Extracted(broken, [])]), "failures").to_pylist()
+    assert [(f["origin"], f["code"]) for f in failures] == [("broken.txt", "E123")]

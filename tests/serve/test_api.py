@@ -306,6 +306,50 @@ def test_api_ingest_refuses_a_bad_date(writable_db, make_client, token):
     assert_error(response, 422, "invalid_request", "'last Tuesday' is not an ISO 8601 date")
 
 
+@pytest.mark.parametrize("date", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-12:00"])
+def test_api_ingest_refuses_a_date_at_the_calendar_edge_with_422_not_500(writable_db, make_client, token, date):
+    api = make_client(writable_db, token=token)
+    response = api.post("/api/articles", json={"text": "“Yes,” Doe said.", "published": date},
+                        headers={"authorization": f"Bearer {token}"})
+    assert_error(response, 422, "invalid_request", f"{date!r} is not an ISO 8601 date from 1600 to 9998")
+
+
+def test_api_ingest_keeps_a_doc_id_with_a_lone_surrogate_escaped(writable_db, make_client, token):
+    api = make_client(writable_db, token=token)
+    body = '{"text": "Jane Doe said the bridge would reopen.", "doc_id": "a\\ud800b"}'  # JSON's escape of a lone surrogate
+    response = api.post("/api/articles", content=body, headers={"authorization": f"Bearer {token}",
+                                                                "content-type": "application/json"})
+    assert response.status_code == 201, response.text
+    assert response.json()["doc_id"] == "a\\ud800b"
+    assert api.get(response.json()["href"]).json()["doc_id"] == "a\\ud800b"
+
+
+def test_api_ingest_article_the_store_refuses_is_a_422_naming_it_with_e123(writable_db, make_client, token, monkeypatch):
+    import sqlite3
+
+    from sayso.store import Store
+
+    def refusing(store, result, now):  # what a database may refuse in one document's values
+        raise sqlite3.DataError("string or blob too big")
+
+    monkeypatch.setattr(Store, "_write_article", refusing)
+    api = make_client(writable_db, token=token)
+    response = api.post("/api/articles", json={"text": "“Yes,” Doe said."}, headers={"authorization": f"Bearer {token}"})
+    assert_error(response, 422, "invalid_request",
+                 "[E123] POST /api/articles: cannot be stored (string or blob too big)")
+
+
+@pytest.mark.parametrize("window", [
+    {"until": "9999-12-31"}, {"until": "9999-12-31T23:59:59-12:00"}, {"since": "0001-01-01T00:00:00+14:00"},
+    {"since": "9999-12-31T23:59:59-12:00"},
+])
+def test_api_date_filters_at_the_calendar_edge_answer(client, window):
+    response = client.get("/api/articles", params=window)
+    assert response.status_code == 200, response.text
+    everything = client.get("/api/articles").json()["total"]
+    assert response.json()["total"] == (0 if window.get("since", "").startswith("9999") else everything)
+
+
 def test_api_ingest_has_its_own_body_limit(writable_db, make_client, token):
     api = make_client(writable_db, token=token, max_body=1_000, max_article_body=5_000)
     big = {"text": "Haidai said it. " * 200}  # over max_body, under max_article_body: reaches the token check

@@ -80,17 +80,21 @@ def test_store_existing_gives_the_stored_ids_among_many(store_url, corpus):
         assert store.existing([]) == set()
 
 
-def test_store_batch_is_one_transaction_rolled_back_whole_on_failure(store_url, corpus):
+def test_store_document_it_cannot_write_fails_alone_with_e123_and_the_rest_of_its_batch_is_stored(store_url, corpus):
     # A lone surrogate cannot be stored; ingest refuses such text, built here by hand to fail late.
     unstorable = Extracted(Document("broken", "Haidai said \ud800.", "broken.txt"), [])
+    empty = IngestError("a.txt", "[E001] a.txt: empty document (no text)")
     with open_store(store_url) as store:
         store.write(corpus[:1])
-        with pytest.raises(UnicodeEncodeError):
-            store.write([corpus[1], IngestError("a.txt", "[E001] a.txt: empty document (no text)"), unstorable])
-        assert (_count(store, "articles"), _count(store, "errors")) == (1, 0)
-        assert _count(store, "attributions") == len(corpus[0].attributions)
-        store.write(corpus[1:2])  # the store is still usable
-        assert _count(store, "articles") == 2
+        refused = store.write([corpus[1], empty, unstorable, corpus[2]])
+        assert [(e.origin, e.reason[:6]) for e in refused] == [("broken.txt", "[E123]")]
+        assert "surrogates not allowed" in refused[0].reason
+        assert _count(store, "articles") == 3
+        assert _count(store, "attributions") == sum(len(r.attributions) for r in corpus[:3])
+        assert sorted((e.origin, e.reason) for e in store.errors()) == [
+            ("a.txt", empty.reason), ("broken.txt", refused[0].reason)
+        ]
+        assert store.write(corpus[3:4]) == []  # the store is still usable
 
 
 def test_store_keeps_each_error_once_and_forgets_it_when_the_input_is_read(store_url, corpus):
