@@ -666,3 +666,12 @@ def test_speakers_a_datelines_place_is_not_the_body_its_officers_speak_for():
             "a suspect who was arrested at a market in Harare.")
     (found,) = sayso.extract(text)
     assert (found.speaker, found.speaker_type) == (None, "group")
+
+
+def test_speakers_a_given_name_ner_left_out_stays_in_the_name():
+    text = ("Angry Parents Rally In Springfield.\n\nAmelize Joseph loves the library that her son uses. She is upset "
+            "that the county cut its hours. \u201cWe need the books,\u201d said Joseph, who has two children. "
+            "Senators Tom Reed and Ann Fox said they would look into it.")
+    found = sayso.extract(text)
+    assert [(a.speaker, a.speaker_gender) for a in found][:1] == [("Amelize Joseph", "female")]
+    assert "Senators" not in " ".join(a.speaker or "" for a in found)
