@@ -52,6 +52,7 @@ from sayso.pipeline.passages import (
 from sayso.pipeline.sources import (
     AGED,
     FIRST_PERSON,
+    after_dateline,
     antecedent,
     capitalised_noun,
     content_words,
@@ -87,7 +88,7 @@ class _Resolver:
         previous: tuple[Attribution, Referent] | None = None
         for attribution in attributions:
             self._current = attribution
-            span = token_span(self.doc, attribution.source[0]) if attribution.source else None
+            span = after_dateline(token_span(self.doc, attribution.source[0])) if attribution.source else None
             referent = UNKNOWN if span is None else self.headline_says(span, sane(self.compound(span, previous)))
             if referent.speaker and referent.type in ("organisation", "unknown", "person"):
                 named = self.cast.canonical(referent.speaker)

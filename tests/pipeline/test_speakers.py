@@ -675,3 +675,10 @@ def test_speakers_a_given_name_ner_left_out_stays_in_the_name():
     found = sayso.extract(text)
     assert [(a.speaker, a.speaker_gender) for a in found][:1] == [("Amelize Joseph", "female")]
     assert "Senators" not in " ".join(a.speaker or "" for a in found)
+
+
+def test_speakers_a_dateline_the_source_took_in_is_not_the_speaker():
+    text = ("Museum Opens Its Doors.\n\nWASHINGTON -- President Obama, opening the museum on Saturday, said it "
+            "would tell an American story. Mr. Obama said the museum would matter.")
+    found = sayso.extract(text)
+    assert [(a.speaker, a.speaker_type) for a in found] == [("Obama", "person"), ("Obama", "person")]
