@@ -682,3 +682,10 @@ def test_speakers_a_dateline_the_source_took_in_is_not_the_speaker():
             "would tell an American story. Mr. Obama said the museum would matter.")
     found = sayso.extract(text)
     assert [(a.speaker, a.speaker_type) for a in found] == [("Obama", "person"), ("Obama", "person")]
+
+
+def test_speakers_a_headlines_capitalised_bare_noun_is_the_person_the_lead_names():
+    text = ("Lawmaker urges calm on the border;\nPanel hears from both sides.\n\nSenator Ann Fox, the top Democrat "
+            "on the panel, said on Friday that both sides must step back.")
+    found = sayso.extract(text)
+    assert (text[found[0].source[0].start:found[0].source[0].end], found[0].speaker) == ("Lawmaker", "Ann Fox")
