@@ -138,6 +138,8 @@ def name_tokens(ent: TokenSpan) -> TokenSpan | None:
     if opened is not None and not any(t.text == ")" for t in ent.doc[opened:end]):
         end = opened  # "Philippine National Police (PNP": NER stopped inside the brackets
     titles = words("rank_titles")
+    if ent.label_ == "PERSON" and start == ent.start:
+        start -= unlisted_given_name(ent.doc, start, skip | titles)
     if ent.label_ == "PERSON":  # "Det Insp Sunil Karunaratne", "SSP Ruwan Hettiarachchi"
         while start < end - 1 and ent.doc[start].lower_.rstrip(".") in titles:
             start += 1
@@ -145,6 +147,19 @@ def name_tokens(ent: TokenSpan) -> TokenSpan | None:
     if start >= end or all(t.lower_.rstrip(".") in titles for t in ent.doc[start:end]):
         return None  # "Det Insp" alone names nobody
     return ent.doc[after_titles(ent.doc[start:end], ent.label_ == "PERSON"):end]
+
+
+def unlisted_given_name(doc: Doc, start: int, titles: set[str] | frozenset[str]) -> int:
+    """1 when the word before a person's name is a given name NER left out ("Amelize Joseph
+    loves ..."): a capitalised word compounded with the name that is no English word (nor its
+    singular), no title and no part of another entity, else 0."""
+    if start == 0:
+        return 0
+    word = doc[start - 1]
+    forms = {word.lower_, word.lower_.removesuffix("s")}  # "Senators Charles E. Grassley"
+    return int(word.dep_ == "compound" and word.head.i >= start and word.is_title and word.is_alpha
+               and not word.ent_type_ and senses(word) is None
+               and not any(form in titles or is_word(form) for form in forms))
 
 
 def capitalised_description(name: TokenSpan) -> int:

@@ -16,6 +16,25 @@ from sayso.pipeline.names import words
 from sayso.pipeline.participants import Referent
 from sayso.pipeline.wordnet import is_word
 
+_DASHES = frozenset({"-", "--", "–", "—"})
+
+
+def after_dateline(span: TokenSpan | None) -> TokenSpan | None:
+    """A source without the dateline the parser took into it ("WASHINGTON -- President Obama",
+    "LAGOS, Nigeria (Reuters) — The minister"): what follows the first dash when the span opens
+    a line with a word in capitals and every word before the dash is capitalised."""
+    if span is None or len(span) < 3 or not (span[0].is_upper and span[0].is_alpha and len(span[0]) > 1):
+        return span
+    doc = span.doc
+    if span.start > 0 and "\n" not in doc[span.start - 1].text_with_ws and not doc[span.start - 1].is_space:
+        return span
+    for token in span[:-1]:
+        if token.text in _DASHES:
+            return doc[token.i + 1:span.end] if token.i > span.start else span
+        if token.is_alpha and not token.text[:1].isupper():
+            return span
+    return span
+
 
 def sane(referent: Referent) -> Referent:
     """Never a platform ("Twitter said"), a transcript's "Q" or a headline's "Weak - Rubio" as

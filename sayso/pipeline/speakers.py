@@ -52,6 +52,7 @@ from sayso.pipeline.passages import (
 from sayso.pipeline.sources import (
     AGED,
     FIRST_PERSON,
+    after_dateline,
     antecedent,
     capitalised_noun,
     content_words,
@@ -60,9 +61,11 @@ from sayso.pipeline.sources import (
     sane,
     source_head,
 )
+from sayso.pipeline.wordnet import names_a_person
 from sayso.records import Attribution
 
 _GENDERS = {"f": "female", "m": "male"}
+_DECK = 200  # characters: a headline's deck line is short
 
 
 class _Resolver:
@@ -87,7 +90,7 @@ class _Resolver:
         previous: tuple[Attribution, Referent] | None = None
         for attribution in attributions:
             self._current = attribution
-            span = token_span(self.doc, attribution.source[0]) if attribution.source else None
+            span = after_dateline(token_span(self.doc, attribution.source[0])) if attribution.source else None
             referent = UNKNOWN if span is None else self.headline_says(span, sane(self.compound(span, previous)))
             if referent.speaker and referent.type in ("organisation", "unknown", "person"):
                 named = self.cast.canonical(referent.speaker)
@@ -113,16 +116,24 @@ class _Resolver:
     def headline_says(self, span: TokenSpan, referent: Referent) -> Referent:
         """A headline's bare noun ("…, official says", "Minister warns …") is the person the
         lead below it names: a headline sums up the lead, whose first named person is the one
-        it means, whether or not the lead's own statement was found."""
+        it means, whether or not the lead's own statement was found. A noun for a kind of person
+        the headline capitalised ("Lawmaker urges …") is as bare, and the lead may come after
+        a short deck line."""
         line_end = self.doc.text.find("\n")
-        if referent != ANONYMOUS or line_end < 0 or span.end_char > line_end or \
+        bare = referent == ANONYMOUS or (len(span) == 1 and referent.speaker == span.text
+                                         and names_a_person(span.text))  # "Lawmaker urges …"
+        if not bare or line_end < 0 or span.end_char > line_end or \
                 self.doc.text[:line_end].rstrip()[-1:] in ".!?\"”'’":
             return referent  # no headline line: a first line ending as a sentence does is the lead
         head = source_head(span)
-        if head.tag_ != "NN" or any(c.dep_ == "det" for c in head.children):
+        if head.tag_ not in ("NN", "NNP") or any(c.dep_ == "det" for c in head.children):
             return referent
-        lead = next((t.sent for t in self.doc if t.idx > line_end and not t.is_space), None)
-        for token in lead or ():
+        # A deck line under the headline ("Member of House panel says …") comes before the lead.
+        blank = self.doc.text.find("\n\n", line_end)
+        lead_start = blank if 0 <= blank - line_end <= _DECK else line_end
+        first = next((t for t in self.doc if t.idx > line_end and not t.is_space), None)
+        lead = next((t for t in self.doc if t.idx > lead_start and not t.is_space), None)
+        for token in (self.doc[first.sent.start:lead.sent.end] if first and lead else ()):
             mention = self.cast.by_token.get(token.i)
             if mention is not None and mention.entity.type == "person":
                 return mention.entity.referent()

@@ -666,3 +666,26 @@ def test_speakers_a_datelines_place_is_not_the_body_its_officers_speak_for():
             "a suspect who was arrested at a market in Harare.")
     (found,) = sayso.extract(text)
     assert (found.speaker, found.speaker_type) == (None, "group")
+
+
+def test_speakers_a_given_name_ner_left_out_stays_in_the_name():
+    text = ("Angry Parents Rally In Springfield.\n\nAmelize Joseph loves the library that her son uses. She is upset "
+            "that the county cut its hours. \u201cWe need the books,\u201d said Joseph, who has two children. "
+            "Senators Tom Reed and Ann Fox said they would look into it.")
+    found = sayso.extract(text)
+    assert [(a.speaker, a.speaker_gender) for a in found][:1] == [("Amelize Joseph", "female")]
+    assert "Senators" not in " ".join(a.speaker or "" for a in found)
+
+
+def test_speakers_a_dateline_the_source_took_in_is_not_the_speaker():
+    text = ("Museum Opens Its Doors.\n\nWASHINGTON -- President Obama, opening the museum on Saturday, said it "
+            "would tell an American story. Mr. Obama said the museum would matter.")
+    found = sayso.extract(text)
+    assert [(a.speaker, a.speaker_type) for a in found] == [("Obama", "person"), ("Obama", "person")]
+
+
+def test_speakers_a_headlines_capitalised_bare_noun_is_the_person_the_lead_names():
+    text = ("Lawmaker urges calm on the border;\nPanel hears from both sides.\n\nSenator Ann Fox, the top Democrat "
+            "on the panel, said on Friday that both sides must step back.")
+    found = sayso.extract(text)
+    assert (text[found[0].source[0].start:found[0].source[0].end], found[0].speaker) == ("Lawmaker", "Ann Fox")
