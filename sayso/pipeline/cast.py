@@ -144,7 +144,8 @@ class Cast:
             name = name_tokens(ent)
             if ent.label_ in ENTITY_TYPES and name is not None and name.root.pos_ in ("PROPN", "NOUN") and not (
                     len(name) == 1 and name.root.tag_ == "NNS" and name.root.pos_ == "NOUN"
-                    and ent.label_ != "PERSON"):  # "Screenshots" NER took for a body
+                    and ent.label_ != "PERSON") and any(  # "Screenshots" NER took for a body
+                    c.isupper() for c in name.text):  # a name is written with a capital: not "secretary of state"
                 named.append((ent, name, key_words(name.text), _entity_type(ent.label_, name)))
         # Multi-word person names first, so a surname can refer forward to one.
         self._full: list[tuple[int, list[str], Entity]] = []

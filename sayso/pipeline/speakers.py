@@ -205,6 +205,9 @@ class _Resolver:
             parent = self.bodies.parent_body(token, mention.entity)
             if parent is not None:  # "The Public Relations Center of the Russian FSB"
                 return parent.referent()._replace(role=mention.entity.name)
+        if indefinite and mention is not None and mention.entity.type == "organisation" and mention.root == token \
+                and " " not in mention.entity.name:  # "a super PAC": a kind of body NER took for a name
+            return Referent(None, "organisation", noun_phrase(token))
         if mention is not None and not (indefinite and mention.entity.type == "group"):
             return mention.entity.referent()
         named = self.person_within(token, tokens)

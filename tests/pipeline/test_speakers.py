@@ -689,3 +689,15 @@ def test_speakers_a_headlines_capitalised_bare_noun_is_the_person_the_lead_names
             "on the panel, said on Friday that both sides must step back.")
     found = sayso.extract(text)
     assert (text[found[0].source[0].start:found[0].source[0].end], found[0].speaker) == ("Lawmaker", "Ann Fox")
+
+
+def test_speakers_a_kind_of_body_ner_took_for_a_name_is_no_speaker():
+    text = "A pro-Rubio super PAC said it would spend $10 million on advertising in Florida."
+    (found,) = sayso.extract(text)
+    assert (found.speaker, found.speaker_type) == (None, "organisation")
+
+
+def test_speakers_a_lowercase_phrase_ner_tagged_is_no_body_a_pronoun_can_take():
+    text = "Clinton, the former secretary of state, is part of the story. They said she had done too little."
+    found = sayso.extract(text)
+    assert found and "state" not in {a.speaker for a in found}
