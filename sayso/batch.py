@@ -15,9 +15,13 @@ from spacy.tokens import Doc
 
 from sayso.errors import Errors
 from sayso.nlp import DEFAULT_BATCH_SIZE, load, parse_many
-from sayso.records import Document, Extracted, IngestError, Result, flat
+from sayso.records import Attribution, Document, Extracted, IngestError, Provenance, Result, flat
 
-__all__ = ["Extracted", "Result", "extract_batch", "extract_documents"]
+__all__ = ["SECTION_CHARS", "Extracted", "Result", "extract_batch", "extract_documents", "sections"]
+
+# Longer texts run through the pipeline in sections of at most this many characters (see
+# :func:`sections`); the longest PolNeAR article has 33,672.
+SECTION_CHARS = 100_000
 
 
 def extract_documents(
@@ -54,19 +58,49 @@ def extract_batch(
 
 def _extract(documents: list[Document], nlp: Language, batch_size: int) -> list[Result]:
     try:
-        docs = parse_many((d.text for d in documents), nlp, batch_size)
-        return [_extracted(d, doc) for d, doc in zip(documents, docs, strict=True)]
+        cuts = [sections(d.text) for d in documents]
+        docs = parse_many((d.text[start:end] for d, parts in zip(documents, cuts) for start, end in parts),
+                          nlp, batch_size)
+        return [_extracted(d, [(start, next(docs)) for start, _ in parts]) for d, parts in zip(documents, cuts)]
     except Exception:  # noqa: BLE001  (a component failed: find the document, keep the others)
         return [_extract_one(d, nlp) for d in documents]
 
 
 def _extract_one(document: Document, nlp: Language) -> Result:
     try:
-        return _extracted(document, nlp(document.text))
+        return _extracted(document, [(start, nlp(document.text[start:end])) for start, end in sections(document.text)])
     except Exception as e:  # noqa: BLE001  (reported per document, never out of the batch)
         detail = f"{type(e).__name__}: {e}"
         return IngestError(document.origin, Errors.E020.format(origin=document.origin, detail=detail))
 
 
-def _extracted(document: Document, doc: Doc) -> Extracted:
-    return Extracted(document, flat(doc._.attributions), list(doc._.relays or []), doc._.attributions)
+def sections(text: str, limit: int | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` of the sections ``text`` runs through the pipeline in: the whole text
+    when it has at most ``limit`` (:data:`SECTION_CHARS`) characters, as every news article has.
+
+    A longer text is cut before each ``limit`` characters at its last paragraph break (a blank
+    line, else a line end, else a sentence end, else a space). Some resolution steps compare
+    every attribution of a document with every other, so a megabyte of text in one piece would
+    take the pipeline hours; in sections of at most ``limit`` it takes a time that grows with
+    its length. A pronoun cannot reach a name in an earlier section: nothing real is that long.
+    """
+    limit = limit or SECTION_CHARS
+    cuts, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        end = next((start + i + len(mark) for mark in ("\n\n", "\n", ". ", " ") if (i := window.rfind(mark)) > 0),
+                   start + limit)
+        cuts.append((start, end))
+        start = end
+    return [*cuts, (start, len(text))]
+
+
+def _extracted(document: Document, parts: list[tuple[int, Doc]]) -> Extracted:
+    """The extraction of ``document`` from its sections' docs, each with the offset it starts at."""
+    every: list[Attribution] = []
+    relays: list[Provenance] = []
+    for start, doc in parts:
+        found = doc._.attributions or []
+        relays += [p.moved(start, len(flat(every))) for p in doc._.relays or []]
+        every += [a.moved(start, len(every)) for a in found]
+    return Extracted(document, flat(every), relays, every)

@@ -20,7 +20,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -45,6 +45,10 @@ class Span:
 
     def to_pair(self) -> list[int]:
         return [self.start, self.end]
+
+    def moved(self, chars: int) -> Span:
+        """The same words ``chars`` further on: a section's span in its whole article."""
+        return Span(self.start + chars, self.end + chars, self.text)
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> Span:
@@ -71,6 +75,9 @@ class Channel:
 
     def to_dict(self) -> dict[str, Any]:
         return {"type": self.type, "outlet": self.outlet, "evidence": _pairs(self.evidence)}
+
+    def moved(self, chars: int) -> Channel:
+        return replace(self, evidence=[s.moved(chars) for s in self.evidence])
 
 
 def flat(attributions: list[Attribution]) -> list[Attribution]:
@@ -101,6 +108,13 @@ class Attribution:
     # ("Xi Jinping said …" inside "…, Xinhua reported"), or None for a top-level one: the flat
     # view PolNeAR annotates and the referee scores is the attributions whose parent is None.
     parent: int | None = None
+
+    def moved(self, chars: int, index: int) -> Attribution:
+        """This attribution found in a section starting ``chars`` into its article, after
+        ``index`` attributions of earlier sections (``parent`` counts those)."""
+        return replace(self, content=[s.moved(chars) for s in self.content], cue=[s.moved(chars) for s in self.cue],
+                       source=[s.moved(chars) for s in self.source], channel=self.channel.moved(chars),
+                       parent=None if self.parent is None else self.parent + index)
 
     def to_dict(self) -> dict[str, Any]:
         """The public JSON form (see README, "Output format"); ``parent`` only on a nested one,
@@ -298,6 +312,9 @@ class Posting:
         return {"name": self.name, "mention": self.text, "role": self.role, "platform": self.platform,
                 "evidence": self.evidence.to_pair()}
 
+    def moved(self, chars: int) -> Posting:
+        return replace(self, evidence=self.evidence.moved(chars))
+
 
 @dataclass(frozen=True)
 class Provenance:
@@ -321,6 +338,11 @@ class Provenance:
         steps = list(steps)
         origin = next((posting for step, posting in steps if step == "origin"), None)
         return cls(attribution, item, origin, tuple(posting for step, posting in steps if step == "relay"))
+
+    def moved(self, chars: int, index: int) -> Provenance:
+        """As :meth:`Attribution.moved`: ``attribution`` counts the top-level attributions of earlier sections."""
+        return Provenance(self.attribution + index, self.item, self.origin.moved(chars) if self.origin else None,
+                          tuple(p.moved(chars) for p in self.relays))
 
     def to_dict(self) -> dict[str, Any]:
         """The public JSON form: the attribution's number, the thing passed on, its origin and relays."""

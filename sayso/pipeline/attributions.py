@@ -13,6 +13,8 @@ and hedges are left for the later components.
 """
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -25,7 +27,15 @@ from sayso.pipeline.extents import (
     Extent, clip_to_paragraph, extent, introduced_paragraph, merge, without_dangling, worded,
 )
 from sayso.pipeline.judge import JUDGE_FILE, Judge, evidence, rivalry
-from sayso.pipeline.quotes import Quote, grow_to_quotes, quote_closed_by, quote_near, quoted_share
+from sayso.pipeline.quotes import (
+    Quote,
+    Quotes,
+    grow_to_quotes,
+    quote_closed_by,
+    quote_near,
+    quoted_share,
+    quotes_of,
+)
 from sayso.pipeline.spans import SPAN_FILE, SpanModel, fragments
 from sayso.records import Attribution, Span
 
@@ -36,6 +46,11 @@ LABEL_PRIOR = 0.5
 # A passive's subject is what its agent stands for ("has been endorsed by the union") only when
 # the verb is likely a cue: "The video was later reposted by X" passes a thing on, says nothing.
 PASSIVE_FLOOR = 0.5
+# A "sentence" longer than this is no sentence a person wrote (the longest of PolNeAR dev and
+# test and the world-news set, parsed, has 96 tokens) but a run of words without punctuation,
+# whose parse chains every word under the one before: no cue is looked for in it, as putting
+# together each cue's subtree there takes time growing with the cube of its length.
+MAX_SENTENCE_TOKENS = 300
 
 
 @dataclass(frozen=True)
@@ -72,12 +87,13 @@ class Attributor:
     def __call__(self, doc: Doc, quotes: list[Quote]) -> list[Attribution]:
         """The attributions of ``doc``: the flat ones PolNeAR annotates (``parent`` None), and
         the statements nested in their contents, each with the index of its enclosing one."""
+        quotes = quotes_of(quotes)
         index = index_doc(doc, quotes)
         candidates = [f for f in self.candidates(doc, quotes, index) if not asks(doc[f.head])]
         found = [replace(f, confidence=c) for f in candidates if (c := self._confidence(f, quotes)) is not None]
         found = _absorb_following_quotes(index.text, self._dedupe(found), quotes)
         found = _continue_into_quoted_paragraphs(index.text, found, quotes)
-        records = [self._record(index.text, f, _own_quotes(f, found, quotes)) for f in found]
+        records = [self._record(index.text, f, own) for f, own in zip(found, _own_quotes(found, quotes), strict=True)]
         inner = [(self._record(index.text, replace(f, confidence=f.probability), quotes), parent)
                  for f, parent in nested(candidates, found)]
         return with_parents(records, inner)
@@ -86,7 +102,10 @@ class Attributor:
         """Every attribution put together from a cue the cue model does not rule out."""
         floor = min(self.threshold, self.quoted_threshold, self.judge.floor if self.judge else 1.0)
         found = []
+        lengths = Counter(index.sent_of)
         for tok in doc:
+            if lengths[index.sent_of[tok.i]] > MAX_SENTENCE_TOKENS:
+                continue
             if tok.text in PUNCTUATION_CUES:
                 label = attach_label(tok)
                 if label is not None and (item := self._found(label, quotes, index, LABEL_PRIOR)) is not None:
@@ -280,12 +299,6 @@ def _absorb_following_quotes(text: str, found: list[_Found], quotes: list[Quote]
     cue borrowing the same source in between ("…," she said, adding that …. "…") does
     not part them.
     """
-    def owner(q: Quote) -> int | None:
-        for i, f in enumerate(found):
-            if any(s < q.end and q.start < e for s, e in f.content):
-                return i
-        return None
-
     def joins(j: int, start: int, end: int, cue_between: bool) -> bool:
         """Whether text[start:end] between two quotations lets them share attribution j."""
         if "\n" in text[start:end]:
@@ -295,7 +308,7 @@ def _absorb_following_quotes(text: str, found: list[_Found], quotes: list[Quote]
         ours = [k == j or (bool(found[k].source) and found[k].source == found[j].source) for k, _ in cues]
         return all(ours) and (bool(cues) or not cue_between)
 
-    owners = [owner(q) for q in quotes]
+    owners = _owners(found, quotes_of(quotes))  # the first attribution whose content overlaps each quotation
     pieces = [list(f.content) for f in found]
     for n, q in enumerate(quotes):
         if owners[n] is not None:
@@ -332,7 +345,7 @@ def _continue_into_quoted_paragraphs(text: str, found: list[_Found], quotes: lis
     alone). The quotation must fill its paragraph, and no other cue may come between.
     """
     pieces = [list(f.content) for f in found]
-    owned = {n for n, q in enumerate(quotes) if any(s < q.end and q.start < e for p in pieces for s, e in p)}
+    owned = {n for n, owner in enumerate(_owners(found, quotes_of(quotes))) if owner is not None}
     for n, q in enumerate(quotes):
         if n in owned:
             continue
@@ -358,15 +371,32 @@ def _continue_into_quoted_paragraphs(text: str, found: list[_Found], quotes: lis
     ]
 
 
-def _own_quotes(f: _Found, found: list[_Found], quotes: list[Quote]) -> list[Quote]:
-    """The quotations that count for ``f``'s kind: not those another, nested attribution
-    quotes ("X wants to prove himself to Putin—whom Haidai referred to as “the bunker
-    grandpa”" stays indirect)."""
-    nested = {
-        c for g in found if g is not f for c in g.content
-        if any(s <= c[0] and c[1] <= e for s, e in f.content) and g.content != f.content
-    }
-    return [q for q in quotes if not any(s - 1 <= q.start and q.end <= e + 1 for s, e in nested)]
+def _owners(found: list[_Found], quotes: Quotes) -> list[int | None]:
+    """For each quotation, the index of the first of ``found`` whose content overlaps it, or None."""
+    number = {q: n for n, q in enumerate(quotes)}
+    owners: list[int | None] = [None] * len(quotes)
+    for i, f in enumerate(found):
+        for s, e in f.content:
+            for q in quotes.overlapping(s, e):
+                if owners[number[q]] is None:
+                    owners[number[q]] = i
+    return owners
+
+
+def _own_quotes(found: list[_Found], quotes: Quotes) -> list[Quotes]:
+    """For each of ``found``, the quotations that count for its kind: not those another, nested
+    attribution quotes ("X wants to prove himself to Putin—whom Haidai referred to as “the
+    bunker grandpa”" stays indirect)."""
+    pieces = sorted((s, e, tuple(g.content)) for g in found for s, e in g.content)
+    starts = [s for s, _, _ in pieces]
+    owned = []
+    for f in found:
+        own = tuple(f.content)
+        nested = {(a, b) for s, e in f.content for a, b, whose in pieces[bisect_left(starts, s):bisect_right(starts, e)]
+                  if b <= e and whose != own}
+        dropped = {q for s, e in nested for q in quotes.overlapping(s - 1, e + 1) if s - 1 <= q.start and q.end <= e + 1}
+        owned.append(Quotes(q for q in quotes if q not in dropped) if dropped else quotes)
+    return owned
 
 
 def _kind(text: str, f: _Found, quotes: list[Quote]) -> str:

@@ -11,6 +11,8 @@ so that it learns how far to trust the cue model's probabilities.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -79,21 +81,60 @@ def rivalry(candidates: list[tuple[float, Spans, tuple[int, int]]], sentence: li
     ``candidates`` holds (cue probability, content, cue span); ``sentence`` the
     sentence number of each. A
     candidate nested in another's content is seldom annotated; one whose cue is
-    the second best of its sentence competes for the same words.
+    the second best of its sentence competes for the same words. Each comparison is a
+    lookup in sorted lists, not a scan of the others: a document may have thousands.
     """
+    keys = [tuple(content) for _, content, _ in candidates]
+    by_sentence: dict[int, list[float]] = defaultdict(list)
+    by_content: dict[tuple, list[float]] = defaultdict(list)
+    for k, (prob, _, _) in enumerate(candidates):
+        by_sentence[sentence[k]].append(prob)
+        by_content[keys[k]].append(prob)
+    for probs in (*by_sentence.values(), *by_content.values()):
+        probs.sort()
+    cue_starts = sorted(cue[0] for _, _, cue in candidates)
+    widest = _Widest(candidates, keys)
     out = []
-    for k, (prob, content, _) in enumerate(candidates):
-        others = [c for j, c in enumerate(candidates) if j != k]
-        rank = 1 + sum(1 for j, c in enumerate(candidates) if j != k and sentence[j] == sentence[k] and c[0] > prob)
-        inside = any(any(s <= content[0][0] and content[-1][1] <= e for s, e in c[1]) and c[1] != content
-                     for c in others)
-        holds = any(any(s <= c[2][0] < e for s, e in content) for c in others)
-        same = [c[0] for c in others if c[1] == content]
-        dup = "none" if not same else "lower" if max(same) > prob else "higher"
+    for k, (prob, content, cue) in enumerate(candidates):
+        rank = 1 + len(by_sentence[sentence[k]]) - bisect_right(by_sentence[sentence[k]], prob)
+        inside = widest.reaches(content[0][0], content[-1][1], keys[k])
+        holds = any(bisect_left(cue_starts, e) - bisect_left(cue_starts, s) > (s <= cue[0] < e) for s, e in content)
+        same = by_content[keys[k]]
+        others_best = same[-1] if same[-1] != prob or len(same) > 1 and same[-2] == prob else \
+            (same[-2] if len(same) > 1 else None)
+        dup = "none" if len(same) == 1 else "lower" if others_best is not None and others_best > prob else "higher"
         r = "3+" if rank >= 3 else str(rank)
         out.append((f"rank={r}", f"inside={inside}", f"holds={holds}", f"dup={dup}",
                     f"rank|inside={r}|{inside}"))
     return out
+
+
+class _Widest:
+    """Whether some candidate of another content has a piece covering a given stretch: over
+    the pieces in order of start, the furthest end reached so far, and the furthest reached by
+    a piece of a different content, so that a candidate's own content can be left out."""
+
+    def __init__(self, candidates: list[tuple[float, Spans, tuple[int, int]]], keys: list[tuple]) -> None:
+        pieces = sorted((s, e, keys[k]) for k, (_, content, _) in enumerate(candidates) for s, e in content)
+        self._starts = [s for s, _, _ in pieces]
+        self._best: list[tuple[int, tuple | None, int]] = []  # (furthest end, its content, furthest end of another)
+        end, key, other = -1, None, -1
+        for _, e, k in pieces:
+            if k == key:
+                end = max(end, e)
+            elif e > end:
+                end, key, other = e, k, end
+            else:
+                other = max(other, e)
+            self._best.append((end, key, other))
+
+    def reaches(self, start: int, end: int, own: tuple) -> bool:
+        """Whether a piece of a content other than ``own`` starts at or before ``start`` and ends at or after ``end``."""
+        n = bisect_right(self._starts, start)
+        if n == 0:
+            return False
+        furthest, key, other = self._best[n - 1]
+        return (furthest if key != own else other) >= end
 
 
 @dataclass

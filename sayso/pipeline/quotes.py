@@ -11,6 +11,9 @@ with its paragraph.
 
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -31,6 +34,54 @@ class Quote:
     end: int
     group: int
     closed: bool
+
+
+class Quotes(list[Quote]):
+    """A doc's quotations, in their order, with lookups by position.
+
+    The attribution step asks, for each of its candidates, which quotations lie in or near
+    that candidate's words. Scanning the whole list every time costs the number of candidates
+    times the number of quotations: nothing in an article, but hours for a megabyte of
+    dialogue. Each lookup here answers in the order of the list, as the scan did.
+    """
+
+    def __init__(self, quotes: Iterable[Quote] = ()) -> None:
+        super().__init__(quotes)
+        by_start = sorted(range(len(self)), key=lambda n: self[n].start)
+        self._starts = [self[n].start for n in by_start]
+        self._by_start = by_start
+        self._longest = max((q.end - q.start for q in self), default=0)
+        by_end = sorted(range(len(self)), key=lambda n: self[n].end)
+        self._ends = [self[n].end for n in by_end]
+        self._by_end = by_end
+        self._groups: dict[int, list[int]] = defaultdict(list)
+        for n, q in enumerate(self):
+            self._groups[q.group].append(n)
+
+    def _picked(self, numbers: Iterable[int]) -> list[Quote]:
+        return [self[n] for n in sorted(numbers)]
+
+    def starting(self, low: int, high: int) -> list[Quote]:
+        """The quotations whose opening offset lies in ``[low, high)``."""
+        return self._picked(self._by_start[bisect_left(self._starts, low):bisect_left(self._starts, high)])
+
+    def ending(self, low: int, high: int) -> list[Quote]:
+        """The quotations whose end offset lies in ``[low, high]``."""
+        return self._picked(self._by_end[bisect_left(self._ends, low):bisect_right(self._ends, high)])
+
+    def overlapping(self, start: int, end: int) -> list[Quote]:
+        """The quotations sharing a character with ``[start, end)`` (``q.start < end and start < q.end``)."""
+        first, last = bisect_right(self._starts, start - self._longest), bisect_left(self._starts, end)
+        return self._picked(n for n in self._by_start[first:last] if start < self[n].end)
+
+    def of_groups(self, groups: set[int]) -> list[Quote]:
+        """The quotations of the given ``group`` numbers (the paragraph pieces of one quotation)."""
+        return self._picked(n for g in groups for n in self._groups.get(g, ()))
+
+
+def quotes_of(quotes: list[Quote]) -> Quotes:
+    """``quotes`` with its lookups: itself when it has them."""
+    return quotes if isinstance(quotes, Quotes) else Quotes(quotes)
 
 
 def _role(text: str, start: int, end: int, is_open: bool) -> str:
@@ -113,7 +164,8 @@ def _last_char(text: str, start: int, end: int) -> int:
 def quoted_share(spans: list[tuple[int, int]], quotes: list[Quote]) -> float:
     """The share of the characters of ``spans`` that lie inside quotations."""
     total = sum(e - s for s, e in spans)
-    quoted = sum(max(0, min(e, q.end) - max(s, q.start)) for s, e in spans for q in quotes)
+    quotes = quotes_of(quotes)
+    quoted = sum(min(e, q.end) - max(s, q.start) for s, e in spans for q in quotes.overlapping(s, e))
     return quoted / total if total else 0.0
 
 
@@ -124,11 +176,12 @@ def quote_near(at: int, sentence: tuple[int, int], colon: bool, quotes: list[Quo
     is followed by a colon or comma (``colon``), one opening right after the sentence.
     """
     s_start, s_end = sentence
-    inside = [q for q in quotes if q.start < s_end and s_start < q.end and not q.start <= at < q.end]
+    quotes = quotes_of(quotes)
+    inside = [q for q in quotes.overlapping(s_start, s_end) if not q.start <= at < q.end]
     if inside:
         best = min(inside, key=lambda q: abs(q.start - at))
         return best.start, best.end
-    after = [q for q in quotes if s_end <= q.start < s_end + 3]
+    after = quotes.starting(s_end, s_end + 3)
     return (after[0].start, after[0].end) if after and colon else None
 
 
@@ -147,8 +200,11 @@ def quote_closed_by(at: int, text: str, quotes: list[Quote]) -> tuple[int, int] 
     parse as its clause; the quotation it closes is what was said. Not in Bemoaning the
     "phony system," Trump accused …, where the quotation is part of a phrase.
     """
-    for q in quotes:
-        if q.closed and q.end <= at and not text[q.end:at].strip() and "\n" not in text[q.end:at]:
+    reach = at  # the quotation must end in the run of spaces (no line break) right before ``at``
+    while reach > 0 and text[reach - 1].isspace() and text[reach - 1] != "\n":
+        reach -= 1
+    for q in quotes_of(quotes).ending(reach, at):
+        if q.closed:
             inner = text[q.start:q.end].rstrip(_CLOSING)
             i = q.start - 1
             while i >= 0 and text[i] in " \t":
@@ -166,15 +222,16 @@ def grow_to_quotes(span: tuple[int, int], quotes: list[Quote]) -> list[tuple[int
     the attribution covers it all.
     """
     start, end = span
-    groups = {q.group for q in quotes if q.start < end and start < q.end}
-    for q in quotes:
-        if q.group in groups and q.start < end and start < q.end:
+    quotes = quotes_of(quotes)
+    grouped = quotes.of_groups({q.group for q in quotes.overlapping(start, end)})
+    for q in grouped:
+        if q.start < end and start < q.end:
             if q.start - 3 <= start:
                 start = min(start, q.start)
             if end <= q.end + 3:
                 end = max(end, q.end)
     pieces = [(start, end)]
-    pieces += [(q.start, q.end) for q in quotes if q.group in groups and (q.end <= start or q.start >= end)]
+    pieces += [(q.start, q.end) for q in grouped if q.end <= start or q.start >= end]
     return sorted(pieces)
 
 

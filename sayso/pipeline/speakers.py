@@ -119,17 +119,17 @@ class _Resolver:
         it means, whether or not the lead's own statement was found. A noun for a kind of person
         the headline capitalised ("Lawmaker urges …") is as bare, and the lead may come after
         a short deck line."""
-        line_end = self.doc.text.find("\n")
+        line_end = self.cast.text.find("\n")
         bare = referent == ANONYMOUS or (len(span) == 1 and referent.speaker == span.text
                                          and names_a_person(span.text))  # "Lawmaker urges …"
         if not bare or line_end < 0 or span.end_char > line_end or \
-                self.doc.text[:line_end].rstrip()[-1:] in ".!?\"”'’":
+                self.cast.text[:line_end].rstrip()[-1:] in ".!?\"”'’":
             return referent  # no headline line: a first line ending as a sentence does is the lead
         head = source_head(span)
         if head.tag_ not in ("NN", "NNP") or any(c.dep_ == "det" for c in head.children):
             return referent
         # A deck line under the headline ("Member of House panel says …") comes before the lead.
-        blank = self.doc.text.find("\n\n", line_end)
+        blank = self.cast.text.find("\n\n", line_end)
         lead_start = blank if 0 <= blank - line_end <= _DECK else line_end
         first = next((t for t in self.doc if t.idx > line_end and not t.is_space), None)
         lead = next((t for t in self.doc if t.idx > lead_start and not t.is_space), None)

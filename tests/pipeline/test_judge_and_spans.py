@@ -1,5 +1,8 @@
 """The shipped span-boundary model and judge, on real sentences."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import sayso
 from sayso.pipeline.cues import index_doc
 from sayso.pipeline.judge import evidence, rivalry
@@ -66,3 +69,33 @@ def test_judge_evidence_names_the_cues_wordnet_class(parse):
     feats = evidence(worry, "clause", [doc[1]], [(worry.idx + 6, len(doc.text) - 1)], 0.0, 0.4,
                      index_doc(doc, []))
     assert "wn1=v.emotion" in feats and "how|wn1=clause|v.emotion" in feats
+
+
+def _rivalry_by_scanning(candidates, sentence):
+    """Each candidate compared with every other, as the features are defined: the oracle the
+    sorted lookups of :func:`rivalry` must agree with."""
+    out = []
+    for k, (prob, content, _) in enumerate(candidates):
+        others = [c for j, c in enumerate(candidates) if j != k]
+        rank = 1 + sum(1 for j, c in enumerate(candidates) if j != k and sentence[j] == sentence[k] and c[0] > prob)
+        inside = any(any(s <= content[0][0] and content[-1][1] <= e for s, e in c[1]) and c[1] != content
+                     for c in others)
+        holds = any(any(s <= c[2][0] < e for s, e in content) for c in others)
+        same = [c[0] for c in others if c[1] == content]
+        dup = "none" if not same else "lower" if max(same) > prob else "higher"
+        r = "3+" if rank >= 3 else str(rank)
+        out.append((f"rank={r}", f"inside={inside}", f"holds={holds}", f"dup={dup}", f"rank|inside={r}|{inside}"))
+    return out
+
+
+_PIECE = st.tuples(st.integers(0, 30), st.integers(1, 12)).map(lambda p: (p[0], p[0] + p[1]))
+_CANDIDATE = st.tuples(st.sampled_from([0.2, 0.5, 0.9]), st.lists(_PIECE, min_size=1, max_size=3).map(sorted),
+                       _PIECE, st.integers(0, 2))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CANDIDATE, max_size=8))
+def test_rivalry_agrees_with_comparing_every_pair(drawn):
+    candidates = [(prob, content, cue) for prob, content, cue, _ in drawn]
+    sentence = [s for *_, s in drawn]
+    assert rivalry(candidates, sentence) == _rivalry_by_scanning(candidates, sentence)
