@@ -79,8 +79,10 @@ def _load(model: str, models: str | None) -> Language:
     nlp = load_base(model)
     for name in SAYSO_COMPONENTS:
         if name not in nlp.pipe_names:
-            config = {"model_dir": str(models)} if models and name == "sayso_attributions" else {}
-            nlp.add_pipe(name, config=config)
+            nlp.add_pipe(name)
+    # Only sayso's learned component is initialised: nlp.initialize() would reset the base
+    # pipeline's trained tagger, parser and NER.
+    nlp.get_pipe("sayso_attributions").initialize(nlp=nlp, models=models)
     return nlp
 
 

@@ -21,10 +21,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from sayso.pipeline.attributions import Attributor
-from sayso.pipeline.cues import CUE_FILE, CueModel, features, index_doc, is_candidate
-from sayso.pipeline.judge import JUDGE_FILE, Judge
+from sayso.pipeline.cues import CueModel, features, index_doc, is_candidate
+from sayso.pipeline.judge import Judge
+from sayso.pipeline.learned import LearnedModels
 from sayso.pipeline.quotes import find_quotes
-from sayso.pipeline.spans import ROLES, SPAN_FILE, SpanModel, child_features
+from sayso.pipeline.spans import ROLES, SpanModel, child_features
 from sayso.spanmatch import SOFT_DICE, ScoredText, Unit, dice, role_score
 
 log = logging.getLogger(__name__)
@@ -234,10 +235,7 @@ def train(
     spans = fit_span_model(span_examples(docs, rows))
     progress("fitting the judge (two cross-fitted cue models)")
     judge = fit_judge(judge_examples(docs, rows, spans))
-    out.mkdir(parents=True, exist_ok=True)
-    cues.to_disk(out / CUE_FILE)
-    spans.to_disk(out / SPAN_FILE)
-    judge.to_disk(out / JUDGE_FILE)
+    LearnedModels(cues, spans, judge).to_disk(out)
     report = TrainReport(out, len(rows), {"cue": len(cues.weights), "span": len(spans.weights),
                                           "judge": len(judge.weights)}, 0.0)
     if dev_records is not None:

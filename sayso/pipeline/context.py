@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from spacy.language import Language
+from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
@@ -285,7 +286,7 @@ def add_context(doc: Doc, attributions: list[Attribution], max_paragraph_gap: in
             chain = (chain[0], carried, paragraph)
 
 
-class SaysoContext:
+class SaysoContext(Pipe):
     """Pipeline component: channel and hedges of ``doc._.attributions``."""
 
     def __init__(self, nlp: Language, name: str, *, max_paragraph_gap: int) -> None:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from spacy.language import Language
+from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
 # Marks that can only open, only close, or either (decided from the characters around them).
@@ -178,7 +179,7 @@ def grow_to_quotes(span: tuple[int, int], quotes: list[Quote]) -> list[tuple[int
     return sorted(pieces)
 
 
-class QuoteFinder:
+class QuoteFinder(Pipe):
     """Writes ``doc._.quotes``: the :class:`Quote` list of the doc's text."""
 
     def __init__(self, nlp: Language, name: str) -> None:

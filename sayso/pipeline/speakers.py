@@ -15,6 +15,7 @@ speaker, the way "he added" reads in news prose.
 from collections.abc import Iterable
 
 from spacy.language import Language
+from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
@@ -476,7 +477,7 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution], max_paragraph_ga
     _Resolver(doc, attributions, max_paragraph_gap).run(attributions)
 
 
-class SaysoSpeakers:
+class SaysoSpeakers(Pipe):
     """Pipeline component: resolves the sources of ``doc._.attributions``."""
 
     def __init__(self, nlp: Language, name: str, *, max_paragraph_gap: int) -> None:
