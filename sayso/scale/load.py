@@ -22,14 +22,15 @@ import pyarrow.dataset as ds
 
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import IngestError
-from sayso.records import Extracted, Result, provenances
+from sayso.records import DEFAULT_BATCH_SIZE, Extracted, Result, provenances
 from sayso.runner import IngestReport, store_results
 from sayso.scale.layout import runs
 from sayso.scale.rows import TABLES, document, records
 from sayso.store import Store
 
-# Results in a batch given back (and written by a store in one transaction).
-BATCH_SIZE = 64
+# Results in a batch given back (and written by a store in one transaction), as many as an ingest
+# writes at a time by default: the one default batch size.
+BATCH_SIZE = DEFAULT_BATCH_SIZE
 # Articles joined to their attributions at a time, at most: beyond, the output is read in id slices.
 SLICE_ROWS = 50_000
 _HEX = "0123456789abcdef"
