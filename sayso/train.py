@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -139,8 +139,8 @@ def fit_span_model(examples: Iterable[tuple[list[str], int]], c: float = 0.5) ->
     return SpanModel(weights=fit_weights(examples, c, min_count=2))
 
 
-def _units(text: ScoredText, spans: list[list[int]] | None) -> Unit:
-    return Unit(text, tuple(sorted(map(tuple, spans or []))))
+def _units(text: ScoredText, spans: Sequence[Sequence[int]] | None) -> Unit:
+    return Unit(text, tuple(sorted((start, end) for start, end in spans or [])))
 
 
 def _matches_gold(found: tuple[Unit, Unit, Unit], gold: list[tuple[Unit, Unit, Unit]]) -> bool:
@@ -169,7 +169,7 @@ def judge_examples(
         for i in range(k, len(docs), folds):
             doc = docs[i]
             text = ScoredText(rows[i]["doc_id"], doc.text)
-            gold = [tuple(_units(text, a.get(role)) for role in ("content", "source", "cue"))
+            gold = [(_units(text, a.get("content")), _units(text, a.get("source")), _units(text, a.get("cue")))
                     for a in rows[i]["attributions"]]
             quotes = find_quotes(text.text)
             for f in attributor.candidates(doc, quotes, index_doc(doc, quotes)):

@@ -306,12 +306,13 @@ def _absorb_following_quotes(text: str, found: list[_Found], quotes: list[Quote]
     for n, q in enumerate(quotes):
         if owners[n] is not None:
             continue
-        before = next((m for m in range(n - 1, -1, -1) if owners[m] is not None), None)
-        after = next((m for m in range(n + 1, len(quotes)) if owners[m] is not None), None)
-        if before is not None and joins(owners[before], quotes[before].end, q.start, cue_between=False):
-            j = owners[before]
-        elif after is not None and joins(owners[after], q.end, quotes[after].start, cue_between=True):
-            j = owners[after]
+        # The nearest owned quotation before and after, with its owner.
+        before = next(((m, o) for m in range(n - 1, -1, -1) if (o := owners[m]) is not None), None)
+        after = next(((m, o) for m in range(n + 1, len(quotes)) if (o := owners[m]) is not None), None)
+        if before is not None and joins(before[1], quotes[before[0]].end, q.start, cue_between=False):
+            j = before[1]
+        elif after is not None and joins(after[1], q.end, quotes[after[0]].start, cue_between=True):
+            j = after[1]
         else:
             continue
         pieces[j].append((q.start, q.end))

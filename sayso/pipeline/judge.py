@@ -81,7 +81,7 @@ def rivalry(candidates: list[tuple[float, Spans, tuple[int, int]]], sentence: li
     candidate nested in another's content is seldom annotated; one whose cue is
     the second best of its sentence competes for the same words.
     """
-    out = []
+    out: list[tuple[str, ...]] = []
     for k, (prob, content, _) in enumerate(candidates):
         others = [c for j, c in enumerate(candidates) if j != k]
         rank = 1 + sum(1 for j, c in enumerate(candidates) if j != k and sentence[j] == sentence[k] and c[0] > prob)

@@ -72,7 +72,7 @@ def find_quotes(text: str) -> list[Quote]:
                 if not (continuing and m.start() == first):
                     group += 1
                 continuing = False
-            elif role == "open" and m.group() == "“" and text[open_at] == "“":
+            elif role == "open" and m.group() == "“" and open_at is not None and text[open_at] == "“":
                 nested += 1
             elif role == "close" and nested and m.group() == "”":
                 nested -= 1

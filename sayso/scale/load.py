@@ -46,7 +46,7 @@ def read_output(path: str | Path) -> Iterator[list[Result]]:
     if not found:
         raise SaysoError(Errors.E092.format(path=path, missing="articles/"))
     for run in found:
-        yield from (list(batch) for batch in _chunks(failures(run)))
+        yield from _chunks(failures(run))
         yield from _articles(run)
 
 
@@ -98,7 +98,7 @@ def _articles(run: Path) -> Iterator[list[Result]]:
             ]
 
 
-def _chunks(items: Iterator[IngestError]) -> Iterator[list[IngestError]]:
+def _chunks(items: Iterator[Result]) -> Iterator[list[Result]]:
     while chunk := list(islice(items, BATCH_SIZE)):
         yield chunk
 
