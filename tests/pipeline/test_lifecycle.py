@@ -120,3 +120,21 @@ def test_lifecycle_uninitialised_component_raises_under_the_pipeline_error_handl
     list(nlp.pipe(["Kivinen said the town was quiet.", "Reno said so."]))
     assert seen == [("sayso_attributions", ["Kivinen said the town was quiet."], "E129"),
                     ("sayso_attributions", ["Reno said so."], "E129")]
+
+
+def test_lifecycle_saved_pipeline_as_base_model_keeps_its_own_models(tmp_path, bakhmut_text):
+    """``sayso.load(saved)`` on a pipeline saved with models of one's own keeps them: it neither
+    re-reads the shipped ones nor adds a second ``sayso_breaks``."""
+    from sayso import nlp as pipelines
+
+    for name in MODEL_FILES:
+        shutil.copy(MODEL_DIR / name, tmp_path / name)
+    judge = json.loads((tmp_path / "judge.json").read_text(encoding="utf-8"))
+    (tmp_path / "judge.json").write_text(json.dumps({**judge, "threshold": 0.99}), encoding="utf-8")
+    strict = pipelines.load(models=tmp_path)
+    strict.to_disk(tmp_path / "saved")
+    reloaded = pipelines.load(str(tmp_path / "saved"))
+    assert reloaded.pipe_names.count("sayso_breaks") == 1
+    assert reloaded.get_pipe("sayso_attributions").models.judge.threshold == 0.99
+    assert _records(reloaded(bakhmut_text)._.attributions) == _records(strict(bakhmut_text)._.attributions)
+    assert len(strict(bakhmut_text)._.attributions) < len(pipelines.load()(bakhmut_text)._.attributions)
