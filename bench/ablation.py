@@ -21,9 +21,8 @@ from sayso.eval_records import read_gold
 from sayso.evaluate import score
 from sayso.nlp import load
 from sayso.pipeline.attributions import Attributor
-from sayso.pipeline.cues import CUE_FILE, MODEL_DIR, CueModel
-from sayso.pipeline.judge import JUDGE_FILE, Judge
-from sayso.pipeline.spans import SPAN_FILE, SpanModel
+from sayso.pipeline.cues import CueModel
+from sayso.pipeline.learned import MODEL_DIR, LearnedModels
 from sayso.records import flat
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev.jsonl"
@@ -44,9 +43,8 @@ def lexicon_model() -> CueModel:
 
 
 def configurations(model_dir: Path) -> dict[str, Attributor]:
-    cues = CueModel.from_disk(model_dir / CUE_FILE)
-    spans = SpanModel.from_disk(model_dir / SPAN_FILE)
-    judge = Judge.from_disk(model_dir / JUDGE_FILE)
+    learned = LearnedModels.from_disk(model_dir)
+    cues, spans, judge = learned.cues, learned.spans, learned.judge
     return {
         "rules only": Attributor(lexicon_model(), 0.5, 0.5),
         "learned cues": Attributor(cues, 0.45, 0.25),

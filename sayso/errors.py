@@ -152,3 +152,8 @@ class Errors(metaclass=_Coded):
     E125 = "{origin}: symbolic link loop: not followed"
     E126 = "{origin}: symbolic link out of {root} (to {target}): not followed; --follow-links follows it"
     E127 = "{origin}: symbolic link to {target}, which does not exist"
+    # The learned models of sayso_attributions (sayso.pipeline.learned); a missing file is E047.
+    E128 = "{path}: not a learned model sayso can read ({detail}); 'sayso train' writes them"
+    E129 = ("component {name!r} has no learned models: add it with sayso.load(), or call "
+            "nlp.get_pipe({name!r}).initialize() (models=DIR for models of your own) or load a pipeline "
+            "saved with nlp.to_disk()")

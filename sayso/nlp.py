@@ -14,6 +14,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
@@ -41,13 +42,15 @@ def load_base(model: str = BASE_MODEL) -> Language:
     from sayso.pipeline import breaks  # noqa: F401  (registers the component)
 
     nlp = spacy.load(model)
-    if "parser" in nlp.pipe_names:
+    if "parser" in nlp.pipe_names and "sayso_breaks" not in nlp.pipe_names:  # (not in a saved sayso pipeline)
         nlp.add_pipe("sayso_breaks", before="parser")
     dashes = [re.escape(d) for d in DASHES]
     tokenizer = nlp.tokenizer
-    tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, *dashes]).search
-    tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, *dashes]).search
-    tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *dashes]).finditer
+    if isinstance(tokenizer, Tokenizer):  # a custom tokenizer has no such rules to extend
+        defaults = nlp.Defaults
+        tokenizer.prefix_search = compile_prefix_regex([*(defaults.prefixes or ()), *dashes]).search
+        tokenizer.suffix_search = compile_suffix_regex([*(defaults.suffixes or ()), *dashes]).search
+        tokenizer.infix_finditer = compile_infix_regex([*(defaults.infixes or ()), *dashes]).finditer
     return nlp
 
 
@@ -74,13 +77,18 @@ def _load(model: str, models: str | None) -> Language:
     are one cache entry."""
     global LOADS
     LOADS += 1
-    import sayso.pipeline  # noqa: F401  (registers the component factories)
+    from sayso.pipeline.attributions import AttributionFinder  # (and the other component factories)
 
     nlp = load_base(model)
     for name in SAYSO_COMPONENTS:
         if name not in nlp.pipe_names:
-            config = {"model_dir": str(models)} if models and name == "sayso_attributions" else {}
-            nlp.add_pipe(name, config=config)
+            nlp.add_pipe(name)
+    # Only sayso's learned component is initialised: nlp.initialize() would reset the base
+    # pipeline's trained tagger, parser and NER. A saved sayso pipeline keeps its own models
+    # unless others are asked for.
+    finder = nlp.get_pipe("sayso_attributions")
+    if isinstance(finder, AttributionFinder) and (models or finder.models is None):
+        finder.initialize(nlp=nlp, models=models)
     return nlp
 
 

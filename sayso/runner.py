@@ -20,9 +20,7 @@ import os
 import signal
 import threading
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -41,9 +39,6 @@ Item = Document | IngestError
 _Input = TypeVar("_Input", bound=Document | IngestError | Extracted)
 Done = tuple[list[Item], list[Result]]
 
-# Batches handed to the pool per worker before the main process waits for one: enough
-# to keep every worker busy while results are written, few enough to bound memory.
-BATCHES_PER_WORKER = 2
 # Pools in a row whose workers die before their first task: then they cannot start at all.
 FALSE_STARTS = 2
 
@@ -247,7 +242,8 @@ class _Inline:
 
 
 class _Pool:
-    """The pipeline in worker processes, results given back in the order the batches went in.
+    """The pipeline in worker processes (:class:`sayso.pools.Workers`), results given back in
+    the order the batches went in.
 
     A worker that dies (killed, out of memory, a crash in native code) takes the
     batches in flight with it. Their documents are then run again one at a time,
@@ -255,48 +251,19 @@ class _Pool:
     """
 
     def __init__(self, workers: int, models: str | None, batch_size: int) -> None:
-        self.workers, self.models, self.batch_size = workers, models, batch_size
+        self.args = (models, batch_size)
         self.false_starts = 0
-        self._start()
-
-    def _start(self) -> None:
-        self.pool = pools.start(self.workers, _start_worker)
-        # One task per worker, all at once: the pool starts every worker now. (It starts
-        # them as tasks come, and one started while a dead worker's pool is torn down is
-        # missed by the teardown, which then waits for it forever: CPython 3.11.) These
-        # first tasks also tell whether the workers could start at all.
-        self.started = [self.pool.submit(_started) for _ in range(self.workers)]
+        self.workers: pools.Workers[list[Item], list[Result]] = pools.Workers(
+            workers, _extract, initializer=_start_worker)
 
     def run(self, batches: Iterable[list[Item]]) -> Iterator[Done]:
-        window: deque[tuple[list[Item], Future[list[Result]]]] = deque()
-        for batch in batches:
-            window.append((batch, self._submit(batch)))
-            if len(window) >= BATCHES_PER_WORKER * self.workers:
-                yield from self._collect(window)
-        while window:
-            yield from self._collect(window)
+        return self.workers.run(batches, self.args, self._again)
 
-    def _submit(self, batch: list[Item]) -> Future[list[Result]]:
-        try:
-            return self.pool.submit(_extract, batch, self.models, self.batch_size)
-        except BrokenProcessPool as e:  # a worker died while idle: handled when collected
-            failed: Future[list[Result]] = Future()
-            failed.set_exception(e)
-            return failed
-
-    def _collect(self, window: deque[tuple[list[Item], Future[list[Result]]]]) -> Iterator[Done]:
-        """The oldest batch's results; after a worker died, those of every batch that was in flight."""
-        batch, future = window.popleft()
-        try:
-            results = future.result()
-        except BrokenProcessPool:
-            lost = [batch, *(b for b, _ in window)]
-            window.clear()
-            self._restart()
-            for b in lost:
-                yield b, [self._alone(item) for item in b]
-            return
-        yield batch, results
+    def _again(self, lost: list[list[Item]], _error: BrokenProcessPool) -> Iterator[Done]:
+        """The results of the batches a dead worker took with it, document by document."""
+        self._restart()
+        for batch in lost:
+            yield batch, [self._alone(item) for item in batch]
 
     def _alone(self, item: Item) -> Result:
         """``item``'s result with nothing else in flight, so that a worker dying can only be its doing."""
@@ -304,7 +271,7 @@ class _Pool:
             return item
         while True:
             try:
-                return self.pool.submit(_extract, [item], self.models, self.batch_size).result()[0]
+                return self.workers.submit([item], *self.args).result()[0]
             except BrokenProcessPool:
                 if not self._restart():
                     return IngestError(item.origin, Errors.E070.format(origin=item.origin))
@@ -316,23 +283,18 @@ class _Pool:
         bad luck (the system killed a worker as it started); several times in a row,
         the workers cannot start at all (E071).
         """
-        false_start = all(task.exception() is not None for task in self.started)
+        false_start = self.workers.false_start()
         self.false_starts = self.false_starts + 1 if false_start else 0
         if self.false_starts == FALSE_STARTS:
             raise SaysoError(Errors.E071)
-        pools.close(self.pool)
-        self._start()
+        self.workers.restart()
         return false_start
 
     def __enter__(self) -> _Pool:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        pools.close(self.pool)
-
-
-def _started() -> None:
-    """Nothing: a task that only workers that cannot start fail."""
+        self.workers.close()
 
 
 def _start_worker() -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,10 +21,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from sayso.pipeline.attributions import Attributor
-from sayso.pipeline.cues import CUE_FILE, CueModel, features, index_doc, is_candidate
-from sayso.pipeline.judge import JUDGE_FILE, Judge
+from sayso.pipeline.cues import CueModel, features, index_doc, is_candidate
+from sayso.pipeline.judge import Judge
+from sayso.pipeline.learned import LearnedModels
 from sayso.pipeline.quotes import find_quotes
-from sayso.pipeline.spans import ROLES, SPAN_FILE, SpanModel, child_features
+from sayso.pipeline.spans import ROLES, SpanModel, child_features
 from sayso.spanmatch import SOFT_DICE, ScoredText, Unit, dice, role_score
 
 log = logging.getLogger(__name__)
@@ -138,8 +139,8 @@ def fit_span_model(examples: Iterable[tuple[list[str], int]], c: float = 0.5) ->
     return SpanModel(weights=fit_weights(examples, c, min_count=2))
 
 
-def _units(text: ScoredText, spans: list[list[int]] | None) -> Unit:
-    return Unit(text, tuple(sorted(map(tuple, spans or []))))
+def _units(text: ScoredText, spans: Sequence[Sequence[int]] | None) -> Unit:
+    return Unit(text, tuple(sorted((start, end) for start, end in spans or [])))
 
 
 def _matches_gold(found: tuple[Unit, Unit, Unit], gold: list[tuple[Unit, Unit, Unit]]) -> bool:
@@ -168,7 +169,7 @@ def judge_examples(
         for i in range(k, len(docs), folds):
             doc = docs[i]
             text = ScoredText(rows[i]["doc_id"], doc.text)
-            gold = [tuple(_units(text, a.get(role)) for role in ("content", "source", "cue"))
+            gold = [(_units(text, a.get("content")), _units(text, a.get("source")), _units(text, a.get("cue")))
                     for a in rows[i]["attributions"]]
             quotes = find_quotes(text.text)
             for f in attributor.candidates(doc, quotes, index_doc(doc, quotes)):
@@ -234,10 +235,7 @@ def train(
     spans = fit_span_model(span_examples(docs, rows))
     progress("fitting the judge (two cross-fitted cue models)")
     judge = fit_judge(judge_examples(docs, rows, spans))
-    out.mkdir(parents=True, exist_ok=True)
-    cues.to_disk(out / CUE_FILE)
-    spans.to_disk(out / SPAN_FILE)
-    judge.to_disk(out / JUDGE_FILE)
+    LearnedModels(cues, spans, judge).to_disk(out)
     report = TrainReport(out, len(rows), {"cue": len(cues.weights), "span": len(spans.weights),
                                           "judge": len(judge.weights)}, 0.0)
     if dev_records is not None:

@@ -26,7 +26,7 @@ from sayso.cli.options import (
 from sayso.corpus.index import update
 from sayso.errors import Errors, SaysoError
 from sayso.extras import require
-from sayso.ingest import STDIN, SUFFIXES, Fields, IngestError, read
+from sayso.ingest import STDIN, SUFFIXES, Fields, IngestError, files, read
 from sayso.ingest.jsonl import lines
 from sayso.runner import DEFAULT_BATCH_SIZE, IngestReport, ingest
 from sayso.scale.layout import is_output
@@ -35,7 +35,6 @@ from sayso.store import DEFAULT_URL, Store, open_store
 LOG_EVERY = 10.0
 # Files holding many documents, whose count is not cheap to know before reading them.
 _ARCHIVES = (".warc", ".warc.gz")
-_GLOB = frozenset("*?[")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -84,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     if outputs:
         require("pyarrow.parquet", Errors.E121.format(what="loading the output of sayso scale"))
     with open_store(args.db) as store:
-        progress = _Progress(None if outputs else _total(args.paths), args.log_every)
+        progress = _Progress(None if outputs else _total(args.paths, args.follow_links), args.log_every)
         try:
             report = _load_output(outputs, store, progress) if outputs else ingest(
                 read(args.paths, fields=fields, follow_links=args.follow_links), store, workers=args.workers, batch_size=args.batch_size,
@@ -154,25 +153,20 @@ def _summary(report: IngestReport) -> str:
     )
 
 
-def _total(paths: list[str]) -> int | None:
-    """How many inputs ``paths`` hold when that is cheap to know: files, and lines of JSONL files.
+def _total(paths: list[str], follow_links: bool) -> int | None:
+    """How many inputs ``paths`` hold when that is cheap to know: files (as the reader lists
+    them, :func:`sayso.ingest.files.expand`), and lines of JSONL files.
 
-    None when a WARC file or a glob is among them: the progress then shows the rate only.
+    None when a WARC file is among them: the progress then shows the rate only.
     """
     counts: list[int | None] = []
     for source in paths:
-        path = Path(source)
         if source == STDIN:
             counts.append(1)
-        elif path.is_dir():
-            files = [p for p in path.rglob("*") if p.name.lower().endswith(SUFFIXES) and p.is_file()]
-            counts += [_inputs(file) for file in files] or [1]  # an empty directory is one error
-        elif path.is_file():
-            counts.append(_inputs(path))
-        elif _GLOB.intersection(source):
-            return None
-        else:
-            counts.append(1)  # no such file: one error
+            continue
+        for item in files.expand(source, SUFFIXES, follow_links):
+            # What cannot be read (no such path, a FIFO, a link out) is one failed input.
+            counts.append(1 if isinstance(item, IngestError) or files.named(item) else _inputs(item))
     return None if None in counts else sum(c for c in counts if c is not None)
 
 

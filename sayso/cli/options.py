@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from spacy.language import Language
 
-from sayso.errors import Errors, SaysoError
 from sayso.nlp import load
 
 
@@ -43,10 +41,9 @@ def check_models(models: str | None) -> None:
     """
     if models is None:
         return
-    from sayso.pipeline.cues import CUE_FILE  # here: the components load only when used
+    from sayso.pipeline.learned import check_model_dir  # here: the components load only when used
 
-    if not (Path(models) / CUE_FILE).is_file():
-        raise SaysoError(Errors.E047.format(path=models, file=CUE_FILE))
+    check_model_dir(models)
 
 
 def add_field_option(parser: argparse.ArgumentParser, record: str = "a JSONL record's") -> None:

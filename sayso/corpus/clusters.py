@@ -53,6 +53,7 @@ import zlib
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import NamedTuple
@@ -376,7 +377,7 @@ class QuoteClusters:
             matched.append(self._longest[fragment_of])
         return joined, fragment_of, matched
 
-    def _specific(self, shared: set[int]) -> bool:
+    def _specific(self, shared: AbstractSet[int]) -> bool:
         """Whether shared word pairs weigh ``SPECIFIC``: wording few statements use, not stock phrases."""
         stock = max(STOCK_MIN, STOCK_SHARE * len(self._clusters))
         statements, weight = self._statements, 0.0

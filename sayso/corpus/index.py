@@ -93,12 +93,12 @@ def build(store: Store, curation: Curation | None = None) -> CorpusIndex:
     registry = SpeakerRegistry()
     quotes: list[Quote] = []
     filed: dict[tuple[str, int], tuple[str, str]] = {}
-    mentions: list[tuple[int, SpeakerMention]] = []
+    mentions: list[tuple[str, int, SpeakerMention]] = []
     current = None
 
     def add_article() -> None:
-        ids = registry.add_article(m for _, m in mentions)
-        filed.update(((m.article_id, idx), (m.name, i)) for (idx, m), i in zip(mentions, ids, strict=True) if i)
+        ids = registry.add_article(m for _, _, m in mentions)
+        filed.update(((article, idx), (m.name, i)) for (article, idx, m), i in zip(mentions, ids, strict=True) if i)
         mentions.clear()
 
     for article_id, outlet, published, idx, kind, speaker, speaker_type, role, content in store.attributions_in_order():
@@ -107,7 +107,7 @@ def build(store: Store, curation: Curation | None = None) -> CorpusIndex:
             current = article_id
         day = _day(published)
         if speaker:
-            mentions.append((idx, SpeakerMention(speaker, speaker_type, role, article_id, outlet, day)))
+            mentions.append((article_id, idx, SpeakerMention(speaker, speaker_type, role, article_id, outlet, day)))
         # quote_text reads the content's fragments joined by a space, which the store keeps as content_text.
         text = quote_text(Attribution([Span(0, len(content), content)], kind=kind))
         if text:

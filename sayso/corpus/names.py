@@ -162,7 +162,7 @@ class PersonName:
 
 def _words(text: str) -> list[tuple[str, str]]:
     """(as written, lowercase without accents or dots) for each word of a name."""
-    words = []
+    words: list[tuple[str, str]] = []
     for raw in _SPLIT.split(_NOT_NAME.sub(" ", text)):
         raw = _POSSESSIVE.sub("", raw.strip("-'’"))
         low = strip_accents(raw).casefold().replace("’", "'").strip(".")

@@ -64,7 +64,8 @@ def plot_timeline(timeline: Timeline, path: str | Path) -> None:
     figure = Figure(figsize=(8, 3.6), layout="constrained")
     axes = figure.subplots()
     starts = [start for start, _ in timeline.points]
-    axes.bar(starts, [n for _, n in timeline.points], width=timedelta(days=_BAR_DAYS[timeline.by]),
+    # Matplotlib converts dates and their differences itself (its date units); its stubs know only numbers.
+    axes.bar(starts, [n for _, n in timeline.points], width=timedelta(days=_BAR_DAYS[timeline.by]),  # type: ignore[arg-type]
              align="edge", color="#3b6ea5")
     locator = dates.AutoDateLocator()
     axes.xaxis.set_major_locator(locator)

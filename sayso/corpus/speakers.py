@@ -142,7 +142,7 @@ class SpeakerRegistry:
         parsed = [parse_name(m.name) if m.speaker_type == "person" else None for m in mentions]
         ids: list[str | None] = [None] * len(mentions)
         article: set[str] = set()
-        for i in sorted(range(len(mentions)), key=lambda i: not (parsed[i] and parsed[i].is_full)):
+        for i in sorted(range(len(mentions)), key=lambda i: not ((p := parsed[i]) and p.is_full)):
             ids[i] = self._add(mentions[i], parsed[i], article)
         return ids
 
@@ -270,10 +270,10 @@ class SpeakerRegistry:
         for name in self._full_names.unfile(other.id):
             self._full_names.file(keep.id, name)
         self._bare.discard(other.id)
-        for name, alias in other.aliases.items():
-            keep.aliases.setdefault(name, Alias(name, alias.full)).absorb(alias)
-            self._by_alias[alias_key(name)].discard(other.id)
-            self._by_alias[alias_key(name)].add(keep.id)
+        for form, alias in other.aliases.items():
+            keep.aliases.setdefault(form, Alias(form, alias.full)).absorb(alias)
+            self._by_alias[alias_key(form)].discard(other.id)
+            self._by_alias[alias_key(form)].add(keep.id)
         if other.label:
             self._by_alias[alias_key(other.label)].discard(other.id)
         keep.genders += other.genders

@@ -290,7 +290,7 @@ def quotes_over_time(
     """
     _check(by, BY[1:])
     found = store.speaker(speaker, partial=True) if isinstance(speaker, str) else speaker
-    name = found.name if found else speaker
+    name = found.name if found else speaker if isinstance(speaker, str) else None
     counts: Counter[date] = Counter()
     undated = 0
     outlets: Counter[str] = Counter()

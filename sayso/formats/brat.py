@@ -99,7 +99,8 @@ def parse_ann(ann: str, text: str, origin: str) -> list[dict[str, Any]]:
 
 def _annotations(ann: str, origin: str) -> Iterator[Annotation]:
     """Each annotation of an ``.ann`` file's content, labelled ``<origin>:<line>`` where it starts."""
-    start, lines = 0, []
+    start = 0
+    lines: list[str] = []
     for number, line in enumerate(ann.split("\n"), 1):
         if lines and _ANNOTATION_START.match(line):
             yield _annotation(origin, start, lines)

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from sayso.errors import Errors
 from sayso.ingest import files
 from sayso.ingest.document import Document, IngestError
 from sayso.ingest.html import read_html_file
@@ -25,7 +24,6 @@ from sayso.ingest.warc import read_warc
 STDIN = "-"
 # The files a directory or a glob is read for; any other file there is not an article.
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".warc", ".warc.gz")
-_GLOB_CHARACTERS = frozenset("*?[")
 
 __all__ = ["STDIN", "SUFFIXES", "Document", "Fields", "IngestError", "read"]
 
@@ -50,17 +48,11 @@ def read(
             :mod:`sayso.ingest.files`); by default they are errors, never read.
     """
     for source in sources:
-        path = Path(source)
         if source == STDIN:
             yield read_stdin(stdin or sys.stdin.buffer)
-        elif path.is_dir():
-            yield from _read_directory(path, fields, follow_links)
-        elif path.exists() or path.is_symlink():
-            yield from _read_named(path, fields)
-        elif _GLOB_CHARACTERS.intersection(source):
-            yield from _read_glob(source, fields, follow_links)
-        else:
-            yield IngestError(source, Errors.E010.format(origin=source))
+            continue
+        for item in files.expand(source, SUFFIXES, follow_links):
+            yield from [item] if isinstance(item, IngestError) else _read_named(item, fields)
 
 
 def _read_named(path: Path, fields: Fields | None) -> Iterator[Document | IngestError]:
@@ -70,7 +62,7 @@ def _read_named(path: Path, fields: Fields | None) -> Iterator[Document | Ingest
 
 
 def _read_file(path: Path, fields: Fields | None) -> Iterator[Document | IngestError]:
-    suffix = _suffix(path)
+    suffix = files.suffix_of(path, SUFFIXES)
     if suffix in (".html", ".htm"):
         yield read_html_file(path)
     elif suffix == ".jsonl":
@@ -79,33 +71,3 @@ def _read_file(path: Path, fields: Fields | None) -> Iterator[Document | IngestE
         yield from read_warc(path)
     else:
         yield read_text_file(path)
-
-
-def _read_directory(path: Path, fields: Fields | None, follow_links: bool) -> Iterator[Document | IngestError]:
-    found = list(files.walk(path, lambda p: _suffix(p) is not None, follow_links))
-    if not found:
-        yield IngestError(str(path), Errors.E012.format(origin=path, suffixes=_listed()))
-    for item in found:
-        yield from [item] if isinstance(item, IngestError) else _read_file(item, fields)
-
-
-def _read_glob(pattern: str, fields: Fields | None, follow_links: bool) -> Iterator[Document | IngestError]:
-    matches = files.glob(pattern, follow_links) or []
-    usable = [m for m in matches if isinstance(m, IngestError) or m.is_dir() or _suffix(m)]
-    if not usable:
-        yield IngestError(pattern, Errors.E019.format(origin=pattern, suffixes=_listed()))
-    for match in usable:
-        if isinstance(match, IngestError):
-            yield match
-        else:
-            yield from _read_directory(match, fields, follow_links) if match.is_dir() else _read_named(match, fields)
-
-
-def _suffix(path: Path) -> str | None:
-    """Which of :data:`SUFFIXES` the file name ends with, in any case."""
-    name = path.name.lower()
-    return next((suffix for suffix in SUFFIXES if name.endswith(suffix)), None)
-
-
-def _listed() -> str:
-    return ", ".join(SUFFIXES[:-1]) + " or " + SUFFIXES[-1]

@@ -39,6 +39,48 @@ _KINDS = (
 )
 
 
+def expand(source: str, suffixes: tuple[str, ...], follow_links: bool = False) -> list[Path | IngestError]:
+    """The files ``source`` names, in the order they are read: the files with one of
+    ``suffixes`` below a folder (:func:`walk`), a glob's matches (the folders among them walked
+    the same way), else the path itself; in their place an error for what is not safe to read,
+    and an error when the source names no file (no such path E010, a folder without articles
+    E012, a pattern matching none E019).
+
+    sayso's one path expander: what ``sayso extract`` and ``sayso ingest`` read
+    (:func:`sayso.ingest.read`), what ``sayso ingest`` counts for its progress and what
+    ``sayso scale`` shares out among its workers.
+    """
+    path = Path(source)
+    if path.is_dir():
+        return _folder(path, suffixes, follow_links)
+    if path.exists() or path.is_symlink():
+        return [path]
+    if _GLOB_CHARACTERS.intersection(source):
+        usable = [m for m in glob(source, follow_links) or []
+                  if isinstance(m, IngestError) or m.is_dir() or suffix_of(m, suffixes)]
+        if not usable:
+            return [IngestError(source, Errors.E019.format(origin=source, suffixes=listed(suffixes)))]
+        return [item for m in usable
+                for item in (_folder(m, suffixes, follow_links) if isinstance(m, Path) and m.is_dir() else [m])]
+    return [IngestError(source, Errors.E010.format(origin=source))]
+
+
+def suffix_of(path: Path, suffixes: tuple[str, ...]) -> str | None:
+    """Which of ``suffixes`` the file name ends with, in any case."""
+    name = path.name.lower()
+    return next((suffix for suffix in suffixes if name.endswith(suffix)), None)
+
+
+def listed(suffixes: tuple[str, ...]) -> str:
+    """``suffixes`` for a message: ".txt, .html or .jsonl"."""
+    return ", ".join(suffixes[:-1]) + " or " + suffixes[-1]
+
+
+def _folder(path: Path, suffixes: tuple[str, ...], follow_links: bool) -> list[Path | IngestError]:
+    found = list(walk(path, lambda p: suffix_of(p, suffixes) is not None, follow_links))
+    return found or [IngestError(str(path), Errors.E012.format(origin=path, suffixes=listed(suffixes)))]
+
+
 def walk(root: Path, wanted: Callable[[Path], bool], follow_links: bool = False) -> Iterator[Path | IngestError]:
     """The regular files below the folder ``root`` whose name is ``wanted``, in sorted path order,
     and in their place an error for each such name that is not safe to read."""

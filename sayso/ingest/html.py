@@ -39,18 +39,9 @@ for _name in ("trafilatura", "htmldate"):
 # their number (about 1.5 s for 20,000, 15 s for 80,000), so bigger trees are refused.
 MAX_ELEMENTS = 50_000
 
-_EXTRACTION = {
-    "with_metadata": True,
-    "include_comments": False,  # readers' comments are not the article
-    "favor_precision": True,  # leave out boilerplate rather than risk it in the text
-    # The full timestamp and zone where the page gives one (trafilatura keeps only the day
-    # by default); no search of the whole page for a date, which finds copyright years.
-    "date_extraction_params": {
-        "outputformat": "%Y-%m-%dT%H:%M:%S%z",
-        "original_date": True,
-        "extensive_search": False,
-    },
-}
+# How trafilatura reads dates: the full timestamp and zone where the page gives one (it keeps
+# only the day by default); no search of the whole page for a date, which finds copyright years.
+_DATES = {"outputformat": "%Y-%m-%dT%H:%M:%S%z", "original_date": True, "extensive_search": False}
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
@@ -89,7 +80,7 @@ def extract_html(data: bytes, doc_id: str, origin: str, *, url: str | None = Non
         raise SaysoError(Errors.E001.format(origin=origin))
     page = _extract(markup, url, origin)
     text = _paragraphs(page.text) if page is not None and page.text else ""
-    if not text or text == _clean(page.title):  # a headline alone is no article
+    if page is None or not text or text == _clean(page.title):  # a headline alone is no article
         raise SaysoError(Errors.E014.format(origin=origin))
     return Document(
         doc_id=doc_id,
@@ -132,8 +123,8 @@ def _declared(data: bytes, header: str | None) -> list[str]:
     labels = []
     if header and (match := _HEADER_CHARSET.search(header)):
         labels.append(match.group(1))
-    if match := _META_CHARSET.search(data[:4096]):
-        labels.append(match.group(1).decode("ascii"))
+    if meta := _META_CHARSET.search(data[:4096]):
+        labels.append(meta.group(1).decode("ascii"))
     names = []
     for label in labels:
         try:
@@ -155,7 +146,13 @@ def _extract(markup: str, url: str | None, origin: str) -> ExtractedPage | None:
         if tree is None:
             return None
         _check_complexity(tree, origin)
-        return trafilatura.bare_extraction(tree, url=url, **_EXTRACTION)
+        page = trafilatura.bare_extraction(
+            tree, url=url, with_metadata=True,
+            include_comments=False,  # readers' comments are not the article
+            favor_precision=True,  # leave out boilerplate rather than risk it in the text
+            date_extraction_params=_DATES,
+        )
+        return page if isinstance(page, ExtractedPage) else None  # (a dict only when asked for one)
     except SaysoError:
         raise
     except Exception as e:  # noqa: BLE001  (a parser bug on hostile markup must not stop a batch)

@@ -107,7 +107,7 @@ def _record(line: bytes, fields: Fields, origin: str, default_id: str) -> Docume
         id_key = _first_key(record, fields.doc_id)
         doc_id = default_id if id_key is None else record[id_key]
         if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)):
-            raise SaysoError(Errors.E009.format(origin=origin, key=_quoted((id_key,)), kind=_kind(doc_id)))
+            raise SaysoError(Errors.E009.format(origin=origin, key=_quoted(fields.doc_id if id_key is None else (id_key,)), kind=_kind(doc_id)))
         return Document(
             doc_id=str(doc_id),
             text=checked(text, origin),

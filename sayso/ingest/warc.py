@@ -91,7 +91,7 @@ def _pages(stream: BinaryIO, origin: str) -> Iterator[Document | IngestError]:
             yield IngestError(where, Errors.E052.format(origin=where, detail=_describe(e)))
             continue
         _check_complete(record, records.offset)
-        if data is not None:
+        if data is not None and content_type:  # (data is read only for an HTML record)
             yield _page(record, data, where, content_type)
 
 

@@ -328,7 +328,8 @@ def source_of(cue: Token) -> list[Token]:
         if subj:
             # Two subjects come from a parse glued across a break ("12:15 p.m. \n\n Trump says"):
             # the nearer one is the speaker.
-            return subtree(min(subj, key=lambda s: abs(s.i - head.i)))
+            at = head.i
+            return subtree(min(subj, key=lambda s: abs(s.i - at)))
         if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
             # "Wagner mercenaries *calling* X a 'piece of s***'": the noun speaks.
             return subtree(head.head, without=head)

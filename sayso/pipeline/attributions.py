@@ -15,18 +15,24 @@ and hedges are left for the later components.
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+import srsly
 from spacy.language import Language
+from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Token
+from spacy.training import Example
 
+from sayso.errors import Errors, SaysoError
 from sayso.pipeline.attachment import LABELS, PUNCTUATION_CUES, WH_TAGS, Attachment, attach, attach_label, in_order, tops
-from sayso.pipeline.cues import CUE_FILE, MODEL_DIR, CueModel, DocIndex, features, index_doc, is_candidate
+from sayso.pipeline.cues import MODEL_DIR, CueModel, DocIndex, features, index_doc, is_candidate
 from sayso.pipeline.extents import (
     Extent, clip_to_paragraph, extent, introduced_paragraph, merge, without_dangling, worded,
 )
-from sayso.pipeline.judge import JUDGE_FILE, Judge, evidence, rivalry
+from sayso.pipeline.judge import Judge, evidence, rivalry
+from sayso.pipeline.learned import LearnedModels
 from sayso.pipeline.quotes import (
     Quote,
     Quotes,
@@ -36,7 +42,7 @@ from sayso.pipeline.quotes import (
     quoted_share,
     quotes_of,
 )
-from sayso.pipeline.spans import SPAN_FILE, SpanModel, fragments
+from sayso.pipeline.spans import SpanModel, fragments
 from sayso.records import Attribution, Span
 
 _ONE_WORD_OR_NONE = re.compile(r"\s*(?:\w+\s+)?")
@@ -313,12 +319,13 @@ def _absorb_following_quotes(text: str, found: list[_Found], quotes: list[Quote]
     for n, q in enumerate(quotes):
         if owners[n] is not None:
             continue
-        before = next((m for m in range(n - 1, -1, -1) if owners[m] is not None), None)
-        after = next((m for m in range(n + 1, len(quotes)) if owners[m] is not None), None)
-        if before is not None and joins(owners[before], quotes[before].end, q.start, cue_between=False):
-            j = owners[before]
-        elif after is not None and joins(owners[after], q.end, quotes[after].start, cue_between=True):
-            j = owners[after]
+        # The nearest owned quotation before and after, with its owner.
+        before = next(((m, o) for m in range(n - 1, -1, -1) if (o := owners[m]) is not None), None)
+        after = next(((m, o) for m in range(n + 1, len(quotes)) if (o := owners[m]) is not None), None)
+        if before is not None and joins(before[1], quotes[before[0]].end, q.start, cue_between=False):
+            j = before[1]
+        elif after is not None and joins(after[1], q.end, quotes[after[0]].start, cue_between=True):
+            j = after[1]
         else:
             continue
         pieces[j].append((q.start, q.end))
@@ -407,37 +414,76 @@ def _kind(text: str, f: _Found, quotes: list[Quote]) -> str:
     return "direct" if share >= 0.9 else "mixed" if share > 0 else "indirect"
 
 
-class AttributionFinder:
-    """Writes ``doc._.attributions`` from the parse and ``doc._.quotes``."""
+class AttributionFinder(Pipe):
+    """Writes ``doc._.attributions`` from the parse and ``doc._.quotes``.
 
-    def __init__(
-        self, nlp: Language, name: str, *, threshold: float, quoted_threshold: float, model_dir: str
-    ) -> None:
+    Its learned models (:class:`~sayso.pipeline.learned.LearnedModels`) come in spaCy's
+    lifecycle: :meth:`initialize` reads them from a directory (the package's own by default),
+    :meth:`to_disk`/:meth:`from_disk` (and the bytes pair) carry them with the pipeline, so
+    ``nlp.to_disk(d)`` then ``spacy.load(d)`` extracts the same. As a :class:`spacy.pipeline.Pipe`
+    it runs under the pipeline's error handler (``nlp.set_error_handler``).
+    """
+
+    def __init__(self, nlp: Language, name: str, *, threshold: float, quoted_threshold: float) -> None:
         self.name = name
-        directory = Path(model_dir) if model_dir else MODEL_DIR
-        spans = SpanModel.from_disk(directory / SPAN_FILE) if (directory / SPAN_FILE).exists() else None
-        judge = Judge.from_disk(directory / JUDGE_FILE) if (directory / JUDGE_FILE).exists() else None
-        self.attributor = Attributor(
-            CueModel.from_disk(directory / CUE_FILE), threshold, quoted_threshold, spans, judge
-        )
+        self.threshold = threshold
+        self.quoted_threshold = quoted_threshold
+        self.models: LearnedModels | None = None
+        self.attributor: Attributor | None = None
+
+    def initialize(
+        self, get_examples: Callable[[], Iterable[Example]] | None = None, *, nlp: Language | None = None,
+        models: str | Path | None = None,
+    ) -> None:
+        """Read the learned models from ``models``, a directory ``sayso train`` wrote (by
+        default the models shipped in the package; spaCy's ``[initialize.components]`` passes
+        it from a config). The examples are not used: ``sayso train`` fits the models."""
+        self._use(LearnedModels.from_disk(models or MODEL_DIR))
+
+    def _use(self, models: LearnedModels) -> None:
+        self.models = models
+        self.attributor = Attributor(models.cues, self.threshold, self.quoted_threshold, models.spans, models.judge)
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.attributor is None:
+            raise SaysoError(Errors.E129.format(name=self.name))
         doc._.attributions = self.attributor(doc, doc._.quotes or [])
         return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """The learned models as files of the component's directory ``path``."""
+        self._learned().to_disk(path)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "AttributionFinder":
+        self._use(LearnedModels.from_disk(path))
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        models = self._learned()
+        return srsly.msgpack_dumps({name: asdict(getattr(models, name)) for name in _MODEL_FIELDS})
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "AttributionFinder":
+        fields = srsly.msgpack_loads(data)
+        self._use(LearnedModels(CueModel(**fields["cues"]), SpanModel(**fields["spans"]), Judge(**fields["judge"])))
+        return self
+
+    def _learned(self) -> LearnedModels:
+        if self.models is None:
+            raise SaysoError(Errors.E129.format(name=self.name))
+        return self.models
+
+
+_MODEL_FIELDS = ("cues", "spans", "judge")
 
 
 @Language.factory(
     "sayso_attributions",
-    default_config={"threshold": 0.45, "quoted_threshold": 0.25, "model_dir": ""},
+    default_config={"threshold": 0.45, "quoted_threshold": 0.25},
     requires=["doc._.quotes", "token.dep", "token.lemma"],
     assigns=["doc._.attributions"],
 )
-def make_attributions(
-    nlp: Language, name: str, threshold: float, quoted_threshold: float, model_dir: str
-) -> AttributionFinder:
+def make_attributions(nlp: Language, name: str, threshold: float, quoted_threshold: float) -> AttributionFinder:
     """Args: threshold: cue probability to accept; quoted_threshold: lower bar for a cue
-    whose content is a quotation; model_dir: learned models built by ``sayso train``
-    (empty: the models shipped in the package)."""
-    return AttributionFinder(
-        nlp, name, threshold=threshold, quoted_threshold=quoted_threshold, model_dir=model_dir
-    )
+    whose content is a quotation. The learned models come with :meth:`AttributionFinder.initialize`
+    (``sayso.load`` calls it) or with a pipeline saved by ``nlp.to_disk``."""
+    return AttributionFinder(nlp, name, threshold=threshold, quoted_threshold=quoted_threshold)

@@ -52,10 +52,10 @@ class Bodies:
             return f"{leader.name.split()[-1]} {token.lower_}" if leader is not None else None
         if owner is not None and token.lemma_.lower() not in words("generic_bodies"):
             return None  # "his office"; but "their union" is the union the article names
-        named = self.cast.organisation_named(token.lower_, token.idx) or self.cast.organisation_named(
+        organisation = self.cast.organisation_named(token.lower_, token.idx) or self.cast.organisation_named(
             token.lemma_.lower(), token.idx)
-        if named is not None:  # "the police", "Ugandan police" where the article names the Uganda Police Force
-            return named.name
+        if organisation is not None:  # "the police", "Ugandan police" where the article names the Uganda Police Force
+            return organisation.name
         if any(c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE") for c in token.lefts):
             return noun_phrase(token)  # "Punjab police", "Kenyan police"
         if self._organisations is None:

@@ -12,6 +12,8 @@ The component sits before the parser in the base pipeline (:func:`sayso.nlp.load
 so training and extraction see the same parses.
 """
 
+from collections.abc import Callable
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,6 +31,8 @@ def mark_line_starts(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("sayso_breaks")
-def sayso_breaks(doc: Doc) -> Doc:
-    return mark_line_starts(doc)
+@Language.factory("sayso_breaks")
+def make_breaks(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """A factory rather than a bare component function, so that the package's entry point
+    finds it when ``spacy.load`` reads a pipeline saved with ``nlp.to_disk``."""
+    return mark_line_starts

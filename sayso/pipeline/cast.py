@@ -68,7 +68,7 @@ def _entity_type(label: str, name: TokenSpan) -> str:
 def _join_shorter_forms(full_by_key: dict[tuple[str, str], Entity], full: list[tuple[int, list[str], Entity]]) -> None:
     """A shorter full form that ends a longer one is the same person: "Suu Kyi" and "Aung San
     Suu Kyi", "Guajardo Villarreal" and "Ildefonso Guajardo Villarreal"."""
-    forms = {}
+    forms: dict[Entity, list[str]] = {}
     for _, keys, entity in full:
         forms.setdefault(entity, keys)
         if len(keys) > len(forms[entity]):
@@ -165,7 +165,7 @@ class Cast:
                             if full_name(keys, kind)])
         for entity in full_by_key.values():  # the weakest evidence, but it keeps "Mr. Obama" off Michelle
             first = given_name(entity.name.split()[0])
-            entity.set_gender(first and first.gender, "first name")
+            entity.set_gender(first.gender if first else None, "first name")
         self._votes: dict[Entity, Counter[str]] = {}
         self.mentions: list[Mention] = []
         self.by_token: dict[int, Mention] = {}
@@ -193,7 +193,8 @@ class Cast:
                 entity.role, entity.role_words = None, set()
         for entity in self.by_name.values():  # a lone given name ("Melanie said")
             if entity.type == "person" and " " not in entity.name and entity.name_is_certain:
-                entity.set_gender(given_name(entity.name).gender, "first name")
+                first = given_name(entity.name)
+                entity.set_gender(first.gender if first else None, "first name")
         self._pronoun_genders()
         self._name_organisations(doc)
         self.acronyms = spelled_out(self.text)
@@ -336,9 +337,9 @@ class Cast:
         named = [e for e in self.by_name.values() if e.type == "organisation"]
         for entity in named:  # "the IMF", "the UAE" when the article writes the names in full
             if is_acronym(entity.name) and entity.name not in spelled:
-                full = [o for o in named if initials(o.name) == entity.name and o.label == entity.label]
-                if full:
-                    entity.name, entity.type = full[0].name, "organisation"
+                written = [o for o in named if initials(o.name) == entity.name and o.label == entity.label]
+                if written:
+                    entity.name, entity.type = written[0].name, "organisation"
         keyed = [(e, set(e.name.lower().replace("(", " ").replace(")", " ").split())) for e in bodies]
         for entity, key in keyed:
             longer = [(o.mentions, o) for o, other in keyed if key < other and o.type == "organisation"]
@@ -469,7 +470,7 @@ class Cast:
         """The person a description stands for ("the Republican nominee", "the Indiana
         governor"): among those whose roles hold its head word, the one whose roles share
         most of its words, the latest mentioned before ``before`` on a tie."""
-        best: tuple[int, int, Entity] | None = None
+        best: tuple[int, bool, int, Entity] | None = None
         parties = lexicon()["party_words"]
         party = {parties[w] for w in described if w in parties}
         for k, (start, _, entity) in enumerate(self.mentions):

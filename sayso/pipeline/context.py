@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from spacy.language import Language
+from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
@@ -125,20 +126,28 @@ def _outlet(unit: TokenSpan, ents: list[TokenSpan], lex: _Lexicons) -> tuple[str
                 return name.text, name
     if match and known:
         end = unit.start_char + match.end()
-        return known, unit.doc.char_span(end - len(known), end, alignment_mode="expand")
+        return known, _covering(unit.doc, end - len(known), end)
     return None
 
 
 def _narrow(unit: TokenSpan, start: int, end: int) -> TokenSpan:
     """The evidence for a match: the prepositional phrase around it ("on Twitter"), else the match."""
     doc = unit.doc
-    match = doc.char_span(start, end, alignment_mode="expand")
+    match = _covering(doc, start, end)
     token = match.root
     while token.dep_ not in PHRASES and unit.start <= token.head.i < unit.end and token.head.i != token.i:
         token = token.head
     if token.dep_ in PHRASES and unit.start <= token.i < unit.end:
         return doc[token.left_edge.i:token.right_edge.i + 1]
     return match
+
+
+def _covering(doc: Doc, start: int, end: int) -> TokenSpan:
+    """The tokens covering characters ``start`` to ``end`` of a match in the doc's own text."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:  # spaCy's "expand" gives None only beyond the end of the doc
+        raise ValueError(f"characters {start}-{end} lie outside the doc")
+    return span
 
 
 class _Reader:
@@ -285,7 +294,7 @@ def add_context(doc: Doc, attributions: list[Attribution], max_paragraph_gap: in
             chain = (chain[0], carried, paragraph)
 
 
-class SaysoContext:
+class SaysoContext(Pipe):
     """Pipeline component: channel and hedges of ``doc._.attributions``."""
 
     def __init__(self, nlp: Language, name: str, *, max_paragraph_gap: int) -> None:

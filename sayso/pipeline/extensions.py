@@ -43,9 +43,7 @@ def _spans(items: list[dict[str, Any]]) -> list[Span]:
     return [Span(**s) for s in items]
 
 
-def _posting(data: dict[str, Any] | None) -> Posting | None:
-    if data is None:
-        return None
+def _posting(data: dict[str, Any]) -> Posting:
     return Posting(**{**data, "evidence": Span(**data["evidence"])})
 
 
@@ -56,7 +54,7 @@ def _decode(obj: Any, chain: Any = None) -> Any:
             return Quote(**data)
         if obj[_TAG] == "Provenance":
             return Provenance(
-                data["attribution"], data["item"], _posting(data["origin"]),
+                data["attribution"], data["item"], None if data["origin"] is None else _posting(data["origin"]),
                 tuple(_posting(p) for p in data["relays"]),
             )
         channel = data["channel"]

@@ -94,7 +94,7 @@ def rivalry(candidates: list[tuple[float, Spans, tuple[int, int]]], sentence: li
         probs.sort()
     cue_starts = sorted(cue[0] for _, _, cue in candidates)
     widest = _Widest(candidates, keys)
-    out = []
+    out: list[tuple[str, ...]] = []
     for k, (prob, content, cue) in enumerate(candidates):
         rank = 1 + len(by_sentence[sentence[k]]) - bisect_right(by_sentence[sentence[k]], prob)
         inside = widest.reaches(content[0][0], content[-1][1], keys[k])

@@ -100,5 +100,7 @@ class Intervals:
         self._ends = [end for _, end in merged]
 
     def __contains__(self, offset: object) -> bool:
-        i = bisect_right(self._starts, offset) - 1  # type: ignore[arg-type]
-        return i >= 0 and offset < self._ends[i]  # type: ignore[operator]
+        if not isinstance(offset, int):
+            return False
+        i = bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self._ends[i]

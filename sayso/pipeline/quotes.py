@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.language import Language
+from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
 # Marks that can only open, only close, or either (decided from the characters around them).
@@ -122,7 +123,7 @@ def find_quotes(text: str) -> list[Quote]:
                 if not (continuing and m.start() == first):
                     group += 1
                 continuing = False
-            elif role == "open" and m.group() == "“" and text[open_at] == "“":
+            elif role == "open" and m.group() == "“" and open_at is not None and text[open_at] == "“":
                 nested += 1
             elif role == "close" and nested and m.group() == "”":
                 nested -= 1
@@ -235,7 +236,7 @@ def grow_to_quotes(span: tuple[int, int], quotes: list[Quote]) -> list[tuple[int
     return sorted(pieces)
 
 
-class QuoteFinder:
+class QuoteFinder(Pipe):
     """Writes ``doc._.quotes``: the :class:`Quote` list of the doc's text."""
 
     def __init__(self, nlp: Language, name: str) -> None:

@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
+from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Token
 
 from sayso.pipeline.cast import Cast
@@ -269,7 +270,7 @@ def find_relays(doc: Doc, attributions: list[Attribution], max_paragraph_gap: in
     return found
 
 
-class SaysoRelays:
+class SaysoRelays(Pipe):
     """Sets ``doc._.relays`` to :func:`find_relays` of the doc's top-level (flat) attributions,
     the ones stored and counted."""
 

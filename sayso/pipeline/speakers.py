@@ -15,6 +15,7 @@ speaker, the way "he added" reads in news prose.
 from collections.abc import Iterable
 
 from spacy.language import Language
+from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
@@ -150,7 +151,7 @@ class _Resolver:
         referents = [self.referent(h, h.subtree if h is not root else own_words(root), previous) for h in heads]
         named = [r for r in referents if r.speaker is not None and r.type in ("person", "organisation")]
         if len(named) == len(referents):
-            names = list(dict.fromkeys(r.speaker for r in named))
+            names = list(dict.fromkeys(r.speaker for r in named if r.speaker is not None))
             if len(names) == 1:
                 return named[0]
             kind = "organisation" if all(r.type == "organisation" for r in named) else "group"
@@ -308,17 +309,20 @@ class _Resolver:
         """A person known by a short form ("Adekanmbi") under the one longer form the text
         writes ("CP Olumide Adekanmbi"), nickname included ('Robert C. "Bobby" Scott' for "Bobby
         Scott"), with the gender its first name gives if none is known."""
-        if referent.speaker not in self._full_forms:
-            full = fullest_form(referent.speaker, self.text) or self.misspelt(referent.speaker)
-            self._full_forms[referent.speaker] = with_nickname(full or referent.speaker, self.text) or full
-        name = self._full_forms[referent.speaker]
+        speaker = referent.speaker
+        if speaker is None:
+            return referent
+        if speaker not in self._full_forms:
+            full = fullest_form(speaker, self.text) or self.misspelt(speaker)
+            self._full_forms[speaker] = with_nickname(full or speaker, self.text) or full
+        name = self._full_forms[speaker]
         if name is None:
             return referent
         referent = referent._replace(type="person")  # "Haskins" NER missed, written "Lorraine Haskins"
         # Its own first name, not one NER cut out of the middle: "Maryam bint Salim al-Harthy" is
         # not the man "Salim al-Harthy".
         if referent.gender is None or (referent.gender_evidence == "first name"
-                                       and name.split()[0] != referent.speaker.split()[0]):
+                                       and name.split()[0] != speaker.split()[0]):
             first = given_name(name.split()[0])
             if first is not None and first.gender:
                 return referent._replace(speaker=name, gender=first.gender, gender_evidence="first name")
@@ -476,7 +480,7 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution], max_paragraph_ga
     _Resolver(doc, attributions, max_paragraph_gap).run(attributions)
 
 
-class SaysoSpeakers:
+class SaysoSpeakers(Pipe):
     """Pipeline component: resolves the sources of ``doc._.attributions``."""
 
     def __init__(self, nlp: Language, name: str, *, max_paragraph_gap: int) -> None:

@@ -22,14 +22,15 @@ import pyarrow.dataset as ds
 
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import IngestError
-from sayso.records import Extracted, Result, provenances
+from sayso.records import DEFAULT_BATCH_SIZE, Extracted, Result, provenances
 from sayso.runner import IngestReport, store_results
 from sayso.scale.layout import runs
 from sayso.scale.rows import TABLES, document, records
 from sayso.store import Store
 
-# Results in a batch given back (and written by a store in one transaction).
-BATCH_SIZE = 64
+# Results in a batch given back (and written by a store in one transaction), as many as an ingest
+# writes at a time by default: the one default batch size.
+BATCH_SIZE = DEFAULT_BATCH_SIZE
 # Articles joined to their attributions at a time, at most: beyond, the output is read in id slices.
 SLICE_ROWS = 50_000
 _HEX = "0123456789abcdef"
@@ -45,7 +46,7 @@ def read_output(path: str | Path) -> Iterator[list[Result]]:
     if not found:
         raise SaysoError(Errors.E092.format(path=path, missing="articles/"))
     for run in found:
-        yield from (list(batch) for batch in _chunks(failures(run)))
+        yield from _chunks(failures(run))
         yield from _articles(run)
 
 
@@ -97,7 +98,7 @@ def _articles(run: Path) -> Iterator[list[Result]]:
             ]
 
 
-def _chunks(items: Iterator[IngestError]) -> Iterator[list[IngestError]]:
+def _chunks(items: Iterator[Result]) -> Iterator[list[Result]]:
     while chunk := list(islice(items, BATCH_SIZE)):
         yield chunk
 

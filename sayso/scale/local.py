@@ -17,9 +17,7 @@ import queue
 import shutil
 import signal
 import time
-from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 from pathlib import Path
@@ -31,15 +29,14 @@ from sayso import nlp as worker_state
 from sayso import pools
 from sayso.errors import Errors, SaysoError
 from sayso.ingest import Document, IngestError
+from sayso.records import DEFAULT_BATCH_SIZE
 from sayso.scale.job import Job, ScaleReport
 from sayso.scale.partition import partition
 from sayso.scale.rows import TABLES, counts, input_batch, table
 from sayso.scale.sources import read_source
 
-# Batches handed to the pool per worker before the main process waits for one.
-BATCHES_PER_WORKER = 2
-# Documents in a batch handed to a worker.
-TASK_ROWS = 32
+# Documents in a batch handed to a worker: the one default batch size.
+TASK_ROWS = DEFAULT_BATCH_SIZE
 # Rows a Parquet row group gathers before it is written.
 ROW_GROUP = 4096
 # Seconds to wait for the workers to load the pipeline before checking they are alive.
@@ -64,16 +61,14 @@ class LocalEngine:
     def __init__(self, workers: int, models: str | None = None) -> None:
         self.workers, self.models = workers, models
         ready = multiprocessing.get_context("spawn").Queue()
-        self.pool = pools.start(workers, _start_worker, (models, ready))
+        self.pool: pools.Workers[pa.RecordBatch, Done] = pools.Workers(workers, _work, _start_worker, (models, ready))
         self.loads: dict[int, int] = {}
-        # As many tasks as workers, at once: the pool starts a process for each.
-        started = [self.pool.submit(os.getpid) for _ in range(workers)]
         while len(self.loads) < workers:
             try:
                 pid, loads = ready.get(timeout=_READY_POLL)
                 self.loads[pid] = loads
             except queue.Empty:
-                for future in started:
+                for future in self.pool.started:
                     if future.done() and future.exception() is not None:
                         self.close()
                         raise SaysoError(Errors.E095.format(detail=f"on starting: {future.exception()}")) from None
@@ -100,25 +95,13 @@ class LocalEngine:
         return report
 
     def _extract(self, batches: Iterable[pa.RecordBatch], job: Job) -> Iterator[pa.RecordBatch]:
-        """Result rows for each input batch, in order, ``BATCHES_PER_WORKER`` per worker in flight."""
-        window: deque[Future[Done]] = deque()
-        for batch in batches:
-            window.append(self.pool.submit(_work, batch, job.models, job.batch_size))
-            if len(window) >= BATCHES_PER_WORKER * self.workers:
-                yield from self._collect(window.popleft())
-        while window:
-            yield from self._collect(window.popleft())
-
-    def _collect(self, future: Future[Done]) -> list[pa.RecordBatch]:
-        try:
-            results, pid, loads = future.result()
-        except BrokenProcessPool as e:
-            raise SaysoError(Errors.E095.format(detail=e)) from None
-        self.loads[pid] = loads
-        return results
+        """Result rows for each input batch, in order (:meth:`sayso.pools.Workers.run`)."""
+        for _, (results, pid, loads) in self.pool.run(batches, (job.models, job.batch_size), _give_up):
+            self.loads[pid] = loads
+            yield from results
 
     def close(self) -> None:
-        pools.close(self.pool)
+        self.pool.close()
 
     def __enter__(self) -> LocalEngine:
         return self
@@ -183,6 +166,11 @@ def _count(report: ScaleReport, results: pa.RecordBatch) -> None:
     report.extracted += extracted
     report.failed += failed
     report.attributions += attributions
+
+
+def _give_up(lost: list[pa.RecordBatch], error: BrokenProcessPool) -> Iterator[tuple[pa.RecordBatch, Done]]:
+    """A worker died: the run stops (a corpus job is run again whole, as on Spark)."""
+    raise SaysoError(Errors.E095.format(detail=error)) from None
 
 
 def _work(batch: pa.RecordBatch, models: str | None, batch_size: int) -> Done:

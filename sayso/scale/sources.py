@@ -29,11 +29,11 @@ from sayso.ingest import STDIN, SUFFIXES, Document, Fields, IngestError, read
 from sayso.ingest import files as safe_files
 from sayso.ingest.dates import parse_date
 from sayso.ingest.document import checked
+from sayso.records import DEFAULT_BATCH_SIZE
 from sayso.scale.rows import input_batch
 
 PARQUET = ".parquet"
 MANIFESTS = (".paths", ".paths.gz")
-_GLOB_CHARACTERS = frozenset("*?[")
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def read_source(path: str, fields: Fields | None = None) -> Iterator[Document | 
 
 
 def read_task(
-    batches: Iterable[pa.RecordBatch], fields: Fields | None = None, batch_size: int = 256
+    batches: Iterable[pa.RecordBatch], fields: Fields | None = None, batch_size: int = DEFAULT_BATCH_SIZE
 ) -> Iterator[pa.RecordBatch]:
     """Input rows for the files named in the ``path`` column of ``batches``: what a reading task does."""
     for batch in batches:
@@ -135,22 +135,17 @@ def _parquet_document(values: dict[str, Any], origin: str, default_id: str) -> D
 
 
 def _files(source: str, errors: list[IngestError]) -> list[str]:
-    """The readable files ``source`` names, absolute; the source itself when it names none, for the reader to report.
+    """The readable files ``source`` names (:func:`sayso.ingest.files.expand`), absolute; the
+    source itself when it names none, for the reader to report (E010, E012, E019).
 
     What a folder holds that is not safe to read (:mod:`sayso.ingest.files`) goes to ``errors``.
     """
-    path = Path(source)
-    if path.is_dir():
-        found = list(safe_files.walk(path, lambda p: _suffix(p) in (*SUFFIXES, PARQUET)))
-        readable = [_absolute(p) for p in found if isinstance(p, Path)]
-        if readable:
-            errors += [item for item in found if isinstance(item, IngestError)]
-        return readable or [_absolute(path)]  # the reader says why the folder gives no article (E012)
-    if path.exists() or not _GLOB_CHARACTERS.intersection(source):
-        return [_absolute(path)]  # a file, or no such file (E010), or no regular file (E124)
-    matches = [m for m in safe_files.glob(source) or [] if isinstance(m, Path)]
-    found = [f for m in matches for f in (_files(str(m), errors) if m.is_dir() else [_absolute(m)] if _readable(m) else [])]
-    return found or [source]  # the reader says the pattern matches nothing (E019)
+    found = safe_files.expand(source, (*SUFFIXES, PARQUET))
+    readable = [_absolute(p) for p in found if isinstance(p, Path)]
+    if not readable:
+        return [_absolute(Path(source))]
+    errors += [item for item in found if isinstance(item, IngestError)]
+    return readable
 
 
 def _manifest(path: Path, errors: list[IngestError]) -> list[str]:
@@ -168,18 +163,13 @@ def _manifest(path: Path, errors: list[IngestError]) -> list[str]:
     return [str(path.parent / line) for line in lines]
 
 
-def _readable(path: Path) -> bool:
-    return _suffix(path) in (*SUFFIXES, PARQUET) and path.is_file()
-
-
 def _absolute(path: Path) -> str:
     # Absolute: a task may run on another machine, or in another working directory.
     return str(path.absolute())
 
 
 def _suffix(path: Path) -> str | None:
-    name = path.name.lower()
-    return next((s for s in (*MANIFESTS, PARQUET, *SUFFIXES) if name.endswith(s)), None)
+    return safe_files.suffix_of(path, (*MANIFESTS, PARQUET, *SUFFIXES))
 
 
 def _string(value: Any) -> str | None:

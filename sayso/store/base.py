@@ -71,11 +71,7 @@ class Store(CorpusTables, Reads, ABC):
     def __init__(self, name: str) -> None:
         self.name = name
 
-    # What a backend provides.
-
-    @abstractmethod
-    def _sql(self, sql: str) -> str:
-        """``sql`` with its ``?`` placeholders in this backend's style."""
+    # What a backend provides (and _sql, _month, _stream: see Plumbing).
 
     @abstractmethod
     def _transaction(self) -> AbstractContextManager[None]:
@@ -97,14 +93,6 @@ class Store(CorpusTables, Reads, ABC):
     def _fulltext(self, terms: list[str]) -> tuple[str, str, str, list[Any]]:
         """How to search for ``terms``: FROM clause, WHERE condition, rank expression (higher
         is better) and their parameters. The FROM clause joins attributions ``t`` to articles ``a``."""
-
-    @abstractmethod
-    def _month(self, column: str) -> str:
-        """The SQL of the month ("YYYY-MM", UTC) of the stored time ``column``."""
-
-    @abstractmethod
-    def _stream(self, sql: str, params: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
-        """The rows of a query too large to hold in memory, as they arrive."""
 
     def serve_reads(self) -> None:
         """Tune this connection for a server's many reads (what a backend can do: see SQLite's)."""
@@ -627,7 +615,7 @@ def _speaker_rows(attributions: list[Attribution]) -> list[tuple[str, str, str |
         row = rows.setdefault(a.speaker, [a.speaker, a.speaker_type, a.speaker_role, 0])
         row[2] = row[2] or a.speaker_role
         row[3] += 1
-    return [tuple(row) for row in rows.values()]  # type: ignore[misc]
+    return [tuple(row) for row in rows.values()]
 
 
 def _hit(row: Sequence[Any]) -> Hit:

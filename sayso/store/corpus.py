@@ -18,6 +18,7 @@ from typing import Any
 
 from sayso.records import Curation, CurationOp, Provenance, provenances
 from sayso.store.migrations import CORPUS_INDEX_COLUMNS
+from sayso.store.plumbing import Plumbing
 from sayso.store.results import Cluster, ClusterQuote, RoleSeen, SpeakerProfile
 from sayso.store.sql import JOINED, stored_day
 
@@ -31,7 +32,7 @@ class IndexState:
     curation: int
 
 
-class CorpusTables:
+class CorpusTables(Plumbing):
     """Relays, the corpus index and curation; see the module docstring."""
 
     def _write_relays(self, article_id: str, relays: Iterable[Provenance]) -> None:

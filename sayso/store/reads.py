@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from sayso.store.plumbing import Plumbing
 from sayso.store.results import (
     ArticleSummary,
     Count,
@@ -27,7 +28,7 @@ from sayso.store.sql import JOINED, article_conditions, json_value, stored_day, 
 _TOP = 10
 
 
-class Reads:
+class Reads(Plumbing):
     """Pages of articles, figures and a speaker's page; see the module docstring."""
 
     def articles(
@@ -46,7 +47,8 @@ class Reads:
             f" FROM articles a WHERE {where} ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
-        return [ArticleSummary(*row[:5], stored_time(row[5]), int(row[6])) for row in rows], int(total)
+        return [ArticleSummary(id_, doc_id, title, url, outlet, stored_time(published), int(count))
+                for id_, doc_id, title, url, outlet, published, count in rows], int(total)
 
     def _article_conditions(self, filters: Filters, speaker: SpeakerRef | None) -> tuple[str, list[Any]]:
         conditions, params = article_conditions(filters)

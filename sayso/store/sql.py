@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, overload
 
 from sayso.store.results import Filters
 
@@ -39,6 +39,10 @@ def article_conditions(filters: Filters) -> tuple[list[str], list[Any]]:
     return conditions, params
 
 
+@overload
+def iso(moment: datetime) -> str: ...
+@overload
+def iso(moment: None) -> None: ...
 def iso(moment: datetime | None) -> str | None:
     """A time as the text both backends store and compare: UTC, to the second, ISO 8601.
 
@@ -49,6 +53,10 @@ def iso(moment: datetime | None) -> str | None:
     return (moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment).astimezone(UTC).isoformat(timespec="seconds")
 
 
+@overload
+def stored_time(value: str | datetime) -> datetime: ...
+@overload
+def stored_time(value: None) -> None: ...
 def stored_time(value: str | datetime | None) -> datetime | None:
     """A stored time (ISO text from SQLite, ``datetime`` from PostgreSQL) as an aware UTC time."""
     if value is None:

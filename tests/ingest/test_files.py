@@ -98,3 +98,21 @@ def test_glob_double_star_does_not_descend_through_links_and_names_what_it_canno
                              "zero.txt": "E126", "secret.txt": "E126"}
     followed = list(read([f"{trap}/*.txt"], follow_links=True))
     assert "The vault code was said to be 1234." in [d.text for d in followed if isinstance(d, Document)]
+
+
+def test_one_expander_what_is_read_counted_and_shared_out_agree(trap):
+    """``sayso extract``/``ingest`` read, the ``ingest`` progress counts and ``sayso scale`` shares
+    out the same files, listed by the one expander (:func:`sayso.ingest.files.expand`)."""
+    from sayso.cli.ingest import _total
+    from sayso.scale.sources import expand as share_out
+
+    sources = [str(trap), f"{trap}/**/*.txt", str(trap / "missing.txt")]
+    items = list(read(sources))
+    assert _codes(items)["missing.txt"] == "E010"
+    assert _total(sources, follow_links=False) == len(items) == 11 + 8 + 1
+    read_files = {str(Path(d.origin).absolute()) for d in items if isinstance(d, Document)}
+    listed = share_out(sources)
+    assert read_files == {str(trap / "again.txt"), str(trap / "sub" / "good.txt")}
+    assert read_files <= set(listed.files) and str(trap / "missing.txt") in listed.files
+    assert {Path(e.origin).name for e in listed.errors} == {
+        name for name, code in _codes(read([str(trap)])).items() if code in ("E124", "E125", "E126", "E127")}
