@@ -36,7 +36,7 @@ LAYERS: list[set[str]] = [
 ]
 LAYER = {unit: n for n, units in enumerate(LAYERS) for unit in units}
 # Modules that must not load spaCy (or anything of the pipeline) when imported.
-LIGHT = ("sayso.store", "sayso.serve", "sayso.serve.app", "sayso.serve.api", "sayso.serve.pages",
+LIGHT = ("sayso.store", "sayso.serve", "sayso.serve.app", "sayso.serve.articles", "sayso.serve.attributions",
          "sayso.corpus.index", "sayso.corpus.stats", "sayso.records", "sayso.ingest")
 
 

@@ -98,12 +98,12 @@ def month_chart(months: list[Count], *, width: int = WIDTH, height: int = HEIGHT
 
 def cluster_timeline(cluster: Cluster, *, width: int = WIDTH) -> Timeline | None:
     """Dots for a cluster's dated appearances, one lane per outlet; None when none is dated."""
-    dated = [q for q in cluster.quotes if q.published is not None]
+    dated = [(q, q.published) for q in cluster.quotes if q.published is not None]
     if not dated:
         return None
-    outlets = list(dict.fromkeys(q.outlet or "(no outlet)" for q in dated))
+    outlets = list(dict.fromkeys(q.outlet or "(no outlet)" for q, _ in dated))
     left = min(160, 12 + 7 * max(len(o) for o in outlets))
-    first_day, last_day = dated[0].published, max(q.published for q in dated)
+    first_day, last_day = dated[0][1], max(day for _, day in dated)
     days = max((last_day - first_day).days, 1)
     plot_w = width - left - 2 * PAD
     height = TOP + ROW * len(outlets) + BOTTOM
@@ -114,8 +114,8 @@ def cluster_timeline(cluster: Cluster, *, width: int = WIDTH) -> Timeline | None
     lanes = [Lane(TOP + ROW * (i + 0.5), outlet) for i, outlet in enumerate(outlets)]
     lane_of = {lane.outlet: lane.y for lane in lanes}
     dots = [
-        Dot(x(q.published), lane_of[q.outlet or "(no outlet)"], f"{q.outlet or '(no outlet)'}, {q.published}", i == 0)
-        for i, q in enumerate(dated)
+        Dot(x(day), lane_of[q.outlet or "(no outlet)"], f"{q.outlet or '(no outlet)'}, {day}", i == 0)
+        for i, (q, day) in enumerate(dated)
     ]
     ticks = [Tick(x(first_day), first_day.isoformat())]
     if last_day != first_day:

@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 import pytest
 
-from sayso.serve.pages import query_string, safe_url
+from sayso.serve.render import query_string, safe_url
 
 EVENT_ATTRIBUTES = ("onmouseover", "onerror", "onclick", "onload")
 
