@@ -108,8 +108,8 @@ def search_page(
             choice("gender", gender, GENDERS),
         )
         hits, total = read_hits(store(request), filters, PAGE_SIZE, offset)
-    downloads = {fmt: "/api/attributions" + query_string(params, format=fmt) for fmt in ("csv", "json")}
     return render(
         request, "search.html", params=params, asked=asked, hits=hits, kinds=KINDS, channels=CHANNEL_TYPES,
-        genders=GENDERS, pager=pager(total, PAGE_SIZE, offset), downloads=downloads,
+        genders=GENDERS, pager=pager(total, PAGE_SIZE, offset),
+        download="/api/attributions" + query_string(params),
     )

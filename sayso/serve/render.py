@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.types import Scope
 
 from sayso.records import Attribution
+from sayso.serve.download import EXPORT_LIMIT
 from sayso.serve.highlight import marked, segments, speaker_colours
 
 
@@ -52,6 +53,7 @@ _env.filters["pct"] = lambda value: "—" if value is None else f"{value:.0%}"
 _env.filters["day"] = lambda moment: moment.date().isoformat() if moment else ""
 _env.filters["marked"] = marked
 _env.globals["query_string"] = query_string
+_env.globals["export_limit"] = EXPORT_LIMIT
 
 
 def render(request: Request | Scope, template: str, status: int = 200, **context: Any) -> HTMLResponse:
