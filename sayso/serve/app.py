@@ -38,7 +38,18 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sayso.errors import Errors, SaysoError
-from sayso.serve import MAX_ARTICLE_BODY, MAX_BODY, MIN_TOKEN, articles, attributions, clusters, home, paste, speakers
+from sayso.serve import (
+    MAX_ARTICLE_BODY,
+    MAX_BODY,
+    MIN_TOKEN,
+    articles,
+    attributions,
+    clusters,
+    docs,
+    home,
+    paste,
+    speakers,
+)
 from sayso.serve.backend import CODES, Backend, ServeError
 from sayso.serve.render import error_page
 from sayso.store import open_store
@@ -113,15 +124,16 @@ def create_app(
         title="sayso",
         summary="Who said what in the stored news articles: attributions, speakers, quote clusters.",
         version=_version(),
-        docs_url=None,  # the interactive docs load their script from a CDN; /openapi.json is what programs need
+        docs_url=None,  # FastAPI's loads its script from a CDN: /docs is sayso.serve.docs, self-hosted
         redoc_url=None,
         lifespan=lifespan,
         telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.backend = backend
     app.state.max_body = max_body
-    for resource in (home, articles, speakers, attributions, clusters, paste):
+    for resource in (home, articles, speakers, attributions, clusters, paste, docs):
         app.include_router(resource.router)
+    docs.mount_assets(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)

@@ -232,3 +232,14 @@ def test_browser_article_fits_a_phone(visit, serve_store):
     page.keyboard.press("Escape")
     assert page.locator("#panel").is_hidden()
     tab.finish()
+
+
+def test_browser_api_docs_render_every_operation_under_the_content_security_policy(visit, client):
+    tab = visit()
+    tab.go("/docs")
+    tab.page.wait_for_selector(".opblock-summary-path")
+    shown = set(tab.page.eval_on_selector_all(".opblock-summary-path", "els => els.map(e => e.dataset.path)"))
+    documented = set(client.get("/openapi.json").json()["paths"])
+    assert shown == documented and "/api/attributions" in shown
+    assert "script-src 'self'" in tab.page.evaluate("fetch('/docs').then(r => r.headers.get('content-security-policy'))")
+    tab.finish()
