@@ -5,7 +5,7 @@
 
 :mod:`sayso.serve.app` builds the app over a :mod:`~sayso.serve.backend`; one module per
 resource (:mod:`~sayso.serve.articles`, :mod:`~sayso.serve.speakers`, :mod:`~sayso.serve.attributions`,
-:mod:`~sayso.serve.clusters`, :mod:`~sayso.serve.paste`,
+:mod:`~sayso.serve.clusters`, :mod:`~sayso.serve.outlets`, :mod:`~sayso.serve.paste`,
 :mod:`~sayso.serve.home`) holds its JSON and HTML routes over one read; :mod:`~sayso.serve.corpus`
 what the stored corpus index knows across articles (speakers' name forms, quote clusters,
 read through the store), and

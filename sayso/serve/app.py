@@ -47,6 +47,7 @@ from sayso.serve import (
     clusters,
     docs,
     home,
+    outlets,
     paste,
     speakers,
 )
@@ -131,7 +132,7 @@ def create_app(
     )
     app.state.backend = backend
     app.state.max_body = max_body
-    for resource in (home, articles, speakers, attributions, clusters, paste, docs):
+    for resource in (home, articles, speakers, attributions, outlets, clusters, paste, docs):
         app.include_router(resource.router)
     docs.mount_assets(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
