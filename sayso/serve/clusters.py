@@ -66,9 +66,10 @@ def clusters_page(request: Request, min_outlets: Annotated[int, Query(ge=1, le=1
                   offset: PageOffset = 0) -> HTMLResponse:
     server = backend(request)
     found, total = read_clusters(server, min_outlets, PAGE_SIZE, offset)
+    _, indexed = read_clusters(server, 1, 1, 0)
     return render(
         request, "clusters.html", clusters=found, note=server.corpus.note, params={"min_outlets": min_outlets},
-        pager=pager(total, PAGE_SIZE, offset),
+        pager=pager(total, PAGE_SIZE, offset), indexed=indexed,
     )
 
 

@@ -210,6 +210,7 @@ def test_browser_paste_page_extracts_live(visit):
     tab = visit()
     tab.go("/paste")
     page = tab.page
+    assert page.locator("#paste-count").inner_text() == "empty,"  # not the 5 bytes of "text="
     page.fill("#paste-text", "“We will hold the line,” said Serhiy Haidai, governor of the Luhansk region.")
     assert "bytes" in page.locator("#paste-count").inner_text()
     page.click("#paste-submit")

@@ -231,3 +231,18 @@ def test_pages_speaker_page_shows_the_gender_the_text_gives_and_search_filters_b
         html, _ = get_page(client, f"/search?gender={gender}")
         assert f"{len(hits)} attribution" in html
     assert get_page(client, "/search?gender=other", status=422)[0]
+
+
+def test_pages_clusters_count_those_run_by_several_outlets_apart_from_all_quotes(client, serve_store):
+    _, spanning = serve_store.clusters(min_outlets=2, limit=1, offset=0)
+    _, indexed = serve_store.clusters(min_outlets=1, limit=1, offset=0)
+    assert spanning == 1 < indexed
+    html, _ = get_page(client, "/clusters")
+    assert f"1 quote run by 2 outlets or more, of the {indexed:,} quotes the corpus index holds" in html
+    html, page = get_page(client, "/clusters?min_outlets=9")
+    assert "No quote was run by that many outlets." in html and not page.find("li", **{"class": "muted"})
+
+
+def test_pages_lists_without_a_row_say_so_outside_the_numbered_list(client):
+    html, page = get_page(client, "/search?q=zzzzqqq")
+    assert "No attribution matches." in html and not page.find("li", **{"class": "muted"})
