@@ -348,10 +348,10 @@ class Store(CorpusTables, Reads, ABC):
         """The attributions ``(article_id, idx)`` names, in that order (unknown ones left out), streamed:
         an article's or a quote cluster's rows as :meth:`export` writes them."""
         for chunk in _chunks(list(keys)):
-            marks = " OR ".join(["(t.article_id = ? AND t.idx = ?)"] * len(chunk))
+            marks = ", ".join(["(?, ?)"] * len(chunk))
             params = [value for key in chunk for value in key]
             rows = {(row[0], row[1]): row for row in self._query(
-                f"SELECT {self._hit_columns}, 0 FROM {JOINED} WHERE {marks}", params)}
+                f"SELECT {self._hit_columns}, 0 FROM {JOINED} WHERE (t.article_id, t.idx) IN (VALUES {marks})", params)}
             yield from (_hit(rows[key]) for key in chunk if key in rows)
 
     def _hits_where(self, filters: Filters) -> tuple[str, str, str, list[Any]]:
