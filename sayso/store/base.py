@@ -99,7 +99,6 @@ class Store(CorpusTables, Reads, ABC):
     @abstractmethod
     def _json_text(self, column: str, key: str) -> str:
         """SQL for the text value of ``key`` in the JSON object in ``column``."""
-        raise NotImplementedError
 
     @property
     def _gender(self) -> str:
@@ -110,9 +109,11 @@ class Store(CorpusTables, Reads, ABC):
     def _hit_columns(self) -> str:
         return _HIT_COLUMNS.format(gender=self._gender)
 
+    @abstractmethod
     def _fulltext(self, phrases: list[list[str]]) -> tuple[str, str, str, list[Any]]:
-        """How to search for ``terms``: FROM clause, WHERE condition, rank expression (higher
-        is better) and their parameters. The FROM clause joins attributions ``t`` to articles ``a``."""
+        """How to search for ``phrases`` (:attr:`Filters.phrases`: each a word, or words that must
+        occur in a row): FROM clause, WHERE condition, rank expression (higher is better) and their
+        parameters. The FROM clause joins attributions ``t`` to articles ``a``."""
 
     @abstractmethod
     def _month(self, column: str) -> str:
@@ -662,8 +663,8 @@ def _speaker_rows(attributions: list[Attribution]) -> list[tuple[str, str, str |
 
 def _hit(row: Sequence[Any]) -> Hit:
     (article_id, idx, doc_id, title, url, outlet, published, kind, speaker, speaker_id, canonical, gender,
-     speaker_type, speaker_role, channel_type, channel_outlet, hedges, source, cue, content, source_spans, cue_spans, content_spans,
-     confidence, rank) = row
+     speaker_type, speaker_role, channel_type, channel_outlet, hedges, source, cue, content, source_spans, cue_spans,
+     content_spans, confidence, rank) = row
     return Hit(
         article_id, idx, doc_id, title, url, outlet, stored_time(published), kind, speaker, speaker_id, canonical,
         gender, speaker_type, speaker_role,
