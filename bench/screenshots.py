@@ -6,8 +6,8 @@
 The server runs in this process (over the corpus index ``sayso ingest`` left in the store);
 Debian's ``chromium`` is driven by Playwright. Each page is loaded, given one
 interaction where it has one (a highlight clicked, a form sent), checked for
-console errors and failed requests, and shot at desktop width; the article page
-is shot at phone width too. The PNGs are what ``docs/screenshots/`` holds; a
+console errors and failed requests, and shot at desktop width; the article, search,
+speaker and outlets pages are shot at phone width too. The PNGs are what ``docs/screenshots/`` holds; a
 table of load times, errors and file sizes is printed. Exit status 1 when any
 page logged an error.
 """
@@ -53,8 +53,8 @@ def pages(db_url: str) -> list[tuple[str, str, dict, callable | None]]:
         page.locator("#text mark.r-source").first.click()
         page.locator("#panel:not([hidden])").wait_for()
 
-    def search(page: Page) -> None:
-        page.fill("input[name=q]", "emails")
+    def search(page: Page) -> None:  # the matched words are marked in the results
+        page.fill("input[name=q]", '"private email" server')
         page.select_option("select[name=kind]", "direct")
         page.click("form.search-form button")
         page.wait_for_selector("#result-count")
@@ -76,7 +76,12 @@ def pages(db_url: str) -> list[tuple[str, str, dict, callable | None]]:
         ("article-phone", f"/articles/{article}", PHONE, click_highlight),
         ("speakers", "/speakers", DESKTOP, None),
         ("speaker", f"/speakers/{quote(top, safe='')}", DESKTOP, None),
+        ("speaker-phone", f"/speakers/{quote(top, safe='')}", PHONE, None),
         ("search", "/search", DESKTOP, search),
+        ("search-phone", "/search", PHONE, search),
+        ("outlets", "/outlets", DESKTOP, None),
+        ("outlets-phone", "/outlets", PHONE, None),
+        ("docs", "/docs", DESKTOP, lambda page: page.wait_for_selector(".opblock-summary-path")),
         ("clusters", "/clusters", DESKTOP, None),
         ("cluster", "/clusters", DESKTOP, open_first_cluster),
         ("paste", "/paste", DESKTOP, paste),

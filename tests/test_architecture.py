@@ -36,7 +36,7 @@ LAYERS: list[set[str]] = [
 ]
 LAYER = {unit: n for n, units in enumerate(LAYERS) for unit in units}
 # Modules that must not load spaCy (or anything of the pipeline) when imported.
-LIGHT = ("sayso.store", "sayso.serve", "sayso.serve.app", "sayso.serve.api", "sayso.serve.pages",
+LIGHT = ("sayso.store", "sayso.serve", "sayso.serve.app", "sayso.serve.articles", "sayso.serve.attributions",
          "sayso.corpus.index", "sayso.corpus.stats", "sayso.records", "sayso.ingest")
 
 
@@ -163,3 +163,43 @@ def test_the_public_api_still_gives_the_pipeline_on_first_use():
     code = "import sayso, sys; assert 'spacy' not in sys.modules; print(sayso.load.__module__)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "sayso.nlp"
+
+
+def test_the_servers_pages_never_call_its_api_routes():
+    # Serve by resource: a page and its JSON twin share the resource module's read function,
+    # so no function of sayso/serve calls a route under /api (or the page would answer what the
+    # API's parameters and shapes make of it).
+    functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
+    names: dict[tuple[str, str], str] = {}  # (module, name used in it) -> the serve function it is
+    for path in sorted((PACKAGE / "serve").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                functions[f"{path.stem}.{node.name}"] = node
+                names[(path.stem, node.name)] = f"{path.stem}.{node.name}"
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sayso.serve."):
+                for alias in node.names:
+                    names[(path.stem, alias.asname or alias.name)] = f"{node.module.split('.')[-1]}.{alias.name}"
+
+    def route(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+        for decorator in node.decorator_list:
+            if isinstance(decorator, ast.Call) and decorator.args and isinstance(decorator.args[0], ast.Constant):
+                return str(decorator.args[0].value)
+        return None
+
+    def called(module: str, call: ast.Call) -> str | None:
+        """The serve function ``f(…)`` or ``module.f(…)`` calls, if it is one."""
+        if isinstance(call.func, ast.Name):
+            return names.get((module, call.func.id))
+        if isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name):
+            return f"{call.func.value.id}.{call.func.attr}"
+        return None
+
+    api = {name for name, node in functions.items() if (route(node) or "").startswith("/api")}
+    assert {"attributions.search", "articles.get_article", "speakers.get_speaker", "outlets.list_outlets"} <= api
+    calls = {
+        f"{name} calls {called(name.split('.')[0], call)}"
+        for name, node in functions.items() for call in ast.walk(node)
+        if isinstance(call, ast.Call) and called(name.split(".")[0], call) in api
+    }
+    assert calls == set()

@@ -42,7 +42,7 @@ UNDATED = "undated"
 # channel sayso no longer writes adds its column after these.
 COLUMNS = (
     "window", "start", "end", "outlet", "all_outlets", "articles", "attributions", "anonymous_share", "direct_share",
-    "top_speakers", *(f"type_{name}" for name in SPEAKER_TYPES), *(f"channel_{name}" for name in CHANNEL_TYPES),
+    "named_people", "women_share", "men_share", "top_speakers", *(f"type_{name}" for name in SPEAKER_TYPES), *(f"channel_{name}" for name in CHANNEL_TYPES),
 )
 
 @dataclass(frozen=True, order=True)
@@ -75,9 +75,11 @@ class WindowStats:
     ``""`` in the row of the articles that name no outlet. An outlet spelt
     several ways ("POLITICO", "Politico") is one outlet, under its most frequent
     spelling among the articles counted (the first in code point order among
-    equals). The shares are fractions of ``attributions`` (None when there are
-    none); ``speaker_types`` and ``channels`` count every type and channel,
-    zeros included.
+    equals). The anonymous and direct shares are fractions of ``attributions``
+    (None when there are none); ``named_people`` counts the attributions to a
+    named person, and the women's and men's shares are the fractions of those
+    whose text shows the speaker a woman or a man (the rest it does not say);
+    ``speaker_types`` and ``channels`` count every type and channel, zeros included.
     """
 
     window: Window
@@ -89,6 +91,9 @@ class WindowStats:
     direct_share: float | None
     speaker_types: dict[str, int]
     channels: dict[str, int]
+    named_people: int = 0
+    women_share: float | None = None
+    men_share: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: the window's label and days in ISO 8601, then the figures."""
@@ -102,6 +107,9 @@ class WindowStats:
             "attributions": self.attributions,
             "anonymous_share": self.anonymous_share,
             "direct_share": self.direct_share,
+            "named_people": self.named_people,
+            "women_share": self.women_share,
+            "men_share": self.men_share,
             "top_speakers": [{"name": s.name, "count": s.count} for s in self.top_speakers],
             "speaker_types": dict(self.speaker_types),
             "channels": dict(self.channels),
@@ -127,6 +135,7 @@ class _Tally:
     types: Counter[str] = field(default_factory=Counter)
     channels: Counter[str] = field(default_factory=Counter)
     speakers: Counter[tuple[str, str]] = field(default_factory=Counter)  # by (name, registry id)
+    genders: Counter[str | None] = field(default_factory=Counter)  # of named people's attributions
 
 
 def window_of(published: datetime | None, by: str) -> Window:
@@ -198,6 +207,9 @@ def corpus_stats(
             tally.direct += n if kind == "direct" else 0
             tally.types[speaker_type] += n
             tally.channels[channel] += n
+    for outlet_name, published, gender, n in store.gender_counts(filters):
+        for tally in tallied(outlet_name, published):
+            tally.genders[gender] += n
     for outlet_name, published, speaker_id, name, n in store.speaker_counts(filters):
         for tally in tallied(outlet_name, published):
             tally.speakers[(name, speaker_id or "")] += n
@@ -218,6 +230,7 @@ def _stats(window: Window, outlet: str | None, tally: _Tally, top: int) -> Windo
     # As Store.speakers orders them: most quoted first, then by name (code points), then by id.
     speakers = sorted(tally.speakers.items(), key=lambda item: (-item[1], item[0]))[:top]
     total = tally.attributions
+    named = sum(tally.genders.values())
     return WindowStats(
         window=window,
         outlet=outlet,
@@ -228,6 +241,9 @@ def _stats(window: Window, outlet: str | None, tally: _Tally, top: int) -> Windo
         direct_share=tally.direct / total if total else None,
         speaker_types=_all(SPEAKER_TYPES, tally.types),
         channels=_all(CHANNEL_TYPES, tally.channels),
+        named_people=named,
+        women_share=tally.genders["female"] / named if named else None,
+        men_share=tally.genders["male"] / named if named else None,
     )
 
 

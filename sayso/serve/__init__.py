@@ -3,8 +3,10 @@
     from sayso.serve import create_app
     app = create_app("sqlite:///sayso.db", token=None)   # an ASGI app: run it with uvicorn
 
-:mod:`sayso.serve.app` builds the app over a :mod:`~sayso.serve.backend`; :mod:`~sayso.serve.api` holds the REST
-routes, :mod:`~sayso.serve.pages` the HTML ones, :mod:`~sayso.serve.corpus`
+:mod:`sayso.serve.app` builds the app over a :mod:`~sayso.serve.backend`; one module per
+resource (:mod:`~sayso.serve.articles`, :mod:`~sayso.serve.speakers`, :mod:`~sayso.serve.attributions`,
+:mod:`~sayso.serve.clusters`, :mod:`~sayso.serve.outlets`, :mod:`~sayso.serve.paste`,
+:mod:`~sayso.serve.home`) holds its JSON and HTML routes over one read; :mod:`~sayso.serve.corpus`
 what the stored corpus index knows across articles (speakers' name forms, quote clusters,
 read through the store), and
 :mod:`~sayso.serve.workers` runs the app in several processes. The web framework is

@@ -1,7 +1,9 @@
 """The ASGI application of ``sayso serve``: REST API under ``/api``, pages everywhere else.
 
-:func:`create_app` puts the parts together: the API routes (:mod:`sayso.serve.api`)
-and the pages (:mod:`sayso.serve.pages`) over one :class:`Backend`, which opens
+:func:`create_app` puts the parts together: one module per resource (:mod:`~sayso.serve.home`,
+:mod:`~sayso.serve.articles`, :mod:`~sayso.serve.speakers`, :mod:`~sayso.serve.attributions`,
+:mod:`~sayso.serve.clusters`, :mod:`~sayso.serve.paste`), each holding its JSON routes under
+``/api`` and its pages over one read function, all over one :class:`Backend`, which opens
 the store once per worker thread (a SQLite connection belongs to the thread that
 opened it) and runs extraction and writing one request at a time (the pipeline
 is loaded once; SQLite has one writer). Around them, as pure ASGI layers so that
@@ -36,8 +38,21 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sayso.errors import Errors, SaysoError
-from sayso.serve import MAX_ARTICLE_BODY, MAX_BODY, MIN_TOKEN, api, pages
+from sayso.serve import (
+    MAX_ARTICLE_BODY,
+    MAX_BODY,
+    MIN_TOKEN,
+    articles,
+    attributions,
+    clusters,
+    docs,
+    home,
+    outlets,
+    paste,
+    speakers,
+)
 from sayso.serve.backend import CODES, Backend, ServeError
+from sayso.serve.render import error_page
 from sayso.store import open_store
 
 log = logging.getLogger(__name__)
@@ -110,15 +125,16 @@ def create_app(
         title="sayso",
         summary="Who said what in the stored news articles: attributions, speakers, quote clusters.",
         version=_version(),
-        docs_url=None,  # the interactive docs load their script from a CDN; /openapi.json is what programs need
+        docs_url=None,  # FastAPI's loads its script from a CDN: /docs is sayso.serve.docs, self-hosted
         redoc_url=None,
         lifespan=lifespan,
         telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.backend = backend
     app.state.max_body = max_body
-    app.include_router(api.router)
-    app.include_router(pages.router)
+    for resource in (home, articles, speakers, attributions, outlets, clusters, paste, docs):
+        app.include_router(resource.router)
+    docs.mount_assets(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
@@ -169,7 +185,7 @@ def error_response(request: Request | Scope, status: int, message: str, code: st
     code = code or CODES.get(status, "error")
     if scope["path"].startswith("/api") or scope["path"] == "/openapi.json":
         return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
-    return pages.error_page(scope, status, code, message)
+    return error_page(scope, status, code, message)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:

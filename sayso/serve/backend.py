@@ -1,9 +1,9 @@
 """What the server's routes share: the :class:`Backend` (the store, one connection per thread;
 the token; the corpus index; the pipeline, one request at a time) and :class:`ServeError`.
 
-Kept apart from :mod:`sayso.serve.app`, which assembles the routes, so that the route
-modules (:mod:`~sayso.serve.api`, :mod:`~sayso.serve.pages`) and the app import in one
-direction: app → routes → backend.
+Kept apart from :mod:`sayso.serve.app`, which assembles the routes, so that the resource
+modules (:mod:`~sayso.serve.articles`, :mod:`~sayso.serve.speakers`, …) and the app import in
+one direction: app → resource modules → backend.
 """
 
 from __future__ import annotations

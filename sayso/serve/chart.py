@@ -76,6 +76,59 @@ class Timeline:
     left: int
 
 
+@dataclass(frozen=True)
+class Segment:
+    """A piece of a share bar: from ``x``, ``width`` long, drawn in style ``kind``."""
+
+    x: float
+    width: float
+    kind: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ShareRow:
+    y: float
+    label: str
+    segments: list[Segment]
+    text: str  # the shares written out, right of the bar
+
+
+@dataclass(frozen=True)
+class ShareChart:
+    """Horizontal bars of shares (0 to 1), one row per outlet: the outlets page's comparisons."""
+
+    width: int
+    height: int
+    left: int
+    plot_width: float
+    rows: list[ShareRow]
+    ticks: list[Tick]
+
+
+def share_chart(
+    rows: list[tuple[str, list[tuple[str, float | None]]]], *, width: int = WIDTH
+) -> ShareChart | None:
+    """Bars for ``(label, [(kind, share), …])`` rows, the shares of a row side by side from 0 (a share of
+    None is left out: nothing to say); None when no row has a share."""
+    if not any(share is not None for _, shares in rows for _, share in shares):
+        return None
+    left = min(170, 12 + 7 * max(len(label) for label, _ in rows))
+    plot_w = width - left - 120  # room right of the bars for the figures
+    drawn = []
+    for i, (label, shares) in enumerate(rows):
+        x, segments = float(left), []
+        for kind, share in shares:
+            if share is not None:
+                segments.append(Segment(x, plot_w * share, kind, f"{label}: {kind} {share:.0%}"))
+                x += plot_w * share
+        text = " · ".join(f"{share:.0%}" for _, share in shares if share is not None) or "—"
+        drawn.append(ShareRow(TOP + ROW * i, label, segments, text))
+    height = TOP + ROW * len(rows) + BOTTOM
+    ticks = [Tick(left + plot_w * v, f"{v:.0%}") for v in (0, 0.25, 0.5, 0.75, 1)]
+    return ShareChart(width, height, left, plot_w, drawn, ticks)
+
+
 def month_chart(months: list[Count], *, width: int = WIDTH, height: int = HEIGHT) -> BarChart | None:
     """Bars for counts per month (``value`` "YYYY-MM"); None when there is nothing to draw."""
     counts = {m.value: m.count for m in months}
@@ -98,12 +151,12 @@ def month_chart(months: list[Count], *, width: int = WIDTH, height: int = HEIGHT
 
 def cluster_timeline(cluster: Cluster, *, width: int = WIDTH) -> Timeline | None:
     """Dots for a cluster's dated appearances, one lane per outlet; None when none is dated."""
-    dated = [q for q in cluster.quotes if q.published is not None]
+    dated = [(q, q.published) for q in cluster.quotes if q.published is not None]
     if not dated:
         return None
-    outlets = list(dict.fromkeys(q.outlet or "(no outlet)" for q in dated))
+    outlets = list(dict.fromkeys(q.outlet or "(no outlet)" for q, _ in dated))
     left = min(160, 12 + 7 * max(len(o) for o in outlets))
-    first_day, last_day = dated[0].published, max(q.published for q in dated)
+    first_day, last_day = dated[0][1], max(day for _, day in dated)
     days = max((last_day - first_day).days, 1)
     plot_w = width - left - 2 * PAD
     height = TOP + ROW * len(outlets) + BOTTOM
@@ -114,8 +167,8 @@ def cluster_timeline(cluster: Cluster, *, width: int = WIDTH) -> Timeline | None
     lanes = [Lane(TOP + ROW * (i + 0.5), outlet) for i, outlet in enumerate(outlets)]
     lane_of = {lane.outlet: lane.y for lane in lanes}
     dots = [
-        Dot(x(q.published), lane_of[q.outlet or "(no outlet)"], f"{q.outlet or '(no outlet)'}, {q.published}", i == 0)
-        for i, q in enumerate(dated)
+        Dot(x(day), lane_of[q.outlet or "(no outlet)"], f"{q.outlet or '(no outlet)'}, {day}", i == 0)
+        for i, (q, day) in enumerate(dated)
     ]
     ticks = [Tick(x(first_day), first_day.isoformat())]
     if last_day != first_day:

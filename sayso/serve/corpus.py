@@ -29,7 +29,9 @@ class Corpus(Protocol):
     ``note`` says what is missing (shown beside empty answers), or is None.
     """
 
-    note: str | None
+    @property
+    def note(self) -> str | None:
+        """Why something is missing, or None."""
 
     def profile(self, speaker_id: str) -> SpeakerProfile | None:
         """The registry speaker with this id, if known."""

@@ -11,7 +11,10 @@ smallest extent (the innermost).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from markupsafe import Markup, escape
 
 from sayso.records import Attribution
 
@@ -79,3 +82,29 @@ def speaker_colours(attributions: list[Attribution]) -> dict[str, int]:
         if attribution.speaker and attribution.speaker not in colours:
             colours[attribution.speaker] = len(colours) % PALETTE
     return colours
+
+
+_WORD = re.compile(r"\w+")
+
+
+def marked(text: str, query: str) -> Markup:
+    """``text`` escaped, with the words that match a word of ``query`` in ``<mark>``: what a
+    search result shows of why it matched.
+
+    The search engines match stemmed words ("warned" finds "warning"); here a word of the
+    text matches a query word of four letters or more when it starts with all of it but
+    its last two letters (at least four), a shorter one when it is that word: this marks
+    those forms without a stemmer of its own.
+    """
+    words = {w.lower() for w in _WORD.findall(query)}
+    stems = tuple(w[:max(4, len(w) - 2)] for w in words if len(w) >= 4)
+    if not words:
+        return Markup(escape(text))
+    out, last = [], 0
+    for match in _WORD.finditer(text):
+        word = match.group().lower()
+        if word in words or word.startswith(stems):
+            out += [escape(text[last:match.start()]), Markup("<mark>"), escape(match.group()), Markup("</mark>")]
+            last = match.end()
+    out.append(escape(text[last:]))
+    return Markup("").join(out)

@@ -157,6 +157,8 @@ class SpeakerDetail(_Model):
     attributions: int
     articles: int
     id: str | None = Field(description="the speaker's id in the corpus index, when there is one")
+    gender: str | None = Field(description="female or male: what the text shows of most of their attributions")
+    genders: list[Count] = Field(description="their attributions whose text shows each gender")
     aliases: list[str]
     roles: list[RoleSeen]
     months: list[Count]

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, date, datetime
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 from sayso.errors import Errors, SaysoError
 from sayso.records import Attribution, Extracted, IngestError, Result
@@ -35,6 +35,8 @@ from sayso.store.sql import JOINED, article_conditions, escape_like, iso, json_v
 # as any other (the registry's rule for a bare surname, sayso.corpus.speakers.DOMINANCE).
 DOMINANCE = 4
 
+_T = TypeVar("_T")
+
 # SQLite caps the number of bound parameters; PostgreSQL does not mind small chunks.
 _CHUNK = 500
 
@@ -46,7 +48,8 @@ _REGISTRY = (
     " WHERE x.article_id = t.article_id AND x.idx = t.idx)"
 )
 _HIT_COLUMNS = (
-    f"a.id, t.idx, a.doc_id, a.title, a.url, a.outlet, a.published, t.kind, t.speaker, {_REGISTRY}, t.speaker_type,"
+    f"a.id, t.idx, a.doc_id, a.title, a.url, a.outlet, a.published, t.kind, t.speaker, {_REGISTRY}, {{gender}},"
+    " t.speaker_type,"
     " t.speaker_role, t.channel_type, t.channel_outlet, t.hedges, t.source_text, t.cue_text, t.content_text,"
     " t.source_spans, t.cue_spans, t.content_spans, t.confidence"
 )
@@ -90,9 +93,23 @@ class Store(CorpusTables, Reads, ABC):
         """Keep other connections from migrating at the same time, around the migrating transaction."""
 
     @abstractmethod
-    def _fulltext(self, terms: list[str]) -> tuple[str, str, str, list[Any]]:
-        """How to search for ``terms``: FROM clause, WHERE condition, rank expression (higher
-        is better) and their parameters. The FROM clause joins attributions ``t`` to articles ``a``."""
+    def _json_text(self, column: str, key: str) -> str:
+        """SQL for the text value of ``key`` in the JSON object in ``column``."""
+
+    @property
+    def _gender(self) -> str:
+        """SQL for the speaker's gender of attribution ``t`` (kept in its JSON record)."""
+        return self._json_text("t.record_json", "speaker_gender")
+
+    @property
+    def _hit_columns(self) -> str:
+        return _HIT_COLUMNS.format(gender=self._gender)
+
+    @abstractmethod
+    def _fulltext(self, phrases: list[list[str]]) -> tuple[str, str, str, list[Any]]:
+        """How to search for ``phrases`` (:attr:`Filters.phrases`: each a word, or words that must
+        occur in a row): FROM clause, WHERE condition, rank expression (higher is better) and their
+        parameters. The FROM clause joins attributions ``t`` to articles ``a``."""
 
     def serve_reads(self) -> None:
         """Tune this connection for a server's many reads (what a backend can do: see SQLite's)."""
@@ -288,7 +305,7 @@ class Store(CorpusTables, Reads, ABC):
         rows = self._query(
             f"WITH matches AS MATERIALIZED ("  # materialised: FTS5's bm25() cannot run under a window function
             f"SELECT t.id, {rank} AS score, a.published, t.article_id, t.idx FROM {source} WHERE {where})"
-            f" SELECT {_HIT_COLUMNS}, ranked.score, ranked.total FROM ("
+            f" SELECT {self._hit_columns}, ranked.score, ranked.total FROM ("
             "SELECT id, score, count(*) OVER () AS total FROM matches"
             " ORDER BY score DESC, published DESC NULLS LAST, article_id, idx LIMIT ? OFFSET ?"
             f") ranked JOIN attributions t ON t.id = ranked.id JOIN articles a ON a.id = t.article_id"
@@ -313,12 +330,23 @@ class Store(CorpusTables, Reads, ABC):
 
     def _hits_sql(self, filters: Filters) -> tuple[str, list[Any]]:
         source, where, rank, params = self._hits_where(filters)
-        return f"SELECT {_HIT_COLUMNS}, {rank} AS score FROM {source} WHERE {where} ORDER BY score DESC, {_ORDER}", params
+        return (f"SELECT {self._hit_columns}, {rank} AS score FROM {source} WHERE {where} ORDER BY score DESC, {_ORDER}",
+                params)
+
+    def hits(self, keys: Iterable[tuple[str, int]]) -> Iterator[Hit]:
+        """The attributions ``(article_id, idx)`` names, in that order (unknown ones left out), streamed:
+        an article's or a quote cluster's rows as :meth:`export` writes them."""
+        for chunk in _chunks(list(keys)):
+            marks = ", ".join(["(?, ?)"] * len(chunk))
+            params = [value for key in chunk for value in key]
+            rows = {(row[0], row[1]): row for row in self._query(
+                f"SELECT {self._hit_columns}, 0 FROM {JOINED} WHERE (t.article_id, t.idx) IN (VALUES {marks})", params)}
+            yield from (_hit(rows[key]) for key in chunk if key in rows)
 
     def _hits_where(self, filters: Filters) -> tuple[str, str, str, list[Any]]:
         """The FROM clause, WHERE condition, rank expression and parameters of the attributions ``filters`` allow."""
-        terms = filters.terms
-        source, match, rank, params = self._fulltext(terms) if terms else (JOINED, "", "0", [])
+        terms, phrases = filters.terms, filters.phrases
+        source, match, rank, params = self._fulltext(phrases) if terms else (JOINED, "", "0", [])
         conditions, filter_params = article_conditions(filters)
         if filters.speaker:
             condition, speaker_params = self.speaker_condition(filters.speaker)
@@ -333,6 +361,9 @@ class Store(CorpusTables, Reads, ABC):
         if filters.hedged is not None:
             conditions.append("t.hedged = ?")
             filter_params.append(filters.hedged)
+        if filters.gender:
+            conditions.append(f"{self._gender} = ?")
+            filter_params.append(filters.gender)
         if filters.query.strip() and not terms:
             conditions.append("1 = 0")  # a query of signs only: there is nothing it could match
         where = " AND ".join(([match] if match else []) + conditions) or "1 = 1"
@@ -619,12 +650,12 @@ def _speaker_rows(attributions: list[Attribution]) -> list[tuple[str, str, str |
 
 
 def _hit(row: Sequence[Any]) -> Hit:
-    (article_id, idx, doc_id, title, url, outlet, published, kind, speaker, speaker_id, canonical, speaker_type,
-     speaker_role, channel_type, channel_outlet, hedges, source, cue, content, source_spans, cue_spans, content_spans,
-     confidence, rank) = row
+    (article_id, idx, doc_id, title, url, outlet, published, kind, speaker, speaker_id, canonical, gender,
+     speaker_type, speaker_role, channel_type, channel_outlet, hedges, source, cue, content, source_spans, cue_spans,
+     content_spans, confidence, rank) = row
     return Hit(
         article_id, idx, doc_id, title, url, outlet, stored_time(published), kind, speaker, speaker_id, canonical,
-        speaker_type, speaker_role,
+        gender, speaker_type, speaker_role,
         channel_type, channel_outlet, json_value(hedges), source, cue, content, json_value(source_spans),
         json_value(cue_spans), json_value(content_spans), float(confidence), float(rank),
     )
@@ -637,7 +668,7 @@ def _most_common(counts: Counter[str] | None) -> Any:
     return min(counts, key=lambda key: (-counts[key], key))
 
 
-def _chunks(items: list[str]) -> Iterator[list[str]]:
+def _chunks(items: list[_T]) -> Iterator[list[_T]]:
     for start in range(0, len(items), _CHUNK):
         yield items[start:start + _CHUNK]
 

@@ -46,18 +46,21 @@ def _write_jsonl(hits: Iterable[Hit], out: BinaryIO) -> int:
 
 
 def _write_csv(hits: Iterable[Hit], out: BinaryIO) -> int:
-    """Lists (hedges, spans) as JSON text in their cell; a missing value as an empty cell."""
     text = io.TextIOWrapper(out, encoding="utf-8", newline="")
     writer = csv.writer(text)
     writer.writerow(COLUMNS)
     count = 0
     for hit in hits:
-        row = hit.to_dict()
-        writer.writerow([json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for v in row.values()])
+        writer.writerow(csv_row(hit))
         count += 1
     text.flush()
     text.detach()  # leave ``out`` open for the caller
     return count
+
+
+def csv_row(hit: Hit) -> list[Any]:
+    """The cells of ``hit`` under :data:`COLUMNS`: lists (hedges, spans) as JSON text, a missing value empty."""
+    return [json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for v in hit.to_dict().values()]
 
 
 def _parquet_schema() -> Any:

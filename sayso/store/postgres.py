@@ -71,9 +71,17 @@ class PostgresStore(Store):
         finally:
             self.conn.execute("SELECT pg_advisory_unlock(%s)", (_SCHEMA_LOCK,))
 
-    def _fulltext(self, terms: list[str]) -> tuple[str, str, str, list[Any]]:
-        source = f"{JOINED} CROSS JOIN plainto_tsquery('sayso_english', ?) AS q"
-        return source, "t.search @@ q", "ts_rank(t.search, q)", [" ".join(terms)]
+    def _json_text(self, column: str, key: str) -> str:
+        return f"({column}::jsonb ->> '{key}')"
+
+    def _fulltext(self, phrases: list[list[str]]) -> tuple[str, str, str, list[Any]]:
+        # The loose words as plainto_tsquery reads them, each phrase a phraseto_tsquery (its words
+        # in a row, stop words keeping their place), all of them required.
+        words = [words[0] for words in phrases if len(words) == 1]
+        runs = [" ".join(words) for words in phrases if len(words) > 1]
+        parts = ["plainto_tsquery('sayso_english', ?)"] * bool(words) + ["phraseto_tsquery('sayso_english', ?)"] * len(runs)
+        source = f"{JOINED} CROSS JOIN (SELECT {' && '.join(parts)} AS q) AS query"
+        return source, "t.search @@ query.q", "ts_rank(t.search, query.q)", [" ".join(words)] * bool(words) + runs
 
     def _stream(self, sql: str, params: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
         with self.conn.cursor() as cursor:

@@ -161,6 +161,17 @@ class Reads(Plumbing):
             params,
         )
 
+    def gender_counts(self, filters: Filters) -> list[tuple[Any, ...]]:
+        """``(outlet, published, gender, attributions)`` of their attributions of named people: ``gender``
+        ``female`` or ``male`` where the text shows it, else None."""
+        where, params = self._article_conditions(filters, None)
+        gender = self._gender
+        return self.query(
+            f"SELECT a.outlet, a.published, {gender}, count(*) FROM {JOINED} WHERE {where}"
+            f" AND t.speaker IS NOT NULL AND t.speaker_type = 'person' GROUP BY a.outlet, a.published, {gender}",
+            params,
+        )
+
     def quote_counts(self, filters: Filters, speaker: SpeakerRef | None = None) -> list[tuple[Any, ...]]:
         """``(outlet, published, attributions)`` of the attributions ``filters`` allow, of ``speaker`` when given."""
         where, params = self._article_conditions(filters, None)

@@ -15,6 +15,9 @@ from typing import Any
 from sayso.records import Attribution, Provenance
 
 _WORD = re.compile(r"\w+")
+# A phrase in double quotes (straight or curly), else one run of non-space characters.
+_PART = re.compile(r'["\u201c\u201d]([^"\u201c\u201d]*)["\u201c\u201d]?|[^\s"\u201c\u201d]+')
+GENDERS = ("female", "male")
 
 
 @dataclass(frozen=True)
@@ -22,14 +25,16 @@ class Filters:
     """Which attributions a query is about; every field left empty matches everything.
 
     ``query`` is matched word by word (every word must occur, in the content or
-    the speaker's name, stemmed); other characters in it are ignored, so no user
+    the speaker's name, stemmed), and words in double quotes (``"schools and clinics"``)
+    as a phrase, one after another; other characters in it are ignored, so no user
     text can be read as query syntax. ``speaker`` matches any part of the
     speaker's name and ``outlet`` the whole outlet, both ignoring case.
     ``since`` and ``until`` bound the publication time: a ``date`` means that
     whole day (UTC), a ``datetime`` without timezone is taken as UTC, and
     ``until`` as a time is exclusive. ``channel`` is a channel type
     (``telegram``, ``interview``…) and ``hedged`` keeps only attributions with
-    (True) or without (False) hedges.
+    (True) or without (False) hedges. ``gender`` (one of :data:`GENDERS`) keeps the
+    attributions whose speaker the text shows to be a woman or a man.
     """
 
     query: str = ""
@@ -40,11 +45,19 @@ class Filters:
     kind: str | None = None
     channel: str | None = None
     hedged: bool | None = None
+    gender: str | None = None
 
     @property
     def terms(self) -> list[str]:
         """The words of ``query``, the only part of it the search engines see."""
         return _WORD.findall(self.query)
+
+    @property
+    def phrases(self) -> list[list[str]]:
+        """The words of ``query`` grouped as they must occur: a quoted phrase is one group of
+        words in a row, any other word a group of its own; groups without a word are dropped."""
+        groups = [_WORD.findall(m.group(1) if m.group(1) is not None else m.group(0)) for m in _PART.finditer(self.query)]
+        return [words for words in groups if words]
 
     def window(self) -> tuple[datetime | None, datetime | None]:
         """``since`` and ``until`` as UTC times: published at or after the first, before the second."""
@@ -86,6 +99,7 @@ class Hit:
     speaker: str | None
     speaker_id: str | None
     speaker_canonical: str | None
+    speaker_gender: str | None  # "female" or "male" where the text shows it
     speaker_type: str
     speaker_role: str | None
     channel_type: str

@@ -87,9 +87,13 @@ class SQLiteStore(Store):
     def _schema_lock(self) -> AbstractContextManager[None]:
         return nullcontext()  # the migrating transaction's BEGIN IMMEDIATE holds the one write lock
 
-    def _fulltext(self, terms: list[str]) -> tuple[str, str, str, list[Any]]:
-        # Each word quoted: FTS5 then reads AND, NEAR, * or a column name as plain words.
-        query = " ".join(f'"{term}"' for term in terms)
+    def _json_text(self, column: str, key: str) -> str:
+        return f"json_extract({column}, '$.{key}')"
+
+    def _fulltext(self, phrases: list[list[str]]) -> tuple[str, str, str, list[Any]]:
+        # Each group quoted, as an FTS5 phrase (one word, or several in a row): FTS5 then reads
+        # AND, NEAR, * or a column name as plain words.
+        query = " ".join(f'"{" ".join(words)}"' for words in phrases)
         source = (
             "attributions_fts JOIN attributions t ON t.id = attributions_fts.rowid"
             " JOIN articles a ON a.id = t.article_id"

@@ -268,3 +268,13 @@ def test_stats_and_timelines_are_the_same_on_sqlite_and_postgresql(store_url, co
     assert sum(r.attributions for r in weeks if r.outlet is None) == sum(len(r.attributions) for r in corpus)
     assert newsweek.points[0][0] == date(2022, 12, 26)  # published 27 December, 10:00 in New York
     assert haidai.speaker == "Serhiy Haidai" and haidai.total > 0
+
+
+def test_stats_shares_of_women_and_men_are_of_the_attributions_to_named_people(plain_db):
+    hits = _hits(plain_db)
+    everything, *outlets = _rows(plain_db)
+    named = [h for h in hits if h.speaker and h.speaker_type == "person"]
+    assert everything.named_people == len(named) > 0
+    assert everything.women_share == sum(h.speaker_gender == "female" for h in named) / len(named)
+    assert everything.men_share == sum(h.speaker_gender == "male" for h in named) / len(named) > 0
+    assert sum(r.named_people for r in outlets) == everything.named_people

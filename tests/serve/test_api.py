@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 import pytest
@@ -428,3 +429,12 @@ def test_api_library_errors_answer_by_their_code_not_their_text(client, monkeypa
     monkeypatch.setattr(Store, "speaker", refuse)
     error = assert_error(client.get("/api/speakers/Clinton"), status, name)
     assert error["message"].startswith(f"[{code}]") or status == 500
+
+
+def test_api_docs_page_loads_only_the_servers_own_assets(client):
+    response = client.get("/docs")
+    assert response.status_code == 200 and 'data-schema="/openapi.json"' in response.text
+    sources = re.findall(r'(?:src|href)="([^"]+)"', response.text)
+    assert sources and not [s for s in sources if "//" in s]
+    for path in (s for s in sources if s.startswith("/docs/assets/")):
+        assert client.get(path).status_code == 200, path

@@ -210,6 +210,7 @@ def test_browser_paste_page_extracts_live(visit):
     tab = visit()
     tab.go("/paste")
     page = tab.page
+    assert page.locator("#paste-count").inner_text() == "empty,"  # not the 5 bytes of "text="
     page.fill("#paste-text", "“We will hold the line,” said Serhiy Haidai, governor of the Luhansk region.")
     assert "bytes" in page.locator("#paste-count").inner_text()
     page.click("#paste-submit")
@@ -231,4 +232,15 @@ def test_browser_article_fits_a_phone(visit, serve_store):
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
     page.keyboard.press("Escape")
     assert page.locator("#panel").is_hidden()
+    tab.finish()
+
+
+def test_browser_api_docs_render_every_operation_under_the_content_security_policy(visit, client):
+    tab = visit()
+    tab.go("/docs")
+    tab.page.wait_for_selector(".opblock-summary-path")
+    shown = set(tab.page.eval_on_selector_all(".opblock-summary-path", "els => els.map(e => e.dataset.path)"))
+    documented = set(client.get("/openapi.json").json()["paths"])
+    assert shown == documented and "/api/attributions" in shown
+    assert "script-src 'self'" in tab.page.evaluate("fetch('/docs').then(r => r.headers.get('content-security-policy'))")
     tab.finish()

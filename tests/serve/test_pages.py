@@ -7,7 +7,8 @@ from urllib.parse import quote
 
 import pytest
 
-from sayso.serve.pages import query_string, safe_url
+from sayso.serve.render import query_string, safe_url
+from sayso.store import Filters
 
 EVENT_ATTRIBUTES = ("onmouseover", "onerror", "onclick", "onload")
 
@@ -199,3 +200,49 @@ def test_pages_only_http_urls_become_links(url, expected):
 
 def test_pages_query_string_drops_empty_values():
     assert query_string({"q": "a b", "speaker": "", "kind": None}, offset=20) == "?q=a+b&offset=20"
+
+
+def test_pages_search_marks_the_matched_words_and_reads_a_quoted_phrase_as_one(client, serve_store):
+    html, page = get_page(client, "/search?q=%22limited+breakthrough%22")
+    expected = serve_store.search_page(Filters('"limited breakthrough"'), 100)[0]
+    assert expected and all("limited breakthrough" in h.content for h in expected)
+    assert f"{len(expected)} attribution" in html
+    assert "<mark>limited</mark> <mark>breakthrough</mark>" in html
+    _, reversed_order = get_page(client, "/search?q=%22breakthrough+limited%22")
+    assert not reversed_order.find("blockquote")
+    assert "No attribution matches." in get_page(client, "/search?q=%22breakthrough+limited%22")[0]
+
+
+def test_pages_search_marks_words_in_hostile_text_without_letting_it_become_markup(client, hostile):
+    html, page = get_page(client, "/search?q=win+onerror")
+    assert "<mark>win</mark>" in html
+    assert not page.find("img")
+    assert "&lt;img src=x <mark>onerror</mark>=&#34;window.__pwned=1&#34;&gt;" in html
+
+
+def test_pages_speaker_page_shows_the_gender_the_text_gives_and_search_filters_by_it(client, serve_store):
+    women = serve_store.search_page(Filters(gender="female"), 100)[0]
+    men = serve_store.search_page(Filters(gender="male"), 100)[0]
+    assert men
+    named = next(h for h in men if h.speaker_id)
+    html, page = get_page(client, f"/speakers/{named.speaker_id}")
+    assert '<span class="gender">male</span>' in html
+    for gender, hits in (("male", men), ("female", women)):
+        html, _ = get_page(client, f"/search?gender={gender}")
+        assert f"{len(hits)} attribution" in html
+    assert get_page(client, "/search?gender=other", status=422)[0]
+
+
+def test_pages_clusters_count_those_run_by_several_outlets_apart_from_all_quotes(client, serve_store):
+    _, spanning = serve_store.clusters(min_outlets=2, limit=1, offset=0)
+    _, indexed = serve_store.clusters(min_outlets=1, limit=1, offset=0)
+    assert spanning == 1 < indexed
+    html, _ = get_page(client, "/clusters")
+    assert f"1 quote run by 2 outlets or more, of the {indexed:,} quotes the corpus index holds" in html
+    html, page = get_page(client, "/clusters?min_outlets=9")
+    assert "No quote was run by that many outlets." in html and not page.find("li", **{"class": "muted"})
+
+
+def test_pages_lists_without_a_row_say_so_outside_the_numbered_list(client):
+    html, page = get_page(client, "/search?q=zzzzqqq")
+    assert "No attribution matches." in html and not page.find("li", **{"class": "muted"})

@@ -207,3 +207,35 @@ def test_export_streams_every_attribution_or_the_ones_filters_allow(store, corpu
     assert rows[0].published == corpus[0].document.published
     matching = list(store.export(Filters(query="Russia", outlet="Newsweek")))
     assert matching and matching == store.search("Russia", outlet="Newsweek", limit=ALL)
+
+
+def _says_phrase(phrase: str):
+    """Whether an attribution's content holds ``phrase``, its words in a row (any case, any spacing)."""
+    pattern = re.compile(r"\b" + r"\W+".join(phrase.split()) + r"\b", re.IGNORECASE)
+    return lambda r, a: bool(pattern.search(" ".join(s.text for s in a.content)))
+
+
+def test_search_reads_words_in_double_quotes_as_a_phrase_and_the_rest_as_words(store, corpus):
+    expected = _where(corpus, _says_phrase("political management"))
+    loose = _where(corpus, lambda r, a: _says("political")(r, a) and _says("management")(r, a))
+    assert expected and expected <= loose
+    assert set(_keys(store.search('"political management"', limit=ALL))) == expected
+    assert set(_keys(store.search("“political management” Putin", limit=ALL))) == expected & _where(corpus, _says("Putin"))
+    assert store.search('"management political"', limit=ALL) == []
+    assert loose <= set(_keys(store.search("management political", limit=ALL)))  # stemmed: "politics" too
+
+
+def test_search_filters_by_the_speakers_gender_the_text_shows(store, corpus):
+    for gender in ("female", "male"):
+        expected = _where(corpus, lambda r, a, g=gender: a.speaker_gender == g)
+        hits = store.search_page(Filters(gender=gender), ALL)[0]
+        assert set(_keys(hits)) == expected
+        assert {h.speaker_gender for h in hits} <= {gender}
+    assert _where(corpus, lambda r, a: a.speaker_gender == "male")
+
+
+def test_hits_reads_the_attributions_named_in_the_order_given(store, corpus):
+    keys = sorted(_where(corpus, lambda r, a: True))[:7][::-1] + [("no-such-article", 0)]
+    hits = list(store.hits(keys))
+    assert _keys(hits) == keys[:-1]
+    assert hits == [h for key in keys[:-1] for h in store.export() if (h.article_id, h.idx) == key]

@@ -45,9 +45,10 @@ document.addEventListener("DOMContentLoaded", () => {
   const count = document.getElementById("paste-count");
   const limit = Number(text.dataset.limit);
   const update = () => {
-    // What the form will send, encoded: the size the server's limit counts.
+    // What the form will send, encoded: the size the server's limit counts ("text=" and all);
+    // an empty box is said to be empty, not the 5 bytes of its field name.
     const bytes = new URLSearchParams({ text: text.value }).toString().length;
-    count.value = bytes.toLocaleString() + " bytes,";
+    count.value = text.value ? bytes.toLocaleString() + " bytes," : "empty,";
     text.setCustomValidity(bytes > limit ? "This article is longer than the server takes." : "");
   };
   text.addEventListener("input", update);
