@@ -36,6 +36,7 @@ run: $(DEFAULT)
 # -rs: each skipped test is listed with its reason (what it needs that this machine lacks).
 test: $(DEV)
 	$(BIN)/ruff check sayso tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q -rs
 
 # The wheel in fresh venvs of each Python, from outside the source tree (see .ci/wheel-check).

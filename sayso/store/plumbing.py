@@ -37,6 +37,11 @@ class Plumbing(ABC):
 
     # What Store does the same way for every backend.
 
+    @property
+    @abstractmethod
+    def _gender(self) -> str:
+        """SQL for the speaker's gender of attribution ``t``."""
+
     @abstractmethod
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """All rows of a read written in the SQL both backends share."""
