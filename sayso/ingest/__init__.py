@@ -1,4 +1,4 @@
-"""Reading articles: text, HTML, JSONL and WARC files, directories, globs and stdin.
+"""Reading articles: text, HTML, JSONL and WARC files, directories, globs, stdin and web pages.
 
 :func:`read` takes what a user names on the command line and yields, in order,
 a :class:`Document` for each article or an :class:`IngestError` for each input
@@ -21,17 +21,19 @@ from sayso.ingest.html import read_html_file
 from sayso.ingest.jsonl import Fields, read_jsonl
 from sayso.ingest.text import read_stdin, read_text_file
 from sayso.ingest.warc import read_warc
+from sayso.ingest.web import Fetcher, is_url
 
 STDIN = "-"
 # The files a directory or a glob is read for; any other file there is not an article.
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".warc", ".warc.gz")
 _GLOB_CHARACTERS = frozenset("*?[")
 
-__all__ = ["STDIN", "SUFFIXES", "Document", "Fields", "IngestError", "read"]
+__all__ = ["STDIN", "SUFFIXES", "Document", "Fetcher", "Fields", "IngestError", "read"]
 
 
 def read(
-    sources: Iterable[str], stdin: BinaryIO | None = None, fields: Fields | None = None, follow_links: bool = False
+    sources: Iterable[str], stdin: BinaryIO | None = None, fields: Fields | None = None, follow_links: bool = False,
+    fetch: Fetcher | None = None,
 ) -> Iterator[Document | IngestError]:
     """Documents from each source, in order.
 
@@ -40,7 +42,8 @@ def read(
     glob pattern that is not itself a path (``news/**/*.html``: its matches,
     sorted, read as a directory's files are) or a file, read by its suffix:
     ``.html``/``.htm`` pages, ``.jsonl`` records, ``.warc``/``.warc.gz``
-    archives, and anything else as plain text.
+    archives, and anything else as plain text. An ``http://`` or ``https://`` URL is
+    fetched (:mod:`sayso.ingest.web`).
 
     Args:
         sources: paths as the user wrote them; they name the documents in messages.
@@ -48,11 +51,14 @@ def read(
         fields: the keys JSONL records are read with, :class:`Fields` by default.
         follow_links: follow symbolic links out of the directories walked (see
             :mod:`sayso.ingest.files`); by default they are errors, never read.
+        fetch: how URLs are fetched, :class:`Fetcher` by default.
     """
     for source in sources:
         path = Path(source)
         if source == STDIN:
             yield read_stdin(stdin or sys.stdin.buffer)
+        elif is_url(source):
+            yield (fetch or Fetcher())(source)
         elif path.is_dir():
             yield from _read_directory(path, fields, follow_links)
         elif path.exists() or path.is_symlink():
