@@ -23,6 +23,7 @@ _COLUMNS = ("#", "kind", "speaker (role)", "cue", "content", "channel", "hedges"
 _MIN_CONTENT = 24
 _NARROWEST = 10
 _KEPT = 18
+_LONGEST_WORD = 20
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -90,7 +91,7 @@ def grid(rows: list[dict[str, str]], columns: tuple[str, ...], caps: dict[str, i
     widths = {name: min(cap, max([len(name), *(len(line) for r in rows for line in _lines(r[name]))]))
               for name, cap in caps.items()}
     [flexible] = [name for name in columns if name not in caps]
-    _give_way(widths, width - 2 * len(columns) - max(_MIN_CONTENT, width // 3), keep)
+    _give_way(widths, width - 2 * len(columns) - max(_MIN_CONTENT, width // 3), rows, keep)
     widths[flexible] = max(_MIN_CONTENT, width - sum(widths.values()) - 2 * len(columns))
     head = "  " + "  ".join(name.ljust(widths[name]) for name in columns).rstrip() + "\n"
     blocks = [_row(cells, columns, widths) for cells in rows]
@@ -98,13 +99,20 @@ def grid(rows: list[dict[str, str]], columns: tuple[str, ...], caps: dict[str, i
     return head + gap.join(blocks)
 
 
-def _give_way(widths: dict[str, int], room: int, keep: tuple[str, ...]) -> None:
-    """Narrow the columns until they fit in ``room``: the widest of the others first, down to
-    _NARROWEST characters, then those in ``keep`` (the speaker, who matters most after the
-    content), down to _KEPT."""
-    for names, floor in ((set(widths) - set(keep), _NARROWEST), (set(keep), _KEPT)):
-        while sum(widths.values()) > room and (wide := [n for n in sorted(names) if widths[n] > floor]):
+def _give_way(widths: dict[str, int], room: int, rows: list[dict[str, str]], keep: tuple[str, ...]) -> None:
+    """Narrow the columns until they fit in ``room``: the widest of the others first, then those
+    in ``keep`` (the speaker, who matters most after the content); none below its longest word
+    (up to _LONGEST_WORD) or header word, so that words wrap whole, nor below _NARROWEST, or
+    _KEPT for those in ``keep``."""
+    for names, least in ((set(widths) - set(keep), _NARROWEST), (set(keep), _KEPT)):
+        floor = {name: min(widths[name], max(least, _longest_word(name, rows))) for name in names}
+        while sum(widths.values()) > room and (wide := [n for n in sorted(names) if widths[n] > floor[n]]):
             widths[max(wide, key=widths.__getitem__)] -= 1
+
+
+def _longest_word(name: str, rows: list[dict[str, str]]) -> int:
+    words = [word for r in rows for line in _lines(r[name]) for word in line.split()] + name.split()
+    return min(_LONGEST_WORD, max(map(len, words)))
 
 
 def _row(cells: dict[str, str], columns: tuple[str, ...], widths: dict[str, int]) -> str:

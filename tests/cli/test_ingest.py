@@ -120,8 +120,8 @@ def test_ingest_field_option_reads_other_jsonl_keys(capsys, tmp_path, short_arti
     corpus = _jsonl(tmp_path / "dump.jsonl", [{"key": d["doc_id"], "body": d["text"]} for d in short_articles[:3]])
     db = tmp_path / "x.db"
     status, err = _ingest(capsys, str(corpus), "--db", str(db))
-    assert status == 1
-    assert err.count("[E007]") == 3
+    assert status == 2  # nothing read: no store is made (E147)
+    assert err.count("[E007]") == 3 and "[E147]" in err and not db.exists()
     status, _ = _ingest(capsys, str(corpus), "--db", str(db), "--field", "text=body", "--field", "doc_id=key")
     assert status == 0
     with open_store(db) as store:
