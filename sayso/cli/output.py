@@ -3,7 +3,8 @@
 JSONL is one ``{"doc_id", "attributions"}`` object a line, the shape the referee
 scores; it is streamed, so a long run's output can be read while it runs. JSON is
 the same objects as one array. The table is for reading at a terminal: offsets and
-confidence are left out, and a long speaker, role or content wraps within its column.
+confidence are left out, and a long speaker, role or content wraps within its column (on a
+terminal under 100 columns, each attribution is a block of lines instead).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ FORMATS = ("table", "json", "jsonl")
 
 _COLUMNS = ("#", "kind", "speaker (role)", "cue", "content", "channel", "hedges")
 _MIN_CONTENT = 24
+_GRID_WIDTH = 100  # narrower than this, the table's columns leave too little room: one attribution a block
 _NARROWEST = 10
 _KEPT = 18
 _LONGEST_WORD = 20
@@ -75,7 +77,21 @@ def table(result: Extracted, width: int) -> str:
     if not count:
         return header + "\n"
     rows = [_cells(i, a) for i, a in enumerate(result.attributions, start=1)]
+    if width < _GRID_WIDTH:
+        return header + "\n".join(_stacked(row, width) for row in rows) + "\n"
     return header + grid(rows, _COLUMNS, _caps(width), width, keep=("speaker (role)",)) + "\n"
+
+
+def _stacked(row: dict[str, str], width: int) -> str:
+    """One attribution on a terminal too narrow for the columns: its number, kind, cue, channel
+    and hedges on a line, then the speaker (role), then the content, each wrapped under the number."""
+    indent = " " * 5
+    facts = " · ".join([row["kind"], *(f"{name}: {row[name]}" for name in ("cue", "channel", "hedges") if row[name])])
+    lines = [f"  {row['#']:<3}{line}" if n == 0 else indent + line
+             for n, line in enumerate(_wrap(facts, width - len(indent)))]
+    for name in ("speaker (role)", "content"):
+        lines += [indent + line for line in _wrap(row[name], width - len(indent))]
+    return "".join(line.rstrip() + "\n" for line in lines)
 
 
 def grid(rows: list[dict[str, str]], columns: tuple[str, ...], caps: dict[str, int], width: int,

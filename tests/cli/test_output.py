@@ -86,3 +86,14 @@ def test_output_json_is_one_array(bakhmut):
     writer.write(Extracted(bakhmut.document, []))
     writer.close()
     assert [len(d["attributions"]) for d in json.loads(out.getvalue())] == [2, 0]
+
+
+def test_output_table_under_100_columns_gives_each_attribution_as_a_block_of_whole_lines(bakhmut, kivinen_attribution):
+    lines = table(bakhmut, 80).splitlines()
+    assert all(len(line) <= 80 for line in lines[1:])  # the header names the file, at whatever length
+    first = lines[1:lines.index("")]
+    assert first[0].split() == ["1", "direct", "·", "cue:", "said", "·", "channel:", "interview:Newsweek"]
+    assert first[1] == "     Markku Kivinen (director of the Aleksanteri Institute)"
+    assert " ".join(line.strip() for line in first[2:]) == kivinen_attribution.content[0].text
+    second = lines[lines.index("") + 1:]
+    assert " ".join(line.strip() for line in second[:2]).endswith("· hedges: reportedly, claimed")
