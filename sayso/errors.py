@@ -65,8 +65,8 @@ class Errors(metaclass=_Coded):
     E033 = "{path}: cannot write to the store ({detail})"
     E034 = "{url}: not a store (use sqlite:///PATH, a file path, or postgresql://USER@HOST:PORT/DATABASE)"
     E035 = "{path}: no such store; 'sayso extract ... --db {path}' or 'sayso ingest' creates it"
-    E037 = "{path}: no article {key!r} (give an article id, the start of one, or a doc_id)"
-    E038 = "{path}: {key!r} names several articles ({ids}); give more of the id"
+    E037 = "{path}: no article {key!r} (give an article id or a doc_id, or the start of either)"
+    E038 = "{path}: {key!r} names several articles: {ids}; give more of it, or the id"
     # Annotated documents and models for training (sayso.formats, sayso train, --models): fatal for a run.
     E040 = "{path}: folder holds no brat .ann files"
     E041 = "{path}: brat annotation file has no text file {txt} beside it"
@@ -157,3 +157,15 @@ class Errors(metaclass=_Coded):
     E129 = ("component {name!r} has no learned models: add it with sayso.load(), or call "
             "nlp.get_pipe({name!r}).initialize() (models=DIR for models of your own) or load a pipeline "
             "saved with nlp.to_disk()")
+    # Getting articles in (sayso.ingest.web, sayso.ingest.frontmatter): one per URL or document, the
+    # rest of the batch goes on; E145 and E146 (a list of URLs that cannot be used) stop the run
+    # before it starts, and so do E147 and E148 (sayso.store, sayso ingest and extract --db).
+    E140 = "{origin}: cannot fetch the page ({detail})"
+    E141 = "{origin}: the server answered HTTP {status}{reason}"
+    E142 = "{origin}: the page is larger than {limit:,} bytes: not fetched"
+    E143 = "{origin}: the page is {kind}, not HTML or plain text"
+    E144 = "{origin}: front matter line {line}: {detail}"
+    E145 = "{path}: cannot read the list of URLs ({detail})"
+    E146 = "{path}: line {line}: not an http:// or https:// URL ({text!r})"
+    E147 = "{path}: no article could be read, so no store was made (each input that failed is named above)"
+    E148 = "{path}: the folder {folder} does not exist; make it first (mkdir -p {folder})"

@@ -403,3 +403,64 @@ def corpus(nlp, bakhmut_text, articles) -> list[Extracted]:
         for line, d in enumerate(articles[:3], start=1)
     ]
     return [r for batch in extract_documents([bakhmut, *dev], nlp=nlp) for r in batch]
+
+
+@pytest.fixture(scope="session")
+def web_server(bakhmut_text) -> Iterator[str]:
+    """A web server on loopback, in a thread, serving the example article as a news page and
+    the ways a server can fail; yields its base URL (``http://127.0.0.1:PORT``).
+
+    ``/bakhmut.html`` is the article as HTML (title and site name in its meta tags, each
+    paragraph a ``<p>``); ``/schools.txt`` our front-matter article as plain text;
+    ``/moved`` redirects to the page; ``/loop`` redirects to itself; ``/big`` is 5,000 bytes;
+    ``/slow`` sends its body after 3 s; ``/report.pdf`` is a PDF; anything else is 404.
+    """
+    import html
+    import threading
+    import time
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    paragraphs = [p.strip() for p in bakhmut_text.split("\n\n") if p.strip()]
+    page = (
+        "<!doctype html><html><head><meta charset='utf-8'><title>Russia Suffers Heavy Losses in Bakhmut</title>"
+        "<meta property='og:site_name' content='Newsweek'>"
+        "<meta property='article:published_time' content='2022-12-27T12:41:03-05:00'></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article>"
+        "<h1>Russia Suffers Heavy Losses in Bakhmut</h1>"
+        + "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+        + "</article><footer>© Newsweek</footer></body></html>"
+    ).encode()
+    routes = {
+        "/bakhmut.html": (200, "text/html; charset=utf-8", page),
+        "/schools.txt": (200, "text/plain; charset=utf-8", (ROOT / "tests" / "data" / "schools.txt").read_bytes()),
+        "/big": (200, "text/html", b"<p>" + b"x" * 5_000 + b"</p>"),
+        "/report.pdf": (200, "application/pdf", b"%PDF-1.7\n"),
+        "/slow": (200, "text/html; charset=utf-8", page),
+    }
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:  # the tests' output is not the server's log
+            pass
+
+        def do_GET(self) -> None:
+            if self.path in ("/moved", "/loop"):
+                self.send_response(302)
+                self.send_header("Location", "/bakhmut.html" if self.path == "/moved" else "/loop")
+                self.end_headers()
+                return
+            status, kind, body = routes.get(self.path, (404, "text/html", b"<h1>Not found</h1>"))
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.end_headers()
+            if self.path == "/slow":
+                time.sleep(3)
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()

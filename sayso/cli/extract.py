@@ -18,6 +18,7 @@ from typing import TextIO
 from tqdm import tqdm
 
 from sayso.batch import extract_documents
+from sayso.cli.inputs import add_url_options, before_the_store, fetcher, sources
 from sayso.cli.options import add_follow_links_option, add_models_option, pipeline, positive
 from sayso.cli.output import FORMATS, Writer
 from sayso.corpus.index import update
@@ -32,13 +33,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``extract`` subcommand to the ``sayso`` parser."""
     parser = subparsers.add_parser(
         "extract",
-        help="extract attributions from text files, directories, stdin or JSONL",
+        help="extract attributions from text files, directories, stdin, JSONL or web pages",
         description="Print the attributions in each document. A PATH is a text file (its name "
         "without suffix is the doc_id), a directory (every .txt file below it, sorted), "
-        f"'{STDIN}' for stdin (doc_id 'stdin'), or a .jsonl file with a "
-        '{"doc_id", "text"} object a line.',
+        f"'{STDIN}' for stdin (doc_id 'stdin'), a .jsonl file with a "
+        '{"doc_id", "text"} object a line, or an http(s):// URL (the URL is the doc_id).',
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help=f"text file, directory, .jsonl file or {STDIN}")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help=f"text, HTML or .jsonl file, directory, URL or {STDIN}",
+    )
     parser.add_argument(
         "--format", choices=FORMATS,
         help="table for reading, json (one array) or jsonl (one document a line, scorable by the "
@@ -55,6 +58,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--batch-size", type=positive, default=DEFAULT_BATCH_SIZE, metavar="N",
         help=f"documents per spaCy batch and per store transaction (default {DEFAULT_BATCH_SIZE})",
     )
+    add_url_options(parser)
     add_follow_links_option(parser)
     add_models_option(parser)
     parser.set_defaults(func=run)
@@ -63,9 +67,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Extract, print and store; 0 when every input was processed, 1 when any failed."""
     extracted = failed = 0
+    items = read(sources(args), follow_links=args.follow_links, fetch=fetcher(args))
     nlp = pipeline(args.models)
     with ExitStack() as stack:
         out = stack.enter_context(_open_output(args.output))
+        if args.db:
+            items = before_the_store(items, args.db)
         store = stack.enter_context(open_store(args.db)) if args.db else None
         writer = Writer(out, args.format or ("table" if out.isatty() else "jsonl"), args.nested)
         # A progress bar on stderr, unless the results themselves go to the same terminal.
@@ -91,8 +98,7 @@ def run(args: argparse.Namespace) -> int:
             for failure in failures:  # unreadable inputs and documents the store refused (E123)
                 progress.write(f"sayso: {failure.reason}", file=sys.stderr)
 
-        read_paths = read(args.paths, follow_links=args.follow_links)
-        batches = printed(extract_documents(read_paths, nlp=nlp, batch_size=args.batch_size))
+        batches = printed(extract_documents(items, nlp=nlp, batch_size=args.batch_size))
         if store:
             # The one road in: articles stored already are kept as they are.
             failed = store_results(batches, store, progress=show).failed

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from sayso.cli.inputs import add_url_options, before_the_store, fetcher, sources
 from sayso.cli.options import (
     add_field_option,
     add_follow_links_option,
@@ -28,6 +29,7 @@ from sayso.errors import Errors, SaysoError
 from sayso.extras import require
 from sayso.ingest import STDIN, SUFFIXES, Fields, IngestError, files, read
 from sayso.ingest.jsonl import lines
+from sayso.ingest.web import is_url
 from sayso.runner import DEFAULT_BATCH_SIZE, IngestReport, ingest
 from sayso.scale.layout import is_output
 from sayso.store import DEFAULT_URL, Store, open_store
@@ -47,8 +49,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "running the same command again.",
     )
     parser.add_argument(
-        "paths", nargs="+", metavar="PATH",
-        help=f"a text, HTML, JSONL or WARC file, a directory, a glob, or {STDIN} for stdin",
+        "paths", nargs="*", metavar="PATH",
+        help=f"a text, HTML, JSONL or WARC file, a directory, a glob, an http(s):// URL, or {STDIN} for stdin",
     )
     parser.add_argument(
         "--db", default=DEFAULT_URL, metavar="URL",
@@ -67,6 +69,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help=f"seconds between progress lines when stderr is not a terminal (default {LOG_EVERY:g})",
     )
     add_field_option(parser)
+    add_url_options(parser)
     add_follow_links_option(parser)
     add_models_option(parser)
     parser.set_defaults(func=run)
@@ -76,19 +79,24 @@ def run(args: argparse.Namespace) -> int:
     """Ingest and report; 0 when every input was stored or skipped, 1 when any failed."""
     check_models(args.models)
     fields = Fields.from_options(args.field)
+    paths = sources(args)
     # The output of `sayso scale` holds its attributions already: it is loaded, not extracted again.
-    outputs = [path for path in args.paths if is_output(path)]
-    if outputs and len(outputs) < len(args.paths):
+    outputs = [path for path in paths if is_output(path)]
+    if outputs and len(outputs) < len(paths):
         raise SaysoError(Errors.E098.format(path=outputs[0]))
     if outputs:
         require("pyarrow.parquet", Errors.E121.format(what="loading the output of sayso scale"))
+    items = None if outputs else before_the_store(
+        read(paths, fields=fields, follow_links=args.follow_links, fetch=fetcher(args)), args.db)
     with open_store(args.db) as store:
-        progress = _Progress(None if outputs else _total(args.paths, args.follow_links), args.log_every)
+        progress = _Progress(None if outputs else _total(paths, args.follow_links), args.log_every)
         try:
-            report = _load_output(outputs, store, progress) if outputs else ingest(
-                read(args.paths, fields=fields, follow_links=args.follow_links), store, workers=args.workers, batch_size=args.batch_size,
-                models=args.models, progress=progress,
+            report = _load_output(outputs, store, progress) if items is None else ingest(
+                items, store, workers=args.workers, batch_size=args.batch_size, models=args.models, progress=progress,
             )
+        except KeyboardInterrupt:
+            print(f"sayso: {_interrupted(progress.report)}", file=sys.stderr)
+            return 130
         finally:
             progress.close()
         started = time.monotonic()
@@ -116,8 +124,10 @@ class _Progress:
         self.total, self.every = total, every
         self.bar = tqdm(total=total, unit="article", file=sys.stderr, delay=2) if sys.stderr.isatty() else None
         self.last = time.monotonic()
+        self.report = IngestReport()  # the last one given: what is stored, should the run be stopped
 
     def __call__(self, report: IngestReport, failures: list[IngestError]) -> None:
+        self.report = report
         for failure in failures:
             self._say(f"sayso: {failure.reason}")
         if self.bar is not None:
@@ -145,6 +155,15 @@ def _line(report: IngestReport, total: int | None) -> str:
     return f"ingested {count} articles{skipped}, {report.per_second:.1f} articles/s, {report.failed} failed"
 
 
+def _interrupted(report: IngestReport) -> str:
+    """What a run stopped with Ctrl-C leaves: the whole batches it stored, and how to go on."""
+    skipped = f" ({report.skipped} were stored already)" if report.skipped else ""
+    return (
+        f"interrupted: {report.stored} articles stored by this run{skipped}, {report.failed} failed; "
+        "the batch in progress was not stored. Run the same command again to resume: what is stored is skipped"
+    )
+
+
 def _summary(report: IngestReport) -> str:
     return (
         f"{report.read} read: {report.stored} stored ({report.attributions} attributions), "
@@ -161,7 +180,7 @@ def _total(paths: list[str], follow_links: bool) -> int | None:
     """
     counts: list[int | None] = []
     for source in paths:
-        if source == STDIN:
+        if source == STDIN or is_url(source):
             counts.append(1)
             continue
         for item in files.expand(source, SUFFIXES, follow_links):

@@ -17,6 +17,14 @@ def positive(value: str) -> int:
     return number
 
 
+def nonnegative(value: str) -> int:
+    """An argparse type: an integer of at least 0."""
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError("must be >= 0")
+    return number
+
+
 def add_models_option(parser: argparse.ArgumentParser) -> None:
     """``--models DIR``: run with the learned models ``sayso train`` wrote to DIR."""
     parser.add_argument(

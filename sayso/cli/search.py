@@ -10,7 +10,7 @@ import argparse
 import shutil
 import sys
 
-from sayso.cli.options import positive
+from sayso.cli.options import nonnegative, positive
 from sayso.cli.output import grid
 from sayso.cli.query import (
     add_filter_options,
@@ -30,44 +30,49 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "search",
         help="search the stored attributions (ranked full-text)",
         description="Attributions whose content or speaker's name holds every one of WORDS "
-        "(stemmed: 'warned' finds 'warning'), best match first. Only the words count: quotes, "
-        "brackets, '*', '-' and other signs are ignored, and AND, OR, NOT are words like any "
-        "other. An empty WORDS ('') lists what the filters allow, latest first.",
+        "(stemmed: 'warned' finds 'warning'), best match first. The words need no quoting "
+        "(sayso search prime minister). Only the words count: quotes, brackets, '*', '-' and "
+        "other signs are ignored, and AND, OR, NOT are words like any other. No WORDS lists "
+        "what the filters allow, latest first.",
     )
-    parser.add_argument("query", metavar="WORDS", help="the words to look for")
+    parser.add_argument("query", nargs="*", metavar="WORDS", help="the words to look for")
     add_filter_options(parser)
     parser.add_argument("--limit", type=positive, default=20, metavar="N", help="at most N results (default 20)")
+    parser.add_argument("--offset", type=nonnegative, default=0, metavar="N",
+                        help="skip the first N results, to page through them (default 0)")
     add_store_options(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the hits as a table or as a JSON array; 0 also when nothing matches."""
-    f = filters(args, args.query)
+    f = filters(args, " ".join(args.query))
     with open_existing(args.db) as store:
-        hits, _ = store.search_page(f, args.limit)
+        hits, _ = store.search_page(f, args.limit, args.offset)
     if args.format == "json":
         print_json([hit.to_dict() for hit in hits])
     elif hits:
-        sys.stdout.write(table(hits, shutil.get_terminal_size().columns))
+        sys.stdout.write(table(hits, shutil.get_terminal_size().columns, args.offset))
     else:
         print("sayso: no attribution matches", file=sys.stderr)
     return 0
 
 
-def table(hits: list[Hit], width: int) -> str:
-    """One line per hit, content cut to ``width``; the article column is an id prefix ``sayso show`` takes."""
-    caps = {"#": 4, "article": 12, "published": 10, "outlet": 14, "speaker (role)": max(16, width // 5), "kind": 12}
+def table(hits: list[Hit], width: int, offset: int = 0) -> str:
+    """One row per hit, numbered from ``offset`` + 1; the article is named by its title, when it
+    has one, above its doc_id (which ``sayso show`` takes), or else by the start of its id."""
+    caps = {"#": 4, "article": max(16, width // 6), "published": 10, "outlet": 14,
+            "speaker (role)": max(20, width // 5), "kind": 12}
     rows = [
         {
             "#": str(number),
-            "article": hit.article_id[:12],
+            "article": "\n".join(n for n in (hit.title, f"({hit.doc_id})" if hit.doc_id else hit.article_id[:12]) if n),
             "published": hit.published.date().isoformat() if hit.published else "",
             "outlet": hit.outlet or "",
             "speaker (role)": (hit.speaker or hit.source or "?") + (f" ({hit.speaker_role})" if hit.speaker_role else ""),
             "kind": hit.kind,
             "content": hit.content,
         }
-        for number, hit in enumerate(hits, start=1)
+        for number, hit in enumerate(hits, start=offset + 1)
     ]
-    return grid(rows, _COLUMNS, caps, width)
+    return grid(rows, _COLUMNS, caps, width, keep=("speaker (role)",))

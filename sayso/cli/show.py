@@ -1,7 +1,7 @@
 """``sayso show``: one stored article, its metadata and its attributions.
 
-A translation of :meth:`sayso.store.Store.find_article`, which takes the id, a
-unique start of it (as ``sayso search`` prints it) or the article's ``doc_id``.
+A translation of :meth:`sayso.store.Store.find_article`, which takes the id or the
+article's ``doc_id`` (as ``sayso search`` prints it), or a unique start of either.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Print an article's metadata and attributions (table) or the article with its "
         "text and full attribution records (json).",
     )
-    parser.add_argument("article", metavar="ARTICLE_ID", help="an article id, the start of one, or a doc_id")
+    parser.add_argument("article", metavar="ARTICLE_ID", help="an article id or a doc_id, or the start of either")
     add_store_options(parser)
     parser.set_defaults(func=run)
 

@@ -128,4 +128,4 @@ def table(speakers: list[SpeakerCount], width: int) -> str:
         }
         for number, s in enumerate(speakers, start=1)
     ]
-    return grid(rows, _COLUMNS, caps, width)
+    return grid(rows, _COLUMNS, caps, width, keep=("speaker",))

@@ -1,4 +1,4 @@
-"""Plain-text input: one article per file, or stdin."""
+"""Plain-text input: one article per file, or stdin, with optional front matter (:mod:`sayso.ingest.frontmatter`)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from sayso.errors import Errors, SaysoError
+from sayso.ingest import frontmatter
 from sayso.ingest.document import MAX_BYTES, Document, IngestError, check_size, checked, decode, headline
 
 STDIN_ID = "stdin"
@@ -29,12 +30,25 @@ def _read_file(path: Path) -> bytes:
     return path.read_bytes()
 
 
+def text_document(data: bytes, doc_id: str, origin: str, url: str | None = None) -> Document:
+    """The article in the text ``data``: its front matter's metadata, the text after it, and the
+    headline it opens with as its title when the front matter gives none; ``url`` is where it was
+    fetched from, when the front matter names no other.
+
+    Raises:
+        SaysoError: the text cannot be used (E001-E004, E013) or its front matter cannot (E144).
+    """
+    check_size(len(data), origin)
+    text = decode(data, origin)
+    meta = frontmatter.split(text, origin)
+    body = checked(text[meta.body_start:], origin)
+    return Document(doc_id, body, origin, title=meta.title or headline(body), url=meta.url or url,
+                    published=meta.published, outlet=meta.outlet)
+
+
 def _document(doc_id: str, origin: str, read: Callable[[], bytes]) -> Document | IngestError:
     try:
-        data = read()
-        check_size(len(data), origin)
-        text = checked(decode(data, origin), origin)
-        return Document(doc_id, text, origin, title=headline(text))
+        return text_document(read(), doc_id, origin)
     except SaysoError as e:
         return IngestError(origin, str(e))
     except OSError as e:

@@ -564,24 +564,28 @@ class Store(CorpusTables, Reads, ABC):
         )
 
     def find_article(self, key: str) -> StoredArticle:
-        """The one article ``key`` names: its id, its ``doc_id``, or the start of its id.
+        """The one article ``key`` names: its id, its ``doc_id``, the start of its id, or the start
+        of its ``doc_id``, tried in that order.
 
         Raises:
-            SaysoError: no article matches (E037), or several do (E038).
+            SaysoError: no article matches (E037), or several do (E038, naming them by
+                doc_id and the start of their id).
         """
-        ids: list[str] = []
-        ways = (("id = ?", key), ("doc_id = ?", key), ("id LIKE ? ESCAPE '\\'", escape_like(key) + "%"))
+        rows: list[tuple[Any, ...]] = []
+        prefix = escape_like(key) + "%"
+        ways = (("id = ?", key), ("doc_id = ?", key), ("id LIKE ? ESCAPE '\\'", prefix),
+                ("doc_id LIKE ? ESCAPE '\\'", prefix))
         for condition, value in ways:
-            rows = self._query(f"SELECT id FROM articles WHERE {condition} ORDER BY id LIMIT 6", [value])
-            ids = [row[0] for row in rows]
-            if ids:
+            rows = self._query(f"SELECT id, doc_id FROM articles WHERE {condition} ORDER BY doc_id, id LIMIT 6", [value])
+            if rows:
                 break
-        if not ids:
+        if not rows:
             raise SaysoError(Errors.E037.format(key=key, path=self.name))
-        if len(ids) > 1:
-            shown = ", ".join(i[:12] for i in ids[:5]) + (", …" if len(ids) > 5 else "")
+        if len(rows) > 1:
+            shown = ", ".join(f"{doc_id} ({i[:12]})" if doc_id else i[:12] for i, doc_id in rows[:5])
+            shown += ", …" if len(rows) > 5 else ""
             raise SaysoError(Errors.E038.format(key=key, path=self.name, ids=shown))
-        found = self.article(ids[0])
+        found = self.article(rows[0][0])
         assert found is not None
         return found
 

@@ -45,6 +45,8 @@ class SQLiteStore(Store):
         self.path = Path(path)
         if not create and not self.path.is_file():
             raise SaysoError(Errors.E035.format(path=path))
+        if not self.path.parent.is_dir():  # SQLite would say only "unable to open database file"
+            raise SaysoError(Errors.E148.format(path=path, folder=self.path.parent))
         # Transactions are explicit (isolation_level=None): one per written batch.
         self._open(self._connect, "PRAGMA foreign_keys=ON")
 

@@ -134,11 +134,16 @@ def test_extract_output_file_gets_the_results(tmp_path, capsys, example_path):
     assert json.loads(target.read_text())["doc_id"] == "bakhmut-newsweek-2022-12-27"
 
 
-@pytest.mark.parametrize(("option", "code"), [("--output", "E032"), ("--db", "E030")])
-def test_extract_unwritable_destination_stops_the_run_with_status_2(tmp_path, capsys, example_path, option, code):
+@pytest.mark.parametrize(("option", "code", "reason"), [
+    ("--output", "E032", "cannot write output"), ("--db", "E148", "the folder {folder} does not exist"),
+])
+def test_extract_unwritable_destination_stops_the_run_with_status_2(tmp_path, capsys, example_path, option, code,
+                                                                    reason):
     target = tmp_path / "missing-dir" / "out"
     assert main(["extract", str(example_path), option, str(target)]) == 2
-    assert f"sayso: error: [{code}] {target}: cannot" in capsys.readouterr().err
+    said = reason.format(folder=target.parent)
+    assert capsys.readouterr().err.startswith(f"sayso: error: [{code}] {target}: {said}")
+    assert not target.parent.exists()
 
 
 def test_extract_rerun_into_the_same_db_does_not_duplicate(tmp_path, capsys, example_path, dev3, bad_inputs):

@@ -120,8 +120,8 @@ def test_ingest_field_option_reads_other_jsonl_keys(capsys, tmp_path, short_arti
     corpus = _jsonl(tmp_path / "dump.jsonl", [{"key": d["doc_id"], "body": d["text"]} for d in short_articles[:3]])
     db = tmp_path / "x.db"
     status, err = _ingest(capsys, str(corpus), "--db", str(db))
-    assert status == 1
-    assert err.count("[E007]") == 3
+    assert status == 2  # nothing read: no store is made (E147)
+    assert err.count("[E007]") == 3 and "[E147]" in err and not db.exists()
     status, _ = _ingest(capsys, str(corpus), "--db", str(db), "--field", "text=body", "--field", "doc_id=key")
     assert status == 0
     with open_store(db) as store:
@@ -213,3 +213,29 @@ def test_ingest_killed_with_sigkill_then_run_again_stores_every_article_once(cap
     assert len(rows[0]) == len(set(rows[0])) == len(rows[1]) > 0
     assert set(rows[0]) == set(rows[1])
     assert _hits(killed) == _hits(clean)
+
+
+def test_ingest_stopped_with_ctrl_c_says_what_is_stored_and_a_rerun_resumes(tmp_path, articles):
+    editions = [{"doc_id": f"{articles[i % 8]['doc_id']}-{i}", "text": f"{articles[i % 8]['text']}\n\nEdition {i}."}
+                for i in range(24)]
+    corpus = _jsonl(tmp_path / "editions.jsonl", editions)
+    db = tmp_path / "stopped.db"
+    command = [str(SAYSO), "ingest", str(corpus), "--db", str(db), "--batch-size", "2"]
+    run = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    try:
+        _wait_for_articles(db, 4, run)
+        run.send_signal(signal.SIGINT)  # what Ctrl-C sends
+        _, err = run.communicate(timeout=120)
+    finally:
+        run.kill()
+    assert run.returncode == 130, err
+    stored = _count(db, "articles")
+    assert 4 <= stored < 24
+    said = re.search(r"sayso: interrupted: (\d+) articles stored by this run, 0 failed; .*"
+                     r"Run the same command again to resume", err)
+    assert said, err
+    assert stored - 2 <= int(said.group(1)) <= stored  # whole batches of 2; the last may end as the signal comes
+    again = subprocess.run(command, check=False, capture_output=True, text=True, timeout=900)
+    assert again.returncode == 0, again.stderr
+    assert f"24 read: {24 - stored} stored" in again.stderr and f"{stored} already stored" in again.stderr
+    assert _count(db, "articles") == 24

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+from datetime import UTC, datetime
 
 import pytest
 
@@ -20,24 +21,42 @@ def bakhmut(bakhmut_text, kivinen_attribution) -> Extracted:
     return Extracted(document, [kivinen_attribution, hedged])
 
 
+def _column(lines: list[str], header: str, name: str) -> list[str]:
+    """The text of one column in the table's lines, as wide as the gap to the next column's name."""
+    start = header.index(name)
+    end = min((header.index(n) for n in ("cue", "content", "channel", "hedges") if header.index(n) > start),
+              default=None)
+    return [line[start:end].strip() for line in lines]
+
+
 def test_output_table_has_header_and_one_readable_row_per_attribution(bakhmut):
     lines = table(bakhmut, 200).splitlines()
     assert lines[0] == "== bakhmut-newsweek-2022-12-27 (examples/bakhmut-newsweek-2022-12-27.txt): 2 attributions"
     assert lines[1].split() == ["#", "kind", "speaker", "(role)", "cue", "content", "channel", "hedges"]
-    first, second = lines[2], lines[3]
-    assert "Markku Kivinen (director of the Aleksan…" in first  # a fifth of the width
-    assert "Bakhmut is a limited breakthrough" in first
-    assert "interview:Newsweek" in first
-    assert first.split()[:3] == ["1", "direct", "Markku"]
-    assert second.rstrip().endswith("reportedly, claimed")
-    assert "Markku Kivinen  " in second
+    rows = "\n".join(lines[2:]).split("\n\n")
+    assert [row.split()[:3] for row in rows] == [["1", "direct", "Markku"], ["2", "direct", "Markku"]]
+    assert "interview:Newsweek" in rows[0]
+    assert rows[1].splitlines()[0].rstrip().endswith("reportedly, claimed")
 
 
-def test_output_table_cuts_content_to_the_terminal_width(bakhmut):
-    lines = table(bakhmut, 150).splitlines()
-    assert all(len(line) <= 150 for line in lines)
-    assert "Bakhmut is a limited" in lines[2] and "somewhere" not in lines[2]
-    assert "…" in lines[2]
+@pytest.mark.parametrize("width", [200, 120, 100])
+def test_output_table_wraps_speaker_role_and_content_whole_within_the_width(bakhmut, kivinen_attribution, width):
+    lines = table(bakhmut, width).splitlines()
+    assert all(len(line) <= width for line in lines)
+    first = lines[2:lines.index("", 2)]
+    speaker = " ".join(_column(first, lines[1], "speaker (role)")).split()
+    assert speaker == "Markku Kivinen (director of the Aleksanteri Institute)".split()
+    content = " ".join(_column(first, lines[1], "content")).split()
+    assert content == kivinen_attribution.content[0].text.split()
+    assert "…" not in "\n".join(lines)
+
+
+def test_output_table_header_gives_title_outlet_and_date(bakhmut):
+    dated = dataclasses.replace(bakhmut.document, title="Russia Suffers Heavy Losses in Bakhmut", outlet="Newsweek",
+                                published=datetime(2022, 12, 27, 17, 41, tzinfo=UTC))
+    lines = table(Extracted(dated, bakhmut.attributions), 120).splitlines()
+    assert lines[1] == "   Russia Suffers Heavy Losses in Bakhmut · Newsweek · 2022-12-27"
+    assert lines[2].split()[:2] == ["#", "kind"]
 
 
 def test_output_table_of_an_article_without_attributions_says_so(bakhmut):
@@ -67,3 +86,14 @@ def test_output_json_is_one_array(bakhmut):
     writer.write(Extracted(bakhmut.document, []))
     writer.close()
     assert [len(d["attributions"]) for d in json.loads(out.getvalue())] == [2, 0]
+
+
+def test_output_table_under_100_columns_gives_each_attribution_as_a_block_of_whole_lines(bakhmut, kivinen_attribution):
+    lines = table(bakhmut, 80).splitlines()
+    assert all(len(line) <= 80 for line in lines[1:])  # the header names the file, at whatever length
+    first = lines[1:lines.index("")]
+    assert first[0].split() == ["1", "direct", "·", "cue:", "said", "·", "channel:", "interview:Newsweek"]
+    assert first[1] == "     Markku Kivinen (director of the Aleksanteri Institute)"
+    assert " ".join(line.strip() for line in first[2:]) == kivinen_attribution.content[0].text
+    second = lines[lines.index("") + 1:]
+    assert " ".join(line.strip() for line in second[:2]).endswith("· hedges: reportedly, claimed")

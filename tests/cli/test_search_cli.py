@@ -8,18 +8,47 @@ from datetime import date
 import pytest
 
 
-def test_search_table_has_one_row_per_hit_with_an_id_prefix_show_takes(run, query_db, query_store):
-    hits = query_store.search("Bakhmut")
-    assert hits
-    status, out, _ = run("search", "Bakhmut", "--db", query_db)
-    lines = out.splitlines()
+def _rows(out: str) -> list[str]:
+    """The table's rows, each with the lines it wraps onto: a row starts with its number."""
+    rows: list[str] = []
+    for line in out.splitlines()[1:]:
+        if line[:6].strip().isdigit():
+            rows.append(line)
+        elif line.strip():
+            rows[-1] += "\n" + line
+    return rows
+
+
+def test_search_table_names_each_hit_by_title_and_doc_id_which_show_takes(run, query_db, query_store, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "160")
+    hits = query_store.search("", limit=100)
+    assert any(h.title for h in hits) and any(not h.title for h in hits)
+    status, out, _ = run("search", "--limit", "100", "--db", query_db)
     assert status == 0
-    assert lines[0].split() == ["#", "article", "published", "outlet", "speaker", "(role)", "kind", "content"]
-    assert len(lines) == 1 + len(hits)
-    for line, hit in zip(lines[1:], hits, strict=True):
-        assert line.split()[1] == hit.article_id[:12]
-        assert " ".join(hit.content.split())[:15] in line
-        assert hit.kind in line
+    assert out.splitlines()[0].split() == ["#", "article", "published", "outlet", "speaker", "(role)", "kind", "content"]
+    header, rows = out.splitlines()[0], _rows(out)
+    assert len(rows) == len(hits)
+    for row, hit in zip(rows, hits, strict=True):
+        article = [line[header.index("article"):header.index("published")].strip() for line in row.splitlines()]
+        assert f"({hit.doc_id})" in "".join(article)  # a long doc_id wraps within its column
+        assert not hit.title or hit.title in " ".join(article)
+        assert all(word in row.split() for word in hit.content.split())  # wrapped, never cut
+        assert hit.article_id[:12] not in row
+    assert all(run("show", doc_id, "--db", query_db)[0] == 0 for doc_id in {hit.doc_id for hit in hits})
+
+
+def test_search_takes_several_words_without_quoting(run, query_db, query_store):
+    expected = [h.to_dict() for h in query_store.search("Russian troops")]
+    assert expected
+    status, out, _ = run("search", "Russian", "troops", "--db", query_db, "--format", "json")
+    assert (status, json.loads(out)) == (0, expected)
+
+
+def test_search_offset_pages_through_the_hits_as_the_api_does(run, query_db, query_store):
+    everything = [h.to_dict() for h in query_store.search("", limit=1000)]
+    assert len(everything) > 4
+    _, out, _ = run("search", "--limit", "3", "--offset", "2", "--db", query_db, "--format", "json")
+    assert json.loads(out) == everything[2:5]
 
 
 def test_search_json_is_the_library_hits(run, query_db, query_store):

@@ -59,3 +59,20 @@ def test_show_escapes_control_characters_of_the_article(run, tmp_path, kivinen_a
     assert status == 0
     assert "\x1b" not in out and "\x07" not in out
     assert "title: Bakhmut \ufffd[2J\ufffd]0;owned\ufffd breakthrough" in out
+
+
+def test_show_takes_a_unique_start_of_a_doc_id(run, query_db, query_store):
+    article = query_store.find_article("bakhmut-newsweek-2022-12-27")
+    status, out, _ = run("show", "bakhmut-news", "--db", query_db, "--format", "json")
+    assert (status, json.loads(out)["id"]) == (0, article.id)
+
+
+def test_show_ambiguous_doc_id_start_is_an_error_listing_the_candidates(run, query_db, query_store, articles):
+    shared = "harbor-gazette_2016-09-1"  # two of the stored test articles' doc_ids start so
+    candidates = [d["doc_id"] for d in articles[:3] if d["doc_id"].startswith(shared)]
+    assert len(candidates) == 2
+    status, out, err = run("show", shared, "--db", query_db)
+    assert (status, out) == (2, "")
+    assert "[E038]" in err and f"{shared!r} names several articles" in err
+    for doc_id in candidates:
+        assert f"{doc_id} ({query_store.find_article(doc_id).id[:12]})" in err

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sayso.ingest import Document, IngestError, read
+from sayso.ingest import Document, IngestError, frontmatter, read
 from sayso.ingest.identity import article_id
 
 
@@ -75,16 +75,20 @@ def test_text_error_reason_says_what_is_wrong(bad_inputs, name, reason):
 
 
 @settings(max_examples=50, deadline=None)
-@given(data=st.binary(max_size=2000) | st.text(max_size=500).map(str.encode))
-def test_text_arbitrary_bytes_give_the_text_as_read_or_an_error(scratch, data):
+@given(data=st.binary(max_size=2000) | st.text(max_size=500).map(str.encode)
+       | st.tuples(st.sampled_from(["title", "Date", "url", "outlet", "---\ntags"]), st.text(max_size=40),
+                   st.text(max_size=200)).map(lambda t: f"{t[0]}: {t[1]}\n\n{t[2]}".encode()))
+def test_text_arbitrary_bytes_give_the_text_as_read_after_any_front_matter_or_an_error(scratch, data):
     path = scratch / "any.txt"
     path.write_bytes(data)
     [item] = read([str(path)])
     assert isinstance(item, Document | IngestError)
     if isinstance(item, Document):
-        assert item.text.strip() and item.text == data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
+        assert item.text.strip() and item.text == text[frontmatter.split(text, "any").body_start:]
+        assert text.endswith(item.text)
     else:
-        assert item.reason.startswith(("[E001]", "[E002]", "[E003]"))
+        assert item.reason.startswith(("[E001]", "[E002]", "[E003]", "[E144]"))
 
 
 def test_a_headline_line_becomes_the_title_and_the_text_is_kept_whole(tmp_path):

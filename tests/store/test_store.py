@@ -158,9 +158,13 @@ def test_store_missing_sqlite_file_is_an_error_when_not_creating(tmp_path):
     assert not (tmp_path / "none.db").exists()
 
 
-def test_store_that_cannot_be_opened_names_the_path(tmp_path):
-    with pytest.raises(SaysoError, match=r"^\[E030\] .*/missing/s\.db: cannot open the store"):
+def test_store_in_a_folder_that_does_not_exist_is_an_error_and_no_folder_is_made(tmp_path):
+    with pytest.raises(SaysoError, match=r"^\[E148\] .*/missing/s\.db: the folder .*/missing does not exist; make it"):
         open_store(tmp_path / "missing" / "s.db")
+    assert not (tmp_path / "missing").exists()
+
+
+def test_store_that_cannot_be_opened_names_the_path(tmp_path):
     (tmp_path / "notes.db").write_text("Kivinen said so.\n" * 200)
     with pytest.raises(SaysoError, match=r"^\[E030\] .*/notes\.db: cannot open the store \(file is not a database"):
         open_store(tmp_path / "notes.db")
