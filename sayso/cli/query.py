@@ -15,6 +15,7 @@ from typing import Any
 
 from sayso.records import CHANNEL_TYPES, KINDS
 from sayso.store import DEFAULT_URL, Filters, Store, open_store
+from sayso.store.results import GENDERS
 
 FORMATS = ("table", "json")
 
@@ -30,7 +31,7 @@ def add_store_options(parser: argparse.ArgumentParser, formats: tuple[str, ...] 
 
 def add_filter_options(parser: argparse.ArgumentParser, *, kind: bool = True, speaker: bool = True) -> None:
     """``--speaker`` (with ``speaker``), ``--outlet``, ``--since``, ``--until`` and, with ``kind``, the
-    attribution's own ``--kind``, ``--channel`` and ``--hedged``/``--unhedged``."""
+    attribution's own ``--kind``, ``--channel``, ``--hedged``/``--unhedged`` and ``--gender``."""
     if speaker:
         parser.add_argument(
             "--speaker", metavar="NAME",
@@ -48,6 +49,8 @@ def add_filter_options(parser: argparse.ArgumentParser, *, kind: bool = True, sp
                             help="only attributions with hedges ('reportedly', 'alleged', ...)")
         hedged.add_argument("--unhedged", dest="hedged", action="store_const", const=False,
                             help="only attributions without hedges")
+        parser.add_argument("--gender", choices=GENDERS,
+                            help="only attributions whose speaker the text shows to be a woman (female) or a man (male)")
 
 
 def moment(value: str) -> date | datetime:
@@ -62,7 +65,7 @@ def filters(args: argparse.Namespace, query: str = "") -> Filters:
     """The :class:`Filters` the parsed filter options describe."""
     return Filters(
         query, args.speaker, args.outlet, args.since, args.until, getattr(args, "kind", None),
-        getattr(args, "channel", None), getattr(args, "hedged", None),
+        getattr(args, "channel", None), getattr(args, "hedged", None), getattr(args, "gender", None),
     )
 
 

@@ -274,6 +274,7 @@ class Store(CorpusTables, Reads, ABC):
         kind: str | None = None,
         channel: str | None = None,
         hedged: bool | None = None,
+        gender: str | None = None,
         limit: int = 20,
         offset: int = 0,
     ) -> list[Hit]:
@@ -283,7 +284,7 @@ class Store(CorpusTables, Reads, ABC):
         An empty (or blank) query lists the attributions the filters allow, latest
         first; a query of signs without any word matches nothing.
         """
-        filters = Filters(query, speaker, outlet, since, until, kind, channel, hedged)
+        filters = Filters(query, speaker, outlet, since, until, kind, channel, hedged, gender)
         return self._page(filters, limit, offset)[0]
 
     def search_page(self, filters: Filters, limit: int = 20, offset: int = 0) -> tuple[list[Hit], int]:

@@ -62,8 +62,9 @@ def test_search_json_is_the_library_hits(run, query_db, query_store):
     (["--channel", "interview"], {"channel": "interview"}),
     (["--hedged"], {"hedged": True}),
     (["--unhedged"], {"hedged": False}),
+    (["--gender", "male"], {"gender": "male"}),
 ])
-def test_search_channel_and_hedge_filters_are_honoured(run, query_db, query_store, option, filters):
+def test_search_channel_hedge_and_gender_filters_are_honoured(run, query_db, query_store, option, filters):
     expected = [h.to_dict() for h in query_store.search("", limit=1000, **filters)]
     everything = query_store.search("", limit=1000)
     assert expected and len(expected) < len(everything)
