@@ -17,11 +17,14 @@ from sayso.errors import Errors
 from sayso.nlp import DEFAULT_BATCH_SIZE, load, parse_many
 from sayso.records import Attribution, Document, Extracted, IngestError, Provenance, Result, flat
 
-__all__ = ["SECTION_CHARS", "Extracted", "Result", "extract_batch", "extract_documents", "sections"]
+__all__ = ["BATCH_CHARS", "SECTION_CHARS", "Extracted", "Result", "extract_batch", "extract_documents", "sections"]
 
 # Longer texts run through the pipeline in sections of at most this many characters (see
 # :func:`sections`); the longest PolNeAR article has 33,672.
-SECTION_CHARS = 100_000
+SECTION_CHARS = 50_000
+# At most this many characters go through one ``nlp.pipe`` batch (see :func:`_parsed`):
+# about 20 news articles of average length (PolNeAR: 4,900 characters).
+BATCH_CHARS = 100_000
 
 
 def extract_documents(
@@ -59,11 +62,24 @@ def extract_batch(
 def _extract(documents: list[Document], nlp: Language, batch_size: int) -> list[Result]:
     try:
         cuts = [sections(d.text) for d in documents]
-        docs = parse_many((d.text[start:end] for d, parts in zip(documents, cuts) for start, end in parts),
-                          nlp, batch_size)
+        docs = _parsed([d.text[start:end] for d, parts in zip(documents, cuts) for start, end in parts],
+                       nlp, batch_size)
         return [_extracted(d, [(start, next(docs)) for start, _ in parts]) for d, parts in zip(documents, cuts)]
     except Exception:  # noqa: BLE001  (a component failed: find the document, keep the others)
         return [_extract_one(d, nlp) for d in documents]
+
+
+def _parsed(texts: list[str], nlp: Language, batch_size: int) -> Iterator[Doc]:
+    """The docs of ``texts`` in order, through ``nlp.pipe`` in groups of at most ``batch_size``
+    texts and :data:`BATCH_CHARS` characters (a text longer than that alone): the parser's
+    memory grows with the words of a batch, a third of a gigabyte per 100,000 characters."""
+    group: list[str] = []
+    for text in texts:
+        if group and sum(map(len, group)) + len(text) > BATCH_CHARS:
+            yield from parse_many(group, nlp, batch_size)
+            group = []
+        group.append(text)
+    yield from parse_many(group, nlp, batch_size)
 
 
 def _extract_one(document: Document, nlp: Language) -> Result:
