@@ -136,7 +136,7 @@ def create_app(
     )
     app.state.backend = backend
     app.state.max_body = max_body
-    app.state.fetcher = fetcher or Fetcher()
+    app.state.fetcher = fetcher or Fetcher(private_hint="this server does not fetch those")
     for resource in (home, articles, speakers, attributions, outlets, clusters, paste, docs):
         app.include_router(resource.router)
     docs.mount_assets(app)

@@ -195,7 +195,7 @@ def test_pages_paste_fetches_an_articles_url(serve_db, make_client, web_server, 
 def test_pages_paste_shows_a_url_that_cannot_be_fetched_as_its_coded_error(client, serve_db, make_client, web_server):
     refused = client.post("/paste", data={"url": f"{web_server}/bakhmut.html"})  # a server's guard is on
     assert refused.status_code == 422
-    assert "[E140]" in refused.text and "local or private" in refused.text
+    assert "[E140]" in refused.text and "local or private network; this server does not fetch those" in refused.text
     assert Page(refused.text).find("input", name="url", value=f"{web_server}/bakhmut.html")
     local = make_client(serve_db, fetcher=Fetcher(private=True, timeout=2))
     missing = local.post("/paste", data={"url": f"{web_server}/<script>x()</script>"})
