@@ -117,7 +117,7 @@ class Attribution:
                        parent=None if self.parent is None else self.parent + index)
 
     def to_dict(self) -> dict[str, Any]:
-        """The public JSON form (see README, "Output format"); ``parent`` only on a nested one,
+        """The public JSON form (see docs/library.md, "Output format"); ``parent`` only on a nested one,
         so that the flat view reads as it always has."""
         record = {
             "content": _pairs(self.content),

@@ -310,6 +310,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+@pytest.fixture
+def free_port() -> int:
+    """A loopback port nothing listens on, for a server a test starts."""
+    return _free_port()
+
+
 class PostgresServer:
     """A PostgreSQL server of our own in a temporary directory, trusting local connections."""
 

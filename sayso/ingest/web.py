@@ -53,11 +53,13 @@ def is_url(source: str) -> bool:
 @dataclass(frozen=True)
 class Fetcher:
     """How URLs are fetched: at most ``timeout`` seconds and ``max_bytes`` bytes a page, and
-    whether addresses of the local network (``private``) may be asked."""
+    whether addresses of the local network (``private``) may be asked; ``private_hint`` ends the
+    message refusing one (what the user can do about it, which a server's user cannot)."""
 
     timeout: float = DEFAULT_TIMEOUT
     max_bytes: int = MAX_BYTES
     private: bool = False
+    private_hint: str = "--allow-private-urls fetches it"
 
     def __call__(self, url: str) -> Document | IngestError:
         """The article at ``url``, or an error naming it."""
@@ -81,7 +83,7 @@ class Fetcher:
                 retries=urllib3.Retry(total=MAX_REDIRECTS, connect=0, read=0, status=0, raise_on_redirect=True),
             )
         except urllib3.exceptions.HTTPError as e:
-            raise SaysoError(Errors.E140.format(origin=url, detail=_reason(e))) from None
+            raise SaysoError(Errors.E140.format(origin=url, detail=_reason(e, self.private_hint))) from None
         try:
             if response.status != 200:
                 reason = f" {response.reason}" if response.reason else ""
@@ -90,7 +92,7 @@ class Fetcher:
             # geturl() is the last Location header after a redirect, else the request's path: either may be relative.
             return data, urljoin(url, response.geturl() or url), response.headers.get("Content-Type", "")
         except urllib3.exceptions.HTTPError as e:
-            raise SaysoError(Errors.E140.format(origin=url, detail=_reason(e))) from None
+            raise SaysoError(Errors.E140.format(origin=url, detail=_reason(e, self.private_hint))) from None
         finally:
             response.release_conn()
 
@@ -137,12 +139,12 @@ def _pool(private: bool) -> urllib3.PoolManager:
     return create_pool(ssrf_protection=not private, ca_certs=certifi.where(), cert_reqs="CERT_REQUIRED")
 
 
-def _reason(error: urllib3.exceptions.HTTPError) -> str:
+def _reason(error: urllib3.exceptions.HTTPError, private_hint: str) -> str:
     """Why a request failed, in a few words (urllib3 wraps the cause in a MaxRetryError)."""
     cause = error.reason if isinstance(error, urllib3.exceptions.MaxRetryError) and error.reason else error
     text = str(cause)
     if "SSRF protection" in text:
-        return "the address is on a local or private network; --allow-private-urls fetches it"
+        return f"the address is on a local or private network; {private_hint}"
     if isinstance(cause, urllib3.exceptions.ResponseError) and "redirect" in text:
         return f"more than {MAX_REDIRECTS} redirects"
     if isinstance(cause, urllib3.exceptions.SSLError):

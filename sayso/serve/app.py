@@ -38,6 +38,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sayso.errors import Errors, SaysoError
+from sayso.ingest.web import Fetcher
 from sayso.serve import (
     MAX_ARTICLE_BODY,
     MAX_BODY,
@@ -97,6 +98,7 @@ def create_app(
     max_body: int = MAX_BODY,
     max_article_body: int = MAX_ARTICLE_BODY,
     cors_origins: Sequence[str] = (),
+    fetcher: Fetcher | None = None,
 ) -> FastAPI:
     """The server's ASGI app over the store at ``store_url`` (which must exist).
 
@@ -107,6 +109,8 @@ def create_app(
             so the largest text ``/api/extract`` and the paste page take.
         max_article_body: the same for ``POST /api/articles``.
         cors_origins: origins allowed to call the API from a browser; none by default.
+        fetcher: how the paste page fetches an article's URL; by default with the
+            guard against local and private addresses on (tests on loopback turn it off).
 
     Raises:
         SaysoError: the store is missing or cannot be opened (E030, E031, E034,
@@ -132,6 +136,7 @@ def create_app(
     )
     app.state.backend = backend
     app.state.max_body = max_body
+    app.state.fetcher = fetcher or Fetcher(private_hint="this server does not fetch those")
     for resource in (home, articles, speakers, attributions, outlets, clusters, paste, docs):
         app.include_router(resource.router)
     docs.mount_assets(app)

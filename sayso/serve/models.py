@@ -95,7 +95,7 @@ class ChannelOut(_Model):
 
 
 class AttributionOut(_Model):
-    """An attribution in sayso's public JSON form (README, "Output format"): offsets into the text."""
+    """An attribution in sayso's public JSON form (docs/library.md, "Output format"): offsets into the text."""
 
     content: list[tuple[int, int]]
     cue: list[tuple[int, int]]
@@ -179,7 +179,7 @@ class Extraction(_Model):
 
 
 class ArticleIn(_Model):
-    """An article to store, as a JSONL record gives it (README, "Input formats")."""
+    """An article to store, as a JSONL record gives it (docs/cli.md, "Input formats")."""
 
     text: str
     doc_id: str | None = None

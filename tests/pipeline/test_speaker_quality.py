@@ -1,6 +1,6 @@
 """How often sayso_speakers names the right speaker, on whole sets, as floors against regressions.
 
-Three sets (see README, ``sayso eval``, and ``bench/RESULTS.md``, "Speakers"): our own invented
+Three sets (see docs/cli.md, ``sayso eval``, and ``bench/RESULTS.md``, "Speakers"): our own invented
 passages (``bench/labels/own-news.jsonl``, always here), the world-news set and the labelled
 PolNeAR dev articles (both from ``../shared``). The floors sit a little under today's figures, so
 a change that makes sayso name the wrong people fails here before it reaches the figures.

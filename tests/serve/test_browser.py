@@ -221,6 +221,20 @@ def test_browser_paste_page_extracts_live(visit):
     tab.finish()
 
 
+def test_browser_paste_page_names_a_link_it_will_not_fetch(visit, web_server):
+    tab = visit()
+    tab.go("/paste")
+    page = tab.page
+    page.fill("#paste-url", f"{web_server}/bakhmut.html")  # loopback: refused by a server
+    page.click("#paste-submit")
+    page.wait_for_selector("#paste-error")
+    assert page.locator("#paste-error").inner_text().startswith(f"[E140] {web_server}/bakhmut.html: cannot fetch")
+    assert page.input_value("#paste-url") == f"{web_server}/bakhmut.html"  # kept, to correct
+    # The form comes back with status 422, which Chromium logs; nothing else may be logged.
+    tab.errors = [e for e in tab.errors if "responded with a status of 422" not in e]
+    tab.finish()
+
+
 def test_browser_article_fits_a_phone(visit, serve_store):
     stored = serve_store.find_article("bakhmut-newsweek-2022-12-27")
     tab = visit(PHONE)

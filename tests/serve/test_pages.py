@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 import pytest
 
+from sayso.ingest.web import Fetcher
 from sayso.serve.render import query_string, safe_url
 from sayso.store import Filters
 
@@ -174,6 +175,39 @@ def test_pages_paste_refuses_too_much_or_the_wrong_form(client):
     assert response.headers["content-type"].startswith("text/html")
     wrong = client.post("/paste", json={"text": "Haidai said so."})
     assert wrong.status_code == 400 and "application/x-www-form-urlencoded" in wrong.text
+
+
+def test_pages_paste_fetches_an_articles_url(serve_db, make_client, web_server, serve_store):
+    # The test server is on loopback, which a server's fetcher refuses: this app is told to allow it.
+    local = make_client(serve_db, fetcher=Fetcher(private=True, timeout=2))
+    before = serve_store.count()
+    for form in ({"url": f"{web_server}/bakhmut.html", "text": ""}, {"text": f" {web_server}/moved\r\n"}):
+        response = local.post("/paste", data=form)
+        assert response.status_code == 200, response.text[:500]
+        page = Page(response.text)
+        assert "Russia Suffers Heavy Losses in Bakhmut" in response.text and "Newsweek" in response.text
+        assert "Haidai" in page.article_text  # the page's article text, highlighted
+        sources = {m["title"] for m in page.find("mark") if "data-a" in m and m["class"].startswith("r-source")}
+        assert "Serhiy Haidai · source" in sources
+    assert serve_store.count() == before
+
+
+def test_pages_paste_shows_a_url_that_cannot_be_fetched_as_its_coded_error(client, serve_db, make_client, web_server):
+    refused = client.post("/paste", data={"url": f"{web_server}/bakhmut.html"})  # a server's guard is on
+    assert refused.status_code == 422
+    assert "[E140]" in refused.text and "local or private network; this server does not fetch those" in refused.text
+    assert Page(refused.text).find("input", name="url", value=f"{web_server}/bakhmut.html")
+    local = make_client(serve_db, fetcher=Fetcher(private=True, timeout=2))
+    missing = local.post("/paste", data={"url": f"{web_server}/<script>x()</script>"})
+    assert missing.status_code == 422 and "[E141]" in missing.text and "HTTP 404" in missing.text
+    assert "<script>x()" not in missing.text and "&lt;script&gt;x()" in missing.text
+    assert "[E143]" in local.post("/paste", data={"url": f"{web_server}/report.pdf"}).text
+
+
+def test_pages_paste_says_an_empty_form_is_empty(client):
+    response = client.post("/paste", data={"text": "  ", "url": ""})
+    assert response.status_code == 422 and "[E001]" in response.text
+    assert Page(response.text).find("textarea", name="text")  # on the form, to fill in
 
 
 def test_pages_unknown_page_is_a_404_page(client):
