@@ -19,8 +19,9 @@ in-process through its test client, the CLI as a user runs it, in a subprocess):
    for a reader to judge, and do not fail the check;
 3. the names ``Trump``, ``donald trump`` and ``Donald J. Trump`` select the same
    attributions (the same count and the same ``(article id, position)`` keys) in
-   ``sayso search --speaker``, ``/api/attributions?speaker=`` and ``/search?speaker=``
-   (every page of each), the same person and count on the speaker's profile
+   ``sayso search --speaker``, ``sayso export --speaker`` (whose rows all carry one
+   ``speaker_id`` and ``speaker_canonical``), ``/api/attributions?speaker=`` and
+   ``/search?speaker=`` (every page of each), the same person and count on the speaker's profile
    (``/api/speakers/NAME``, ``/speakers/NAME``), and the same timeline in ``sayso stats --plot --speaker``
    (its count, and the monthly counts it plots, which must also be those of the
    search's attributions by publication month);
@@ -265,9 +266,13 @@ def check_names(report: Report, client: TestClient, db: str, timelines: dict[str
     selected: dict[tuple[str, str], Keys] = {}
     plotted: dict[str, list[tuple[str, int]]] = {}
     profiles: dict[str, list[tuple[str, int]]] = {}
+    people: dict[str, set[tuple[str, str]]] = {}
     for name in NAMES:
         hits = json.loads(sayso("search", "--speaker", name, "--limit", "1000000", "--format", "json", "--db", db).stdout)
         selected[("sayso search", name)] = [(h["article_id"], h["idx"]) for h in hits]
+        rows = [json.loads(line) for line in sayso("export", "--speaker", name, "--format", "jsonl", "--db", db).stdout.splitlines()]
+        selected[("sayso export", name)] = [(r["article_id"], r["idx"]) for r in rows]
+        people[name] = {(r["speaker_id"], r["speaker_canonical"]) for r in rows}
         selected[("/api/attributions", name)] = api_keys(client, name)
         selected[("/search", name)] = page_keys(client, name)
         timeline = timelines[name]
@@ -296,6 +301,10 @@ def check_names(report: Report, client: TestClient, db: str, timelines: dict[str
             detail = f"{len(keys):,} attributions" + (f", {len(missing)} missing, {len(extra)} extra" if not same else "")
         ok &= same
         report.say(f"  {view} {name!r}: {detail}{'' if same else '  DIFFERS'}")
+    one = len(set().union(*people.values())) == 1
+    ok &= one
+    report.say(f"  sayso export's speaker_id and speaker_canonical: {sorted(set().union(*people.values()))}"
+               f"{'' if one else '  NOT ONE PERSON'}")
     for name, answers in profiles.items():
         same = [n for _, n in answers] == [len(reference)] * 2 and len({speaker for speaker, _ in answers}) == 1
         ok &= same
