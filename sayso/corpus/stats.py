@@ -295,7 +295,7 @@ def quotes_over_time(
 
     ``by`` is ``year``, ``month`` or ``week``. ``speaker`` is the corpus
     registry's speaker with this id, or whose name or any name form ("Trump",
-    "Mr. Trump") it is, ignoring case, as :meth:`sayso.store.Store.speaker` resolves
+    "donald trump", "Donald J. Trump") it is, ignoring case, as :meth:`sayso.store.Store.speaker` resolves
     it for every view (or that :class:`~sayso.store.SpeakerRef` itself). ``outlet``, ``since`` and ``until`` filter as in
     :func:`corpus_stats`.
 

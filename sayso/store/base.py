@@ -379,9 +379,14 @@ class Store(CorpusTables, Reads, ABC):
         the speakers quoted under it ("Trump", "donald trump", "Donald J. Trump"): when several
         are, the one quoted under it :data:`DOMINANCE` times as often as any other, else all of
         them; else, unless ``exact``, every speaker with a name form that holds ``name``.
+        White space around and inside ``name`` does not count (a form's "Trump " is "Trump",
+        not a part of "Trump campaign"); a blank name names no one.
         """
         if self.index_state() is None:
             return None
+        name = " ".join(name.split())
+        if not name:
+            return []
         columns = "c.id, c.name, c.mentions"
         found = self._query(
             f"SELECT {columns} FROM corpus_speakers c WHERE c.id = ? UNION SELECT {columns}"

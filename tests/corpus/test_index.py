@@ -69,6 +69,21 @@ def test_index_every_name_form_of_a_speaker_selects_the_same_attributions_everyw
     assert [(s.name, s.count) for s in stats_top] == [(s.name, s.attributions) for s in listed[:100]]
 
 
+def test_index_a_name_given_with_stray_white_space_names_the_same_speaker(store_url, corpus, reprint):
+    from sayso.corpus.stats import quotes_over_time
+    from sayso.store import Filters
+
+    with open_store(store_url) as store:
+        store.write([*corpus, *reprint])
+        rebuild(store)
+        [kivinen] = store.speakers(speaker="Kivinen")
+        for name in (" Markku Kivinen", "markku  j. kivinen ", "\tMarkku J.\nKivinen"):
+            assert store.speaker(name).id == kivinen.id
+            assert store.count(Filters(speaker=name)) == kivinen.attributions > 1
+            assert quotes_over_time(store, speaker=name).total == kivinen.attributions
+        assert store.find_speakers("  ") == []
+
+
 def test_index_a_name_form_of_several_speakers_is_refused_where_one_is_needed(store_url, corpus):
     with open_store(store_url) as store:
         store.write(corpus)
