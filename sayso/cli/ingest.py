@@ -103,8 +103,9 @@ def run(args: argparse.Namespace) -> int:
         index = update(store)
     print(f"sayso: {_summary(report)}", file=sys.stderr)
     if index is not None:
-        print(f"sayso: corpus index: {len(index.registry)} speakers, {len(index.clusters)} quote clusters, "
-              f"built in {time.monotonic() - started:.1f} s", file=sys.stderr)
+        shared = sum(1 for cluster in index.clusters if cluster.outlet_count >= 2)
+        print(f"sayso: corpus index: {len(index.registry)} speakers, {len(index.clusters)} quotes "
+              f"({shared} run by two or more outlets), built in {time.monotonic() - started:.1f} s", file=sys.stderr)
         for problem in index.problems:
             print(f"sayso: a stored curation no longer applies: {problem}", file=sys.stderr)
     return 1 if report.failed else 0

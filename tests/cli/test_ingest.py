@@ -86,7 +86,11 @@ def test_ingest_folder_of_good_and_hostile_files_stores_the_good_and_names_the_b
     assert re.fullmatch(r"sayso: ingested 13/13 articles, \d+\.\d articles/s, 8 failed", last_progress)
     assert summary.startswith("sayso: 13 read: 5 stored (")
     assert ", 0 already stored, 8 failed, in " in summary
-    assert re.fullmatch(r"sayso: corpus index: \d+ speakers, \d+ quote clusters, built in \d+\.\d s", index)
+    counts = re.fullmatch(r"sayso: corpus index: \d+ speakers, (\d+) quotes \((\d+) run by two or more outlets\), "
+                          r"built in \d+\.\d s", index)
+    assert counts, index
+    with open_store(db) as store:  # the quotes that spread, not every quote, as the clusters page says
+        assert [int(n) for n in counts.groups()] == [store.clusters(min_outlets=n, limit=1, offset=0)[1] for n in (0, 2)]
 
 
 def test_ingest_prints_progress_lines_when_stderr_is_not_a_terminal(capsys, tmp_path, short_articles):
