@@ -140,6 +140,8 @@ def table(rows: list[WindowStats]) -> str:
         figures = f"{_count(row.articles, 'article')}, {_count(row.attributions, 'attribution')}"
         if row.attributions:
             figures += f", {row.anonymous_share:.1%} anonymous, {row.direct_share:.1%} direct"
+        if row.named_people:  # of the attributions to a named person, those the text shows a woman or a man
+            figures += f"; named people: {row.women_share:.1%} women, {row.men_share:.1%} men"
         out.append(f"  {_outlet(row.outlet)}: {figures}\n")
         lists = {
             "speakers": [(s.name, s.count) for s in row.top_speakers],
