@@ -273,8 +273,9 @@ class Cast:
         with that honorific comes first.
         """
         if by_surname and (len(keys) == 1 or keys[0] in words("surname_particles")):
-            # Surname first ("Lynch", "de Blasio"), then first name ("Hillary").
-            for index in (-1, 0) if len(keys) == 1 else (-1,):
+            # Surname first ("Lynch", "de Blasio"), then first name ("Hillary"); never a first
+            # name after an honorific: "Mr. Obama" is no "Obama Speech" a caption wrote.
+            for index in (-1, 0) if len(keys) == 1 and gender is None else (-1,):
                 matches = [
                     (start, e) for start, full, e in self._full
                     if same_words(full[-len(keys):] if index == -1 else full[:1], keys)

@@ -84,7 +84,7 @@ class _Resolver:
         self._gendered = {w: g for g, ws in self.lex["gendered_words"].items() for w in ws}
         self._resolving: set[int] = set()
         self.last_spoke: dict[str, int] = {}  # speaker name -> order of their latest attribution
-        self._full_forms: dict[str, str | None] = {}
+        self._full_forms: dict[tuple[str, str | None], str | None] = {}
         self._current: Attribution | None = None
 
     def run(self, attributions: list[Attribution]) -> None:
@@ -312,10 +312,11 @@ class _Resolver:
         speaker = referent.speaker
         if speaker is None:
             return referent
-        if speaker not in self._full_forms:
-            full = fullest_form(speaker, self.text) or self.misspelt(speaker)
-            self._full_forms[speaker] = with_nickname(full or speaker, self.text) or full
-        name = self._full_forms[speaker]
+        key = (speaker, referent.gender)
+        if key not in self._full_forms:
+            full = fullest_form(speaker, self.text, referent.gender) or self.misspelt(speaker)
+            self._full_forms[key] = with_nickname(full or speaker, self.text) or full
+        name = self._full_forms[key]
         if name is None:
             return referent
         referent = referent._replace(type="person")  # "Haskins" NER missed, written "Lorraine Haskins"

@@ -701,3 +701,16 @@ def test_speakers_a_lowercase_phrase_ner_tagged_is_no_body_a_pronoun_can_take():
     text = "Clinton, the former secretary of state, is part of the story. They said she had done too little."
     found = sayso.extract(text)
     assert found and "state" not in {a.speaker for a in found}
+
+
+def test_speakers_honorific_surname_is_never_a_first_name_and_takes_the_full_form_of_its_gender(parse, attribute):
+    # Our own writing: a caption NER reads as "Okafor Address" and a wife who shares the surname;
+    # "Mr. Okafor" is neither.
+    text = (
+        "Ngozi Okafor sat in the front row as the rally began.\n\n"
+        "[Watch: Governor Okafor Address at the Civic Hall]\n\n"
+        "Chinedu Okafor, the governor, spoke for an hour.\n\n"
+        "\"We will finish the bridge by March,\" Mr. Okafor said."
+    )
+    found = speakers(parse, text, attribute(text, "We will finish the bridge by March", "said", "Mr. Okafor", "direct"))
+    assert found[0][0] == "Chinedu Okafor"
