@@ -132,7 +132,8 @@ def name_tokens(ent: TokenSpan) -> TokenSpan | None:
     while start < end and (ent.doc[start].lower_ in skip or ent.doc[start].is_space
                                or ent.doc[start].pos_ in ("VERB", "ADP", "PART", "CCONJ", "SCONJ")):
         start += 1
-    while end > start and (ent.doc[end - 1].is_punct or ent.doc[end - 1].is_space or ent.doc[end - 1].tag_ == "POS"):
+    while end > start and (ent.doc[end - 1].is_punct or ent.doc[end - 1].is_space or ent.doc[end - 1].tag_ == "POS"
+                           or ent.doc[end - 1].lower_ in ("'s", "’s")):  # a curly "’s" the tagger missed
         end -= 1
     opened = next((t.i for t in ent.doc[start:end] if t.text == "("), None)
     if opened is not None and not any(t.text == ")" for t in ent.doc[opened:end]):
