@@ -97,6 +97,10 @@ class _Resolver:
                 named = self.cast.canonical(referent.speaker)
                 if named != referent.speaker:
                     referent = referent._replace(speaker=named, type="organisation")
+            if referent.speaker and referent.type in ("organisation", "unknown"):
+                named = self.cast.body_in_full(referent.speaker)
+                if named is not None:
+                    referent = referent._replace(speaker=named, type="organisation")
             if referent.speaker and len(referent.speaker.split()) <= 3 and (
                     referent.type == "person" or referent.type == "unknown" and referent.speaker.istitle()):
                 referent = self.in_full(referent)

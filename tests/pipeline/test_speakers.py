@@ -714,3 +714,25 @@ def test_speakers_honorific_surname_is_never_a_first_name_and_takes_the_full_for
     )
     found = speakers(parse, text, attribute(text, "We will finish the bridge by March", "said", "Mr. Okafor", "direct"))
     assert found[0][0] == "Chinedu Okafor"
+
+
+
+def test_speakers_one_word_company_is_the_longer_name_it_opens(parse, attribute, polnear_dev):
+    # PolNeAR dev nyt_2016-10-02_a-curious-plan-to-fight-c: "Peabody Energy" once, then "Peabody",
+    # which NER does not tag where it says something.
+    text = next(d["text"] for d in polnear_dev if d["doc_id"].startswith("nyt_2016-10-02_a-curious-plan"))
+    start = text.rindex("\n", 0, text.index("Peabody Energy"))
+    text = text[start + 1:text.index("\n", text.index("In a statement, Peabody said"))]
+    found = speakers(parse, text, attribute(text, "Patriot Coal was highly successful", "said", "Peabody",
+                                            "direct", near="Peabody said"))
+    assert found[0][:2] == ("Peabody Energy", "organisation")
+
+
+def test_speakers_surname_ner_took_for_a_place_is_the_person(parse, attribute, polnear_dev):
+    # PolNeAR dev politico_2016-09-22_judge-rejects-new-yo: NER calls "Nervo" of "Nervo's conclusion"
+    # a place; no dictionary knows that word as one, so it is the judge named in full before.
+    text = next(d["text"] for d in polnear_dev if d["doc_id"].startswith("politico_2016-09-22_judge-rejects"))
+    text = text[:text.index("\n", text.index("Nervo's conclusion"))]
+    found = speakers(parse, text, attribute(text, "judges shouldn't try to judge", "conclusion", "Nervo's",
+                                            near="Nervo's conclusion"))
+    assert found[0][0] == "Frank Nervo"
