@@ -98,9 +98,9 @@ class _Resolver:
                 if named != referent.speaker:
                     referent = referent._replace(speaker=named, type="organisation")
             if referent.speaker and referent.type in ("organisation", "unknown"):
-                named = self.cast.body_in_full(referent.speaker)
-                if named is not None:
-                    referent = referent._replace(speaker=named, type="organisation")
+                in_full = self.cast.body_in_full(referent.speaker)
+                if in_full is not None:
+                    referent = referent._replace(speaker=in_full, type="organisation")
             if referent.speaker and len(referent.speaker.split()) <= 3 and (
                     referent.type == "person" or referent.type == "unknown" and referent.speaker.istitle()):
                 referent = self.in_full(referent)
