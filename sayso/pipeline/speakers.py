@@ -21,7 +21,7 @@ from spacy.tokens import Span as TokenSpan
 
 from sayso.pipeline.artifacts import in_headline, issuer
 from sayso.pipeline.bodies import Bodies
-from sayso.pipeline.cast import Cast
+from sayso.pipeline.cast import SUBJECTS, Cast
 from sayso.pipeline.firstnames import given_name
 from sayso.pipeline.names import (
     after_titles,
@@ -264,6 +264,10 @@ class _Resolver:
             previous is not None and previous[1].type == "person" and previous[1].speaker
         ):  # "Anwar said … the police official added": the person just quoted, not someone unnamed
             return previous[1]
+        if indefinite and token.tag_ == "NN" and lemma in lex["person_titles"] and lemma not in lex["anonymous_nouns"]:
+            named = self.named_after_lead(token)
+            if named is not None:
+                return named.referent()
         if indefinite or lemma in lex["anonymous_nouns"]:
             return ANONYMOUS
         plural = token.tag_ in ("NNS", "NNPS") and lemma != lower  # "companies", not "police"
@@ -286,6 +290,22 @@ class _Resolver:
             if token.is_title and any(c.text == "The" and c.i > token.sent.start for c in token.lefts):
                 return Referent(noun_phrase(token), "organisation")  # "according to The Nation": a title
         return UNKNOWN
+
+    def named_after_lead(self, token: Token) -> Entity | None:
+        """The person a news lead describes before naming them ("A New York judge has rejected
+        …", then "Justice Frank Nervo rejected"): for a description with "a" in the article's
+        first paragraph, the first person named as a sentence's subject in the two paragraphs after it
+        whom the article has not named before it."""
+        if not any(c.lower_ in ("a", "an") for c in token.lefts) or sum(
+                1 for line in self.text[:token.idx].split("\n")[:-1] if line.strip()) > 1:
+            return None
+        until = self.paragraphs.end_of(token.idx, 3)
+        before = {m.entity for m in self.cast.mentions if m.start < token.idx}
+        for start, root, entity in self.cast.mentions:
+            if token.idx < start < until and entity.type == "person" and root.dep_ in SUBJECTS \
+                    and root.head.dep_ == "ROOT" and entity not in before:
+                return entity
+        return None
 
     def person_within(self, token: Token, tokens: Iterable[Token]) -> Entity | None:
         """The one named person of a source whose head is a title or a name the parser got
