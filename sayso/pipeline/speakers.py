@@ -198,7 +198,8 @@ class _Resolver:
         if mention is not None and mention.entity.type != "person" and " " not in mention.entity.name and any(
                 c.lower_ == "the" for c in token.lefts):  # "The Tánaiste said": a title, the person who holds it
             holder = self.cast.by_description({lower}, lower, token.idx)
-            if holder is not None:
+            # The title heads the holder's role ("Tánaiste"); "the FBI" is no "FBI Director".
+            if holder is not None and (holder.role or "").lower().split()[-1:] == [lower]:
                 return holder.referent()
         if mention is not None and mention.entity.type == "group" and token.tag_ in ("NNP", "NN") and any(
                 c.lower_ == "the" for c in token.lefts):  # "The Republican said": one person, described

@@ -753,3 +753,14 @@ def test_speakers_lead_description_is_the_person_named_after_it(parse, attribute
     text = f"{before}A Nairobi judge has ordered the county to stop evicting traders, saying the notices were unlawful.{after}"
     found = speakers(parse, text, attribute(text, "the notices were unlawful", "saying", "A Nairobi judge"))
     assert found[0][:2] == expected
+
+
+def test_speakers_the_body_is_not_the_person_whose_role_names_it(parse, attribute):
+    # Our own writing: "the NPA" is the authority, not its director whose role holds the acronym.
+    text = (
+        "NPA Director Kofi Mensah toured the depot on Monday.\n\n"
+        "The NPA said the price of diesel would stay the same until June."
+    )
+    found = speakers(parse, text, attribute(text, "the price of diesel would stay the same until June", "said",
+                                            "The NPA"))
+    assert found[0][:2] == ("NPA", "organisation")
