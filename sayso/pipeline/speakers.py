@@ -184,6 +184,10 @@ class _Resolver:
                 return self.compound(self.doc[noun.left_edge.i:noun.i + 1], previous)
         if token.tag_ in ("PRP", "PRP$") and lower in lex["pronouns"]:
             return self.pronoun(token, previous)
+        if lower in ("each", "both") and token.tag_ == "DT" and token.dep_ != "det":
+            joint = self.joint_subject(token)
+            if joint is not None:  # "Donald Trump and Hillary Clinton vied …, each saying"
+                return self.compound(joint, previous)
         # "a Ukrainian close to the action", "one person": unnamed, so anonymous ("some economists" is a group).
         indefinite = token.tag_ in ("NN", "NNP", "JJ") and any(
             c.dep_ in ("det", "nummod") and c.lower_ in lex["indefinite_determiners"] for c in token.lefts
@@ -291,6 +295,16 @@ class _Resolver:
             if token.is_title and any(c.text == "The" and c.i > token.sent.start for c in token.lefts):
                 return Referent(noun_phrase(token), "organisation")  # "according to The Nation": a title
         return UNKNOWN
+
+    def joint_subject(self, token: Token) -> TokenSpan | None:
+        """The subject naming several that a lone "each" or "both" stands for: the latest before
+        it in its sentence or the one before ("Trump and Clinton vied …, each touting …")."""
+        start = token.doc[token.sent.start - 1].sent.start if token.sent.start > 0 else token.sent.start
+        for t in reversed(self.doc[start:token.i]):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.conjuncts and t.idx not in self.quoted:
+                last = max(t.conjuncts, key=lambda c: c.i)
+                return self.doc[t.left_edge.i:last.i + 1] if last.i > t.i else None
+        return None
 
     def named_after_lead(self, token: Token) -> Entity | None:
         """The person a news lead describes before naming them ("A New York judge has rejected

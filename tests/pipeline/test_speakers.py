@@ -764,3 +764,13 @@ def test_speakers_the_body_is_not_the_person_whose_role_names_it(parse, attribut
     found = speakers(parse, text, attribute(text, "the price of diesel would stay the same until June", "said",
                                             "The NPA"))
     assert found[0][:2] == ("NPA", "organisation")
+
+
+def test_speakers_each_is_the_joint_subject_before_it(parse, attribute):
+    # Our own writing: "each" stands for the two people the sentence's subject names.
+    text = (
+        "Amara Diallo and Peter Wanjala debated in Kisumu on Friday, each saying the other had no plan "
+        "for the port."
+    )
+    found = speakers(parse, text, attribute(text, "the other had no plan for the port", "saying", "each"))
+    assert found[0][:2] == ("Amara Diallo and Peter Wanjala", "group")
