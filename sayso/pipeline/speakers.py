@@ -489,13 +489,15 @@ class _Resolver:
         return entity.referent()
 
     def described_subject(self, floor: int, pronoun: Token, gender: str | None, named: Entity | None) -> Entity | None:
-        """The person a description that is a subject since ``floor`` stands for ("the president",
-        "the former New Mexico governor"), when it comes after the latest named subject ``named``."""
+        """The person a description that is a subject (or owns it) since ``floor`` stands for ("the
+        president", "the former New Mexico governor"), when it comes after the latest named subject ``named``."""
         after = max((m.start for m in self.cast.mentions if m.entity is named and m.start < pronoun.idx), default=-1)
         for t in reversed(self.doc[:pronoun.i]):
             if t.idx < max(floor, after):
                 break
-            if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN" and t.lemma_.lower() in self.lex["person_titles"] \
+            subject = t.dep_ in ("nsubj", "nsubjpass") or (  # "The president's roots came into play. He …"
+                t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass"))
+            if subject and t.tag_ == "NN" and t.lemma_.lower() in self.lex["person_titles"] \
                     and any(c.lower_ == "the" for c in t.lefts) and t.idx not in self.quoted:
                 entity = self.cast.by_description(content_words(t), t.lemma_.lower(), t.idx)
                 if entity is not None and gender in (None, entity.gender or gender):

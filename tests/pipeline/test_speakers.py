@@ -774,3 +774,20 @@ def test_speakers_each_is_the_joint_subject_before_it(parse, attribute):
     )
     found = speakers(parse, text, attribute(text, "the other had no plan for the port", "saying", "each"))
     assert found[0][:2] == ("Amara Diallo and Peter Wanjala", "group")
+
+
+def test_speakers_pronoun_after_a_described_owner_of_the_subject_is_that_person(parse, attribute):
+    # Our own writing: "The governor's" owns the subject; the "he" after it is the governor, not the
+    # aide quoted just before.
+    text = (
+        "Governor Samuel Osei spent the week in the north.\n\n"
+        "Kwame Boateng, one of the governor's closest aides, recalled him reading reports on the drought.\n\n"
+        "The governor's own farm also came into play. In Tamale last week, he told chiefs that the rains "
+        "would fail again."
+    )
+    found = speakers(
+        parse, text,
+        attribute(text, "him reading reports on the drought", "recalled", "Kwame Boateng, one of the governor's closest aides"),
+        attribute(text, "the rains would fail again", "told", "he"),
+    )
+    assert [speaker for speaker, _, _ in found] == ["Kwame Boateng", "Samuel Osei"]
