@@ -454,6 +454,8 @@ class _Resolver:
         else:
             floor = token.sent.start_char
         entity = self.cast.latest(token.idx, floor, accept, gender, True, self.quoted)
+        if kind == "person":  # "Scott bristles at …" where NER saw no name
+            entity = self.unlisted_subject(floor, token, gender) or entity
         if kind == "person":  # "The former New Mexico governor is a triathlete. He released …"
             described = self.described_subject(floor, token, gender, entity)
             entity = described or entity
@@ -487,6 +489,22 @@ class _Resolver:
         if kind == "person":
             entity.set_gender(gender, "pronoun")
         return entity.referent()
+
+    def unlisted_subject(self, floor: int, pronoun: Token, gender: str | None) -> Entity | None:
+        """A person the article names, as a subject NER did not tag ("Scott bristles at the
+        suggestion …"), when no tagged subject comes between it and the pronoun."""
+        for t in reversed(self.doc[:pronoun.i]):
+            if t.idx < floor:
+                break
+            if t.dep_ not in ("nsubj", "nsubjpass") or t.idx in self.quoted:
+                continue
+            if t.i in self.cast.by_token:
+                return None  # a tagged subject after it: cast.latest has the right one
+            if t.pos_ == "PROPN" and t.text.istitle():
+                entity = self.cast.known(self.doc[t.i:t.i + 1])
+                if entity is not None and entity.type == "person" and gender in (None, entity.gender or gender):
+                    return entity
+        return None
 
     def described_subject(self, floor: int, pronoun: Token, gender: str | None, named: Entity | None) -> Entity | None:
         """The person a description that is a subject (or owns it) since ``floor`` stands for ("the

@@ -791,3 +791,17 @@ def test_speakers_pronoun_after_a_described_owner_of_the_subject_is_that_person(
         attribute(text, "the rains would fail again", "told", "he"),
     )
     assert [speaker for speaker, _, _ in found] == ["Kwame Boateng", "Samuel Osei"]
+
+
+
+def test_speakers_pronoun_takes_a_named_subject_ner_did_not_tag(parse, attribute, polnear_dev):
+    # PolNeAR dev breitbart_2016-09-29_politifact-…: NER leaves "Trump responded" untagged; the
+    # "He said:" after it is Trump, not Clinton, the subject tagged before.
+    text = next(d["text"] for d in polnear_dev if d["doc_id"].startswith("breitbart_2016-09-29_politif"))
+    text = text[:text.index("You walk down the street")]
+    found = speakers(
+        parse, text,
+        attribute(text, "that Trump’s statement was", "announcing", "they", near="they published"),
+        attribute(text, "We have a situation", "said", "He", "direct", near="He said"),
+    )
+    assert found[1][0] == "Donald Trump"
