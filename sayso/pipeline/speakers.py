@@ -455,7 +455,7 @@ class _Resolver:
             floor = token.sent.start_char
         entity = self.cast.latest(token.idx, floor, accept, gender, True, self.quoted)
         if kind == "person":  # "Scott bristles at …" where NER saw no name
-            entity = self.unlisted_subject(floor, token, gender) or entity
+            entity = self.unlisted_subject(floor, token, gender) or self.introduced(floor, token, gender) or entity
         if kind == "person":  # "The former New Mexico governor is a triathlete. He released …"
             described = self.described_subject(floor, token, gender, entity)
             entity = described or entity
@@ -489,6 +489,25 @@ class _Resolver:
         if kind == "person":
             entity.set_gender(gender, "pronoun")
         return entity.referent()
+
+    def introduced(self, floor: int, pronoun: Token, gender: str | None) -> Entity | None:
+        """A person the article introduces, named for the first time with a role in apposition,
+        wherever the sentence puts them ("… concerns Henry Crespo, president of the Caucus.
+        "No one …," he said."): the one a pronoun after it means, unless a subject is named later."""
+        first: dict[Entity, int] = {}
+        for m in self.cast.mentions:
+            first.setdefault(m.entity, m.start)
+        for start, root, entity in reversed(self.cast.mentions):
+            if start >= pronoun.idx or start in self.quoted:
+                continue
+            if start < floor:
+                break
+            if entity.type == "person" and root.dep_ in ("nsubj", "nsubjpass"):
+                return None
+            if entity.type == "person" and first[entity] == start and gender in (None, entity.gender or gender) \
+                    and any(c.dep_ == "appos" for c in root.children):
+                return entity
+        return None
 
     def unlisted_subject(self, floor: int, pronoun: Token, gender: str | None) -> Entity | None:
         """A person the article names, as a subject NER did not tag ("Scott bristles at the

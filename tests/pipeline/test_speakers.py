@@ -805,3 +805,20 @@ def test_speakers_pronoun_takes_a_named_subject_ner_did_not_tag(parse, attribute
         attribute(text, "We have a situation", "said", "He", "direct", near="He said"),
     )
     assert found[1][0] == "Donald Trump"
+
+
+def test_speakers_pronoun_takes_a_person_introduced_with_a_role_after_the_subject(parse, attribute):
+    # Our own writing: the subject is someone else; the person introduced in apposition speaks next.
+    text = (
+        "The mayor, Daniel Kiprop, spoke at the opening.\n\n"
+        "\"The road is finished,\" Kiprop said.\n\n"
+        "While Kiprop praised the road, its cost is something that worries Peter Achieng, treasurer of "
+        "the Traders Union.\n\n"
+        "\"We paid twice for the same road,\" he said."
+    )
+    found = speakers(
+        parse, text,
+        attribute(text, "The road is finished", "said", "Kiprop", "direct"),
+        attribute(text, "We paid twice for the same road", "said", "he", "direct"),
+    )
+    assert [speaker for speaker, _, _ in found] == ["Daniel Kiprop", "Peter Achieng"]
