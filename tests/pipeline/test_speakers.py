@@ -816,9 +816,6 @@ def test_speakers_pronoun_takes_a_person_introduced_with_a_role_after_the_subjec
         "the Traders Union.\n\n"
         "\"We paid twice for the same road,\" he said."
     )
-    found = speakers(
-        parse, text,
-        attribute(text, "The road is finished", "said", "Kiprop", "direct"),
-        attribute(text, "We paid twice for the same road", "said", "he", "direct"),
-    )
+    quotes = (("The road is finished", "Kiprop"), ("We paid twice for the same road", "he"))
+    found = speakers(parse, text, *(attribute(text, words, "said", source, "direct") for words, source in quotes))
     assert [speaker for speaker, _, _ in found] == ["Daniel Kiprop", "Peter Achieng"]
