@@ -35,6 +35,7 @@ from sayso.pipeline.names import (
     words,
 )
 from sayso.pipeline.participants import Entity, Intervals, Mention
+from sayso.pipeline.wordnet import is_word
 
 ENTITY_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "organisation", "NORP": "group"}
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -174,8 +175,10 @@ class Cast:
                 entity = full_by_key[(keys[0], keys[-1])]
             else:
                 gender = self.honorific_gender(ent.doc[max(ent.start - 1, 0):name.start])
-                # A place is no one's surname, but for a subject NER took for one ("Nervo wrote").
-                by_surname = ent.label_ != "GPE" or (len(keys) == 1 and name.root.dep_ in SUBJECTS)
+                # A place is no one's surname, but for a subject NER took for one ("Nervo wrote") or a
+                # word no dictionary has as a place ("Nervo's conclusion"; not "Jordan's").
+                by_surname = ent.label_ != "GPE" or (len(keys) == 1 and (
+                    name.root.dep_ in SUBJECTS or not is_word(keys[0])))
                 entity = self.link(keys, name, kind, by_surname=by_surname, gender=gender)
             entity.label = entity.label or ent.label_
             entity.mentions += 1
@@ -273,8 +276,9 @@ class Cast:
         with that honorific comes first.
         """
         if by_surname and (len(keys) == 1 or keys[0] in words("surname_particles")):
-            # Surname first ("Lynch", "de Blasio"), then first name ("Hillary").
-            for index in (-1, 0) if len(keys) == 1 else (-1,):
+            # Surname first ("Lynch", "de Blasio"), then first name ("Hillary"); never a first
+            # name after an honorific: "Mr. Obama" is no "Obama Speech" a caption wrote.
+            for index in (-1, 0) if len(keys) == 1 and gender is None else (-1,):
                 matches = [
                     (start, e) for start, full, e in self._full
                     if same_words(full[-len(keys):] if index == -1 else full[:1], keys)
@@ -410,6 +414,18 @@ class Cast:
             ) or (plain.lower() in words("organisation_words") and full.endswith(" " + plain)):
                 return f"{full} ({acronym})"
         return name
+
+    def body_in_full(self, name: str) -> str | None:
+        """The one organisation whose longer name a one-word name opens ("Peabody" for "Peabody
+        Energy"), when no person the article names bears that word: how news shortens a
+        company's name after its first mention, which NER may not tag again."""
+        if " " in name:
+            return None
+        key = key_words(name)
+        people = [e for e in self.by_name.values() if e.type == "person" and key[0] in key_words(e.name)]
+        bodies = {e.name for e in self.by_name.values() if e.type == "organisation" and e.label != "GPE"
+                  and key_words(e.name)[0] == key[0] and " " in e.name}
+        return bodies.pop() if len(bodies) == 1 and not people else None
 
     def known(self, name: TokenSpan) -> Entity | None:
         """The participant a capitalised word the tagger misread is the name of ("Trump"

@@ -132,7 +132,8 @@ def name_tokens(ent: TokenSpan) -> TokenSpan | None:
     while start < end and (ent.doc[start].lower_ in skip or ent.doc[start].is_space
                                or ent.doc[start].pos_ in ("VERB", "ADP", "PART", "CCONJ", "SCONJ")):
         start += 1
-    while end > start and (ent.doc[end - 1].is_punct or ent.doc[end - 1].is_space or ent.doc[end - 1].tag_ == "POS"):
+    while end > start and (ent.doc[end - 1].is_punct or ent.doc[end - 1].is_space or ent.doc[end - 1].tag_ == "POS"
+                           or ent.doc[end - 1].lower_ in ("'s", "’s")):  # a curly "’s" the tagger missed
         end -= 1
     opened = next((t.i for t in ent.doc[start:end] if t.text == "("), None)
     if opened is not None and not any(t.text == ")" for t in ent.doc[opened:end]):
@@ -286,13 +287,14 @@ _PARTICLE = r"(?:bin|binti|bint|al|el|van|von|der|den|de|del|da|dos|dela|le|la|i
 _WORD = r"[A-Z][\w'’-]*\.?"
 
 
-def fullest_form(name: str, text: str) -> str | None:
+def fullest_form(name: str, text: str, gender: str | None = None) -> str | None:
     """The one longer form of a person's name the text writes, when NER never took it whole:
     "Adekanmbi" is "Olumide Adekanmbi" in "CP Olumide Adekanmbi", "Muhammad Zaki" is
     "Muhammad Zaki bin Harun", "van der Merwe" is "Johan van der Merwe". Only for a name without
     its given name, and only a form that opens with a given name or an initial, on one line and
     in one sentence; titles and ranks before it are left out. None when the text gives none, or
-    two different ones ("Hillary Clinton" and "Bill Clinton" for "Clinton")."""
+    two different ones ("Hillary Clinton" and "Bill Clinton" for "Clinton"), unless the ``gender``
+    known of the person ("Mr. Obama": "m") leaves one of them ("Barack Obama", not "Michelle Obama")."""
     first = name.split()[0]
     if (plain_given_name(first) and len(name.split()) > 1) or len(first.rstrip(".")) == 1:
         return None
@@ -319,11 +321,18 @@ def fullest_form(name: str, text: str) -> str | None:
         forms |= {m.group(0) for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)} [A-Z][a-z]+-[a-z]+(?![\w'’-])", text)
                   if _FAMILY_FIRST.fullmatch(m.group(0))}
     longest = {f for f in forms if not any(f.lower() != g.lower() and f.lower() in g.lower() for g in forms)}
+    if len(longest) > 1 and gender is not None:
+        longest = {f for f in longest if _given_gender(f.split()[0]) in (None, gender)}
     if len(longest) != 1:  # none, or two people ("Pádraig" and "Ciarán Ó Flaithearta")
         return None
     form = longest.pop()
     opening = form.split()[0].rstrip(".")
     return form if given_name(opening) or len(opening) == 1 or _FAMILY_FIRST.fullmatch(form) else None
+
+
+def _given_gender(word: str) -> str | None:
+    first = given_name(word)
+    return first.gender if first is not None else None
 
 
 _NICKNAMED = re.compile(

@@ -21,7 +21,7 @@ from spacy.tokens import Span as TokenSpan
 
 from sayso.pipeline.artifacts import in_headline, issuer
 from sayso.pipeline.bodies import Bodies
-from sayso.pipeline.cast import Cast
+from sayso.pipeline.cast import SUBJECTS, Cast
 from sayso.pipeline.firstnames import given_name
 from sayso.pipeline.names import (
     after_titles,
@@ -84,7 +84,7 @@ class _Resolver:
         self._gendered = {w: g for g, ws in self.lex["gendered_words"].items() for w in ws}
         self._resolving: set[int] = set()
         self.last_spoke: dict[str, int] = {}  # speaker name -> order of their latest attribution
-        self._full_forms: dict[str, str | None] = {}
+        self._full_forms: dict[tuple[str, str | None], str | None] = {}
         self._current: Attribution | None = None
 
     def run(self, attributions: list[Attribution]) -> None:
@@ -97,6 +97,10 @@ class _Resolver:
                 named = self.cast.canonical(referent.speaker)
                 if named != referent.speaker:
                     referent = referent._replace(speaker=named, type="organisation")
+            if referent.speaker and referent.type in ("organisation", "unknown"):
+                in_full = self.cast.body_in_full(referent.speaker)
+                if in_full is not None:
+                    referent = referent._replace(speaker=in_full, type="organisation")
             if referent.speaker and len(referent.speaker.split()) <= 3 and (
                     referent.type == "person" or referent.type == "unknown" and referent.speaker.istitle()):
                 referent = self.in_full(referent)
@@ -180,6 +184,10 @@ class _Resolver:
                 return self.compound(self.doc[noun.left_edge.i:noun.i + 1], previous)
         if token.tag_ in ("PRP", "PRP$") and lower in lex["pronouns"]:
             return self.pronoun(token, previous)
+        if lower in ("each", "both") and token.tag_ == "DT" and token.dep_ != "det":
+            joint = self.joint_subject(token)
+            if joint is not None:  # "Donald Trump and Hillary Clinton vied …, each saying"
+                return self.compound(joint, previous)
         # "a Ukrainian close to the action", "one person": unnamed, so anonymous ("some economists" is a group).
         indefinite = token.tag_ in ("NN", "NNP", "JJ") and any(
             c.dep_ in ("det", "nummod") and c.lower_ in lex["indefinite_determiners"] for c in token.lefts
@@ -194,7 +202,8 @@ class _Resolver:
         if mention is not None and mention.entity.type != "person" and " " not in mention.entity.name and any(
                 c.lower_ == "the" for c in token.lefts):  # "The Tánaiste said": a title, the person who holds it
             holder = self.cast.by_description({lower}, lower, token.idx)
-            if holder is not None:
+            # The title heads the holder's role ("Tánaiste"); "the FBI" is no "FBI Director".
+            if holder is not None and (holder.role or "").lower().split()[-1:] == [lower]:
                 return holder.referent()
         if mention is not None and mention.entity.type == "group" and token.tag_ in ("NNP", "NN") and any(
                 c.lower_ == "the" for c in token.lefts):  # "The Republican said": one person, described
@@ -260,6 +269,10 @@ class _Resolver:
             previous is not None and previous[1].type == "person" and previous[1].speaker
         ):  # "Anwar said … the police official added": the person just quoted, not someone unnamed
             return previous[1]
+        if indefinite and token.tag_ == "NN" and lemma in lex["person_titles"] and lemma not in lex["anonymous_nouns"]:
+            named = self.named_after_lead(token)
+            if named is not None:
+                return named.referent()
         if indefinite or lemma in lex["anonymous_nouns"]:
             return ANONYMOUS
         plural = token.tag_ in ("NNS", "NNPS") and lemma != lower  # "companies", not "police"
@@ -282,6 +295,32 @@ class _Resolver:
             if token.is_title and any(c.text == "The" and c.i > token.sent.start for c in token.lefts):
                 return Referent(noun_phrase(token), "organisation")  # "according to The Nation": a title
         return UNKNOWN
+
+    def joint_subject(self, token: Token) -> TokenSpan | None:
+        """The subject naming several that a lone "each" or "both" stands for: the latest before
+        it in its sentence or the one before ("Trump and Clinton vied …, each touting …")."""
+        start = token.doc[token.sent.start - 1].sent.start if token.sent.start > 0 else token.sent.start
+        for t in reversed(self.doc[start:token.i]):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.conjuncts and t.idx not in self.quoted:
+                last = max(t.conjuncts, key=lambda c: c.i)
+                return self.doc[t.left_edge.i:last.i + 1] if last.i > t.i else None
+        return None
+
+    def named_after_lead(self, token: Token) -> Entity | None:
+        """The person a news lead describes before naming them ("A New York judge has rejected
+        …", then "Justice Frank Nervo rejected"): for a description with "a" in the article's
+        first paragraph, the first person named as a sentence's subject in the two paragraphs after it
+        whom the article has not named before it."""
+        if not any(c.lower_ in ("a", "an") for c in token.lefts) or sum(
+                1 for line in self.text[:token.idx].split("\n")[:-1] if line.strip()) > 1:
+            return None
+        until = self.paragraphs.end_of(token.idx, 3)
+        before = {m.entity for m in self.cast.mentions if m.start < token.idx}
+        for start, root, entity in self.cast.mentions:
+            if token.idx < start < until and entity.type == "person" and root.dep_ in SUBJECTS \
+                    and root.head.dep_ == "ROOT" and entity not in before:
+                return entity
+        return None
 
     def person_within(self, token: Token, tokens: Iterable[Token]) -> Entity | None:
         """The one named person of a source whose head is a title or a name the parser got
@@ -312,10 +351,11 @@ class _Resolver:
         speaker = referent.speaker
         if speaker is None:
             return referent
-        if speaker not in self._full_forms:
-            full = fullest_form(speaker, self.text) or self.misspelt(speaker)
-            self._full_forms[speaker] = with_nickname(full or speaker, self.text) or full
-        name = self._full_forms[speaker]
+        key = (speaker, referent.gender)
+        if key not in self._full_forms:
+            full = fullest_form(speaker, self.text, referent.gender) or self.misspelt(speaker)
+            self._full_forms[key] = with_nickname(full or speaker, self.text) or full
+        name = self._full_forms[key]
         if name is None:
             return referent
         referent = referent._replace(type="person")  # "Haskins" NER missed, written "Lorraine Haskins"
@@ -414,6 +454,8 @@ class _Resolver:
         else:
             floor = token.sent.start_char
         entity = self.cast.latest(token.idx, floor, accept, gender, True, self.quoted)
+        if kind == "person":  # "Scott bristles at …" where NER saw no name
+            entity = self.unlisted_subject(floor, token, gender) or self.introduced(floor, token, gender) or entity
         if kind == "person":  # "The former New Mexico governor is a triathlete. He released …"
             described = self.described_subject(floor, token, gender, entity)
             entity = described or entity
@@ -448,14 +490,51 @@ class _Resolver:
             entity.set_gender(gender, "pronoun")
         return entity.referent()
 
+    def introduced(self, floor: int, pronoun: Token, gender: str | None) -> Entity | None:
+        """A person the article introduces, named for the first time with a role in apposition,
+        wherever the sentence puts them ("… concerns Henry Crespo, president of the Caucus.
+        "No one …," he said."): the one a pronoun after it means, unless a subject is named later."""
+        first: dict[Entity, int] = {}
+        for m in self.cast.mentions:
+            first.setdefault(m.entity, m.start)
+        for start, root, entity in reversed(self.cast.mentions):
+            if start >= pronoun.idx or start in self.quoted:
+                continue
+            if start < floor:
+                break
+            if entity.type == "person" and root.dep_ in ("nsubj", "nsubjpass"):
+                return None
+            if entity.type == "person" and first[entity] == start and gender in (None, entity.gender or gender) \
+                    and any(c.dep_ == "appos" for c in root.children):
+                return entity
+        return None
+
+    def unlisted_subject(self, floor: int, pronoun: Token, gender: str | None) -> Entity | None:
+        """A person the article names, as a subject NER did not tag ("Scott bristles at the
+        suggestion …"), when no tagged subject comes between it and the pronoun."""
+        for t in reversed(self.doc[:pronoun.i]):
+            if t.idx < floor:
+                break
+            if t.dep_ not in ("nsubj", "nsubjpass") or t.idx in self.quoted:
+                continue
+            if t.i in self.cast.by_token:
+                return None  # a tagged subject after it: cast.latest has the right one
+            if t.pos_ == "PROPN" and t.text.istitle():
+                entity = self.cast.known(self.doc[t.i:t.i + 1])
+                if entity is not None and entity.type == "person" and gender in (None, entity.gender or gender):
+                    return entity
+        return None
+
     def described_subject(self, floor: int, pronoun: Token, gender: str | None, named: Entity | None) -> Entity | None:
-        """The person a description that is a subject since ``floor`` stands for ("the president",
-        "the former New Mexico governor"), when it comes after the latest named subject ``named``."""
+        """The person a description that is a subject (or owns it) since ``floor`` stands for ("the
+        president", "the former New Mexico governor"), when it comes after the latest named subject ``named``."""
         after = max((m.start for m in self.cast.mentions if m.entity is named and m.start < pronoun.idx), default=-1)
         for t in reversed(self.doc[:pronoun.i]):
             if t.idx < max(floor, after):
                 break
-            if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN" and t.lemma_.lower() in self.lex["person_titles"] \
+            subject = t.dep_ in ("nsubj", "nsubjpass") or (  # "The president's roots came into play. He …"
+                t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass"))
+            if subject and t.tag_ == "NN" and t.lemma_.lower() in self.lex["person_titles"] \
                     and any(c.lower_ == "the" for c in t.lefts) and t.idx not in self.quoted:
                 entity = self.cast.by_description(content_words(t), t.lemma_.lower(), t.idx)
                 if entity is not None and gender in (None, entity.gender or gender):

@@ -16,3 +16,14 @@ def test_cast_gendered_role_keeps_mrs_from_the_only_full_name(parse):
     mrs = next(m.entity for m in cast.mentions if m.root.text == "Clinton" and m.root.nbor(-1).text == "Mrs.")
     assert (bill.gender, mrs.gender) == ("m", "f")
     assert mrs is not bill
+
+
+
+def test_cast_name_with_a_curly_possessive_is_the_bare_name(parse, polnear_dev):
+    # PolNeAR dev breitbart_2016-09-28_mary-j-blige-sings-: the tagger reads the "’s" before a
+    # curly quote as a closing quote, and NER takes it into the name; the later bare
+    # "Springsteen" is the same person.
+    text = next(d["text"] for d in polnear_dev if d["doc_id"].startswith("breitbart_2016-09-28_mary-j-blige"))
+    cast = Cast(parse(text[:text.index("Amadou")]))
+    assert cast.by_name.get("Bruce Springsteen") is not None
+    assert not any("’" in name for name in cast.by_name)

@@ -701,3 +701,121 @@ def test_speakers_a_lowercase_phrase_ner_tagged_is_no_body_a_pronoun_can_take():
     text = "Clinton, the former secretary of state, is part of the story. They said she had done too little."
     found = sayso.extract(text)
     assert found and "state" not in {a.speaker for a in found}
+
+
+def test_speakers_honorific_surname_is_never_a_first_name_and_takes_the_full_form_of_its_gender(parse, attribute):
+    # Our own writing: a caption NER reads as "Okafor Address" and a wife who shares the surname;
+    # "Mr. Okafor" is neither.
+    text = (
+        "Ngozi Okafor sat in the front row as the rally began.\n\n"
+        "[Watch: Governor Okafor Address at the Civic Hall]\n\n"
+        "Chinedu Okafor, the governor, spoke for an hour.\n\n"
+        "\"We will finish the bridge by March,\" Mr. Okafor said."
+    )
+    found = speakers(parse, text, attribute(text, "We will finish the bridge by March", "said", "Mr. Okafor", "direct"))
+    assert found[0][0] == "Chinedu Okafor"
+
+
+
+def test_speakers_one_word_company_is_the_longer_name_it_opens(parse, attribute, polnear_dev):
+    # PolNeAR dev nyt_2016-10-02_a-curious-plan-to-fight-c: "Peabody Energy" once, then "Peabody",
+    # which NER does not tag where it says something.
+    text = next(d["text"] for d in polnear_dev if d["doc_id"].startswith("nyt_2016-10-02_a-curious-plan"))
+    start = text.rindex("\n", 0, text.index("Peabody Energy"))
+    text = text[start + 1:text.index("\n", text.index("In a statement, Peabody said"))]
+    found = speakers(parse, text, attribute(text, "Patriot Coal was highly successful", "said", "Peabody",
+                                            "direct", near="Peabody said"))
+    assert found[0][:2] == ("Peabody Energy", "organisation")
+
+
+def test_speakers_surname_ner_took_for_a_place_is_the_person(parse, attribute, polnear_dev):
+    # PolNeAR dev politico_2016-09-22_judge-rejects-new-yo: NER calls "Nervo" of "Nervo's conclusion"
+    # a place; no dictionary knows that word as one, so it is the judge named in full before.
+    text = next(d["text"] for d in polnear_dev if d["doc_id"].startswith("politico_2016-09-22_judge-rejects"))
+    text = text[:text.index("\n", text.index("Nervo's conclusion"))]
+    found = speakers(parse, text, attribute(text, "judges shouldn't try to judge", "conclusion", "Nervo's",
+                                            near="Nervo's conclusion"))
+    assert found[0][0] == "Frank Nervo"
+
+
+
+@pytest.mark.parametrize(
+    "before,after,expected",
+    [
+        pytest.param("Court halts eviction of market traders.\n\n", "\n\nHigh Court Justice Wambui Njoroge granted the "
+                     "order on Tuesday.", ("Wambui Njoroge", "person"), id="a-lead-describes-the-next-paragraph-names"),
+        pytest.param("Traders returned on Tuesday.\n\nThe county had issued notices in May.\n\n", "\n\nHigh Court "
+                     "Justice Wambui Njoroge granted another order.", (None, "anonymous"), id="later-it-stays-anonymous"),
+    ],
+)
+def test_speakers_lead_description_is_the_person_named_after_it(parse, attribute, before, after, expected):
+    # Our own writing: a news lead describes someone the story then names; only a lead does.
+    text = f"{before}A Nairobi judge has ordered the county to stop evicting traders, saying the notices were unlawful.{after}"
+    found = speakers(parse, text, attribute(text, "the notices were unlawful", "saying", "A Nairobi judge"))
+    assert found[0][:2] == expected
+
+
+def test_speakers_the_body_is_not_the_person_whose_role_names_it(parse, attribute):
+    # Our own writing: "the NPA" is the authority, not its director whose role holds the acronym.
+    text = (
+        "NPA Director Kofi Mensah toured the depot on Monday.\n\n"
+        "The NPA said the price of diesel would stay the same until June."
+    )
+    found = speakers(parse, text, attribute(text, "the price of diesel would stay the same until June", "said",
+                                            "The NPA"))
+    assert found[0][:2] == ("NPA", "organisation")
+
+
+def test_speakers_each_is_the_joint_subject_before_it(parse, attribute):
+    # Our own writing: "each" stands for the two people the sentence's subject names.
+    text = (
+        "Amara Diallo and Peter Wanjala debated in Kisumu on Friday, each saying the other had no plan "
+        "for the port."
+    )
+    found = speakers(parse, text, attribute(text, "the other had no plan for the port", "saying", "each"))
+    assert found[0][:2] == ("Amara Diallo and Peter Wanjala", "group")
+
+
+def test_speakers_pronoun_after_a_described_owner_of_the_subject_is_that_person(parse, attribute):
+    # Our own writing: "The governor's" owns the subject; the "he" after it is the governor, not the
+    # aide quoted just before.
+    text = (
+        "Governor Samuel Osei spent the week in the north.\n\n"
+        "Kwame Boateng, one of the governor's closest aides, recalled him reading reports on the drought.\n\n"
+        "The governor's own farm also came into play. In Tamale last week, he told chiefs that the rains "
+        "would fail again."
+    )
+    found = speakers(
+        parse, text,
+        attribute(text, "him reading reports on the drought", "recalled", "Kwame Boateng, one of the governor's closest aides"),
+        attribute(text, "the rains would fail again", "told", "he"),
+    )
+    assert [speaker for speaker, _, _ in found] == ["Kwame Boateng", "Samuel Osei"]
+
+
+
+def test_speakers_pronoun_takes_a_named_subject_ner_did_not_tag(parse, attribute, polnear_dev):
+    # PolNeAR dev breitbart_2016-09-29_politifact-…: NER leaves "Trump responded" untagged; the
+    # "He said:" after it is Trump, not Clinton, the subject tagged before.
+    text = next(d["text"] for d in polnear_dev if d["doc_id"].startswith("breitbart_2016-09-29_politif"))
+    text = text[:text.index("You walk down the street")]
+    found = speakers(
+        parse, text,
+        attribute(text, "that Trump’s statement was", "announcing", "they", near="they published"),
+        attribute(text, "We have a situation", "said", "He", "direct", near="He said"),
+    )
+    assert found[1][0] == "Donald Trump"
+
+
+def test_speakers_pronoun_takes_a_person_introduced_with_a_role_after_the_subject(parse, attribute):
+    # Our own writing: the subject is someone else; the person introduced in apposition speaks next.
+    text = (
+        "The mayor, Daniel Kiprop, spoke at the opening.\n\n"
+        "\"The road is finished,\" Kiprop said.\n\n"
+        "While Kiprop praised the road, its cost is something that worries Peter Achieng, treasurer of "
+        "the Traders Union.\n\n"
+        "\"We paid twice for the same road,\" he said."
+    )
+    quotes = (("The road is finished", "Kiprop"), ("We paid twice for the same road", "he"))
+    found = speakers(parse, text, *(attribute(text, words, "said", source, "direct") for words, source in quotes))
+    assert [speaker for speaker, _, _ in found] == ["Daniel Kiprop", "Peter Achieng"]
