@@ -225,7 +225,10 @@ def test_ingest_stopped_with_ctrl_c_says_what_is_stored_and_a_rerun_resumes(tmp_
     corpus = _jsonl(tmp_path / "editions.jsonl", editions)
     db = tmp_path / "stopped.db"
     command = [str(SAYSO), "ingest", str(corpus), "--db", str(db), "--batch-size", "2"]
-    run = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    # A shell starts background jobs with SIGINT ignored, and Python then raises no KeyboardInterrupt:
+    # the run gets the default disposition back, as a command typed in a terminal has it.
+    run = subprocess.Popen(command, stderr=subprocess.PIPE, text=True,
+                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         _wait_for_articles(db, 4, run)
         run.send_signal(signal.SIGINT)  # what Ctrl-C sends
