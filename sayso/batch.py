@@ -74,11 +74,13 @@ def _parsed(texts: list[str], nlp: Language, batch_size: int) -> Iterator[Doc]:
     texts and :data:`BATCH_CHARS` characters (a text longer than that alone): the parser's
     memory grows with the words of a batch, a third of a gigabyte per 100,000 characters."""
     group: list[str] = []
+    chars = 0
     for text in texts:
-        if group and sum(map(len, group)) + len(text) > BATCH_CHARS:
+        if group and chars + len(text) > BATCH_CHARS:
             yield from parse_many(group, nlp, batch_size)
-            group = []
+            group, chars = [], 0
         group.append(text)
+        chars += len(text)
     yield from parse_many(group, nlp, batch_size)
 
 

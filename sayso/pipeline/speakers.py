@@ -13,6 +13,7 @@ speaker, the way "he added" reads in news prose.
 
 # No `from __future__ import annotations`: spaCy validates factory arguments from live type hints.
 from collections.abc import Iterable
+from functools import cached_property
 
 from spacy.language import Language
 from spacy.pipeline import Pipe
@@ -490,13 +491,19 @@ class _Resolver:
             entity.set_gender(gender, "pronoun")
         return entity.referent()
 
+    @cached_property
+    def _first_mentions(self) -> dict[Entity, int]:
+        """Where the article first names each entity: computed once, asked for every pronoun."""
+        first: dict[Entity, int] = {}
+        for m in self.cast.mentions:
+            first.setdefault(m.entity, m.start)
+        return first
+
     def introduced(self, floor: int, pronoun: Token, gender: str | None) -> Entity | None:
         """A person the article introduces, named for the first time with a role in apposition,
         wherever the sentence puts them ("… concerns Henry Crespo, president of the Caucus.
         "No one …," he said."): the one a pronoun after it means, unless a subject is named later."""
-        first: dict[Entity, int] = {}
-        for m in self.cast.mentions:
-            first.setdefault(m.entity, m.start)
+        first = self._first_mentions
         for start, root, entity in reversed(self.cast.mentions):
             if start >= pronoun.idx or start in self.quoted:
                 continue

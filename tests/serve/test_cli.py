@@ -19,12 +19,6 @@ from sayso.cli import main
 SAYSO = Path(sys.executable).with_name("sayso")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _get(url: str, data: bytes | None = None) -> tuple[int, dict]:
     request = urllib.request.Request(url, data=data, headers={"content-type": "application/json"})
     try:
@@ -34,10 +28,10 @@ def _get(url: str, data: bytes | None = None) -> tuple[int, dict]:
         return e.code, json.load(e)
 
 
-def test_serve_cli_serves_until_interrupted(serve_db, tmp_path, token):
+def test_serve_cli_serves_until_interrupted(serve_db, tmp_path, token, free_port):
     token_file = tmp_path / "token"
     token_file.write_text(token + "\n")
-    port = _free_port()
+    port = free_port
     server = subprocess.Popen(
         [str(SAYSO), "serve", "--db", serve_db, "--port", str(port), "--token-file", str(token_file)],
         stderr=subprocess.PIPE, text=True,
@@ -97,9 +91,9 @@ def _children(pid: int) -> set[int]:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="counts the worker processes in /proc")
-def test_serve_cli_answers_from_worker_processes_and_stops_them_all(serve_db, capsys, monkeypatch):
+def test_serve_cli_answers_from_worker_processes_and_stops_them_all(serve_db, capsys, monkeypatch, free_port):
     monkeypatch.delenv("SAYSO_TOKEN", raising=False)
-    port = _free_port()
+    port = free_port
     server = subprocess.Popen(
         [str(SAYSO), "serve", "--db", serve_db, "--port", str(port), "--workers", "2"], stderr=subprocess.PIPE, text=True
     )

@@ -4,7 +4,6 @@ errors kept once, readers beside a writer, and the URLs and failures of opening 
 from __future__ import annotations
 
 import dataclasses
-import socket
 import sqlite3
 from datetime import UTC, datetime
 
@@ -170,10 +169,8 @@ def test_store_that_cannot_be_opened_names_the_path(tmp_path):
         open_store(tmp_path / "notes.db")
 
 
-def test_store_postgres_server_that_is_not_there_is_named_without_password():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]  # nothing listens here once the socket is closed
+def test_store_postgres_server_that_is_not_there_is_named_without_password(free_port):
+    port = free_port  # nothing listens here
     url = f"postgresql://sayso:hunter2@127.0.0.1:{port}/corpus?sslmode=disable"
     with pytest.raises(SaysoError, match=rf"^\[E030\] postgresql://sayso@127\.0\.0\.1:{port}/corpus: cannot open") as e:
         open_store(url)
