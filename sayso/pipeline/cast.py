@@ -168,6 +168,10 @@ class Cast:
             first = given_name(entity.name.split()[0])
             entity.set_gender(first.gender if first else None, "first name")
         self._votes: dict[Entity, Counter[str]] = {}
+        # Where a surname several people named in full share stands, its pronoun's gender deciding nothing.
+        self._ambiguous: set[int] = set()
+        # Where a bound pronoun's gender told which of them a shared surname means ("Trump says he").
+        self.pronoun_told: dict[int, str] = {}
         self.mentions: list[Mention] = []
         self.by_token: dict[int, Mention] = {}
         for ent, name, keys, kind in named:
@@ -179,7 +183,8 @@ class Cast:
                 # word no dictionary has as a place ("Nervo's conclusion"; not "Jordan's").
                 by_surname = ent.label_ != "GPE" or (len(keys) == 1 and (
                     name.root.dep_ in SUBJECTS or not is_word(keys[0])))
-                entity = self.link(keys, name, kind, by_surname=by_surname, gender=gender)
+                entity = self.link(keys, name, kind, by_surname=by_surname, gender=gender,
+                                   bound=self.bound_gender(name.root))
             entity.label = entity.label or ent.label_
             entity.mentions += 1
             self._describe(entity, ent, name)
@@ -241,39 +246,47 @@ class Cast:
         person, when it is a subject or a possessive. A person of unknown gender takes
         the gender all such pronouns agree on."""
         votes: dict[Entity, set[str]] = {}
-        pronouns = self._pronouns
-        for _, root, entity in self.mentions:
-            if entity.type != "person" or root.dep_ not in SUBJECTS:
+        for start, root, entity in self.mentions:
+            if entity.type != "person" or start in self._ambiguous:  # which namesake it is nobody knows
                 continue
-            for token in root.head.subtree:
-                if token.i <= root.i:
-                    continue
-                other = self.by_token.get(token.i)
-                if (
-                    token.is_quote
-                    or (other is None and token.pos_ == "PROPN")
-                    or (other is not None and other.entity is not entity and other.entity.type == "person")
-                ):
-                    break
-                gender = pronouns.get(token.lower_)
-                if gender and token.tag_ in ("PRP", "PRP$"):
-                    # An object pronoun is someone else ("Obama backed her up"); a subject or
-                    # possessive one may be the name ("Clinton said she", "Clinton and her husband").
-                    if token.dep_ in BOUND_PRONOUNS:
-                        votes.setdefault(entity, set()).add(gender)
-                    break
+            gender = self.bound_gender(root, entity)
+            if gender is not None:
+                votes.setdefault(entity, set()).add(gender)
         for entity, genders in votes.items():
             if len(genders) == 1:
                 entity.set_gender(next(iter(genders)), "pronoun")
 
+    def bound_gender(self, root: Token, entity: Entity | None = None) -> str | None:
+        """The gender of the pronoun bound in a named subject's own clause, if any: the first
+        gendered pronoun after the name in the subtree of its verb, before a quotation mark or
+        any other name that may be a person's (not ``entity``'s), when it is a subject or a
+        possessive ("Clinton said she would", "Clinton and her husband"; an object pronoun is
+        someone else: "Obama backed her up")."""
+        if root.dep_ not in SUBJECTS:
+            return None
+        for token in root.head.subtree:
+            if token.i <= root.i:
+                continue
+            other = self.by_token.get(token.i)
+            if token.is_quote or (other is None and token.pos_ == "PROPN") or (
+                    other is not None and other.entity is not entity and other.entity.type == "person"):
+                return None
+            gender = self._pronouns.get(token.lower_)
+            if gender and token.tag_ in ("PRP", "PRP$"):
+                return gender if token.dep_ in BOUND_PRONOUNS else None
+        return None
+
     def link(
-        self, keys: list[str], name: TokenSpan, kind: str, by_surname: bool = True, gender: str | None = None
+        self, keys: list[str], name: TokenSpan, kind: str, by_surname: bool = True, gender: str | None = None,
+        bound: str | None = None,
     ) -> Entity:
         """The entity a name refers to, creating it when the article has none yet.
 
         ``gender`` is what an honorific before the name says: only a full name of that
         gender or an unknown one may be meant, and one the article already addresses
-        with that honorific comes first.
+        with that honorific comes first. ``bound`` is the gender of a pronoun bound in the
+        name's clause ("Trump says he would pay"): of people sharing the surname, it picks
+        those known to be of that gender. A surname still shared is marked ambiguous.
         """
         if by_surname and (len(keys) == 1 or keys[0] in words("surname_particles")):
             # Surname first ("Lynch", "de Blasio"), then first name ("Hillary"); never a first
@@ -286,6 +299,12 @@ class Cast:
                 ]
                 agreeing = [(start, e) for start, e in matches if gender is not None and e.honorific == gender]
                 matches = agreeing or matches
+                if bound is not None and len({e for _, e in matches}) > 1:
+                    agree = [(start, e) for start, e in matches if e.gender == bound]
+                    if agree and len(agree) < len(matches):
+                        matches, self.pronoun_told[name.start_char] = agree, bound
+                if len({e for _, e in matches}) > 1:
+                    self._ambiguous.add(name.start_char)
                 if matches:
                     # Two people sharing a surname: the one the article names in full more often
                     # (its subject, not a relative mentioned once), the latest named on a tie.
@@ -453,7 +472,7 @@ class Cast:
 
     def latest(
         self, before: int, floor: int, accept: set[str], gender: str | None,
-        subjects_only: bool, outside: Intervals, places: bool = True, main_clause: bool = False,
+        subjects_only: bool, outside: Intervals, places: bool = True, main_clause: bool = False, lean: bool = True,
     ) -> Entity | None:
         """The most recently mentioned compatible entity between ``floor`` and ``before``
         (``places=False``: not a country or city, nor a name in brackets, as a wire service's
@@ -464,7 +483,7 @@ class Cast:
             start, root, entity = self.mentions[i]
             i -= 1
             if (
-                entity.type in accept and gender in (None, entity.gender or gender)
+                entity.type in accept and entity.agrees(gender, lean)
                 and (places or (entity.label != "GPE" and not _bracketed(root)))
                 and (not subjects_only or root.dep_ in SUBJECTS) and start not in outside
                 and (not main_clause or _main_verb(root.head))
@@ -472,13 +491,15 @@ class Cast:
                 return entity
         return None
 
-    def following(self, after: int, until: int, accept: set[str], gender: str | None) -> Entity | None:
+    def following(
+        self, after: int, until: int, accept: set[str], gender: str | None, lean: bool = True
+    ) -> Entity | None:
         """The first compatible entity named as a subject between ``after`` and ``until``: what a
         pronoun opening an article refers to ("He demanded …" before "Mr. Naidu said")."""
         for start, root, entity in self.mentions[bisect_left(self._starts, after):]:
             if start >= until:
                 break
-            if entity.type in accept and gender in (None, entity.gender or gender) and root.dep_ in SUBJECTS:
+            if entity.type in accept and entity.agrees(gender, lean) and root.dep_ in SUBJECTS:
                 return entity
         return None
 

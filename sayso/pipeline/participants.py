@@ -18,6 +18,11 @@ from sayso.pipeline.firstnames import given_name
 from sayso.pipeline.names import CERTAIN_SHARE, CERTAIN_SOURCES
 from sayso.records import Span
 
+# When the text says nothing of a person's gender, a pronoun of one gender is ruled out for a
+# first name fewer than this share of whose bearers have that gender (a weaker test than the
+# 0.9 one-sidedness that sets a gender on its own).
+LEANING = 0.2
+
 # The speaker types a pronoun kind (see the lexicon) may refer to.
 ACCEPTS = {"person": {"person"}, "group": {"group", "organisation"}, "organisation": {"organisation"}}
 
@@ -70,6 +75,19 @@ class Entity:
         if self.gender is None or (self.gender_evidence == "first name" and evidence != "first name" and not (
                 evidence == "pronoun" and self.name_is_certain)):
             self.gender, self.gender_evidence = gender, evidence
+
+    def agrees(self, gender: str | None, lean: bool = True) -> bool:
+        """Whether a pronoun or description of ``gender`` may mean this entity: one of the gender
+        the text gives, or of none known whose first name does not lean the other way ("Chris",
+        borne by men nine times in ten, is no "she" when the text has not said otherwise), unless
+        ``lean`` is off: the caller found no one else."""
+        if gender is None:
+            return True
+        if self.gender is not None:
+            return self.gender == gender
+        first = given_name(self.name.split()[0]) if self.type == "person" and lean else None
+        share = first.female_share if first is not None else 0.5
+        return share >= LEANING if gender == "f" else share <= 1 - LEANING
 
     @property
     def name_is_certain(self) -> bool:

@@ -211,7 +211,7 @@ class _Resolver:
             return self.described(token, lemma, previous)
         if mention is not None and mention.entity.type == "person" and mention.root.i == token.i and (
                 token.i == 0 or token.nbor(-1).pos_ != "PROPN"):
-            return self.namesake(mention.entity).referent()
+            return self.namesake(mention.entity, mention.start).referent()
         if mention is not None and mention.entity.type == "organisation":
             parent = self.bodies.parent_body(token, mention.entity)
             if parent is not None:  # "The Public Relations Center of the Russian FSB"
@@ -258,7 +258,7 @@ class _Resolver:
             if all(t.lower_.rstrip(".") in words("rank_titles") for t in name):  # "The Chief Justice"
                 return self.described(token, lemma, previous)
             kind = "person" if person_shaped(name) else "unknown"
-            return self.cast.link([t.lower_ for t in name], name, kind).referent()
+            return self.cast.link([t.lower_ for t in name], name, kind, bound=self.cast.bound_gender(token)).referent()
         if self.common_noun(token):  # "Photographs released by the ministry": a plural, capitalised
             lemma = lower[:-1]
         if lemma in lex["product_nouns"] or lower in lex["product_nouns"] or any(
@@ -382,10 +382,12 @@ class _Resolver:
         someone so ("Sanders said")."""
         return capitalised_noun(token) and self.cast.known(self.doc[token.i:token.i + 1]) is None
 
-    def namesake(self, entity: Entity) -> Entity:
+    def namesake(self, entity: Entity, start: int) -> Entity:
         """Of two people the article names with one surname, the one a bare "Bear said" means:
-        the one quoted last, as a reader takes it ("… Chief Margaret Bear said. … Bear said")."""
-        namesakes = self.cast.namesakes(entity)
+        the one quoted last, as a reader takes it ("… Chief Margaret Bear said. … Bear said"),
+        of those the pronoun bound in its clause agrees with ("Trump says he would")."""
+        told = self.cast.pronoun_told.get(start)
+        namesakes = [e for e in self.cast.namesakes(entity) if e.agrees(told)]
         spoke = [e for e in namesakes if e.name in self.last_spoke]
         return max(spoke, key=lambda e: self.last_spoke[e.name]) if len(namesakes) > 1 and spoke else entity
 
@@ -432,7 +434,16 @@ class _Resolver:
         """A pronoun goes to a named subject since the previous attribution, else to
         that attribution's speaker, else to the latest compatible named mention. A
         description that names nobody ("the 23-year-old") is read as a person pronoun
-        of the ``gender`` its noun gives."""
+        of the ``gender`` its noun gives. A person whose first name leans the other way
+        ("Chris" for a "she") is taken only when no one else fits (:meth:`Entity.agrees`)."""
+        found = self._pronoun(token, previous, gender, lean=True)
+        if found.speaker is None and found.gender is not None:
+            return self._pronoun(token, previous, gender, lean=False)
+        return found
+
+    def _pronoun(
+        self, token: Token, previous: tuple[Attribution, Referent] | None, gender: str | None, lean: bool
+    ) -> Referent:
         kind, gender = self.lex["pronouns"].get(token.lower_, ("person", gender))
         accept = ACCEPTS[kind]
         if token.lower_ in FIRST_PERSON and token.idx not in self.quoted:
@@ -454,11 +465,11 @@ class _Resolver:
             floor = max(s.end for s in previous[0].cue + previous[0].source)
         else:
             floor = token.sent.start_char
-        entity = self.cast.latest(token.idx, floor, accept, gender, True, self.quoted)
+        entity = self.cast.latest(token.idx, floor, accept, gender, True, self.quoted, lean=lean)
         if kind == "person":  # "Scott bristles at …" where NER saw no name
-            entity = self.unlisted_subject(floor, token, gender) or self.introduced(floor, token, gender) or entity
+            entity = self.unlisted_subject(floor, token, gender, lean) or self.introduced(floor, token, gender, lean) or entity
         if kind == "person":  # "The former New Mexico governor is a triathlete. He released …"
-            described = self.described_subject(floor, token, gender, entity)
+            described = self.described_subject(floor, token, gender, entity, lean)
             entity = described or entity
         if entity is None and previous is not None and near:
             referent = previous[1]
@@ -471,20 +482,24 @@ class _Resolver:
                 h.pos_ == "NOUN" and (h.tag_ == "NNS") == (kind == "group") for h in heads)
             if anonymous or spokesperson or (
                 referent.speaker is not None and referent.type in accept
-                and gender in (None, known and known.gender or gender)
+                and (known is None or known.agrees(gender, lean))
             ):
                 if known is not None and kind == "person":
                     known.set_gender(gender, "pronoun")
                     return known.referent()
                 return referent
         for subjects_only in (True, False):  # a subject is the likelier antecedent
-            entity = entity or self.cast.latest(token.idx, 0, accept, gender, subjects_only, self.quoted)
+            entity = entity or self.cast.latest(token.idx, 0, accept, gender, subjects_only, self.quoted, lean=lean)
         reported = self._current.content if self._current is not None and self._current.kind == "indirect" else []
         if entity is None and reported and reported[0].end <= token.idx:
             # Reported speech before its "he told": "Tests on Sultan Mia's samples came back positive, he told …"
-            entity = self.cast.latest(token.idx, reported[0].start, accept, gender, False, Intervals(()))
+            entity = self.cast.latest(token.idx, reported[0].start, accept, gender, False, Intervals(()), lean=lean)
+        if entity is None:
+            # A name before it in its sentence, even in someone's words ("Christie described Clinton
+            # as a disgrace after she attacked …")
+            entity = self.cast.latest(token.idx, token.sent.start_char, accept, gender, False, Intervals(()), lean=lean)
         if entity is None and previous is None:  # nothing before: a headline's or lead's "he"
-            entity = self.cast.following(token.idx, self.paragraphs.end_of(token.idx, 2), accept, gender)
+            entity = self.cast.following(token.idx, self.paragraphs.end_of(token.idx, 2), accept, gender, lean)
         if entity is None:
             return Referent(None, kind, None, gender, "pronoun" if gender else None)
         if kind == "person":
@@ -499,7 +514,7 @@ class _Resolver:
             first.setdefault(m.entity, m.start)
         return first
 
-    def introduced(self, floor: int, pronoun: Token, gender: str | None) -> Entity | None:
+    def introduced(self, floor: int, pronoun: Token, gender: str | None, lean: bool = True) -> Entity | None:
         """A person the article introduces, named for the first time with a role in apposition,
         wherever the sentence puts them ("… concerns Henry Crespo, president of the Caucus.
         "No one …," he said."): the one a pronoun after it means, unless a subject is named later."""
@@ -511,12 +526,12 @@ class _Resolver:
                 break
             if entity.type == "person" and root.dep_ in ("nsubj", "nsubjpass"):
                 return None
-            if entity.type == "person" and first[entity] == start and gender in (None, entity.gender or gender) \
+            if entity.type == "person" and first[entity] == start and entity.agrees(gender, lean) \
                     and any(c.dep_ == "appos" for c in root.children):
                 return entity
         return None
 
-    def unlisted_subject(self, floor: int, pronoun: Token, gender: str | None) -> Entity | None:
+    def unlisted_subject(self, floor: int, pronoun: Token, gender: str | None, lean: bool = True) -> Entity | None:
         """A person the article names, as a subject NER did not tag ("Scott bristles at the
         suggestion …"), when no tagged subject comes between it and the pronoun."""
         for t in reversed(self.doc[:pronoun.i]):
@@ -528,11 +543,13 @@ class _Resolver:
                 return None  # a tagged subject after it: cast.latest has the right one
             if t.pos_ == "PROPN" and t.text.istitle():
                 entity = self.cast.known(self.doc[t.i:t.i + 1])
-                if entity is not None and entity.type == "person" and gender in (None, entity.gender or gender):
+                if entity is not None and entity.type == "person" and entity.agrees(gender, lean):
                     return entity
         return None
 
-    def described_subject(self, floor: int, pronoun: Token, gender: str | None, named: Entity | None) -> Entity | None:
+    def described_subject(
+        self, floor: int, pronoun: Token, gender: str | None, named: Entity | None, lean: bool = True
+    ) -> Entity | None:
         """The person a description that is a subject (or owns it) since ``floor`` stands for ("the
         president", "the former New Mexico governor"), when it comes after the latest named subject ``named``."""
         after = max((m.start for m in self.cast.mentions if m.entity is named and m.start < pronoun.idx), default=-1)
@@ -544,7 +561,7 @@ class _Resolver:
             if subject and t.tag_ == "NN" and t.lemma_.lower() in self.lex["person_titles"] \
                     and any(c.lower_ == "the" for c in t.lefts) and t.idx not in self.quoted:
                 entity = self.cast.by_description(content_words(t), t.lemma_.lower(), t.idx)
-                if entity is not None and gender in (None, entity.gender or gender):
+                if entity is not None and entity.agrees(gender, lean):
                     return entity
         return None
 

@@ -819,3 +819,32 @@ def test_speakers_pronoun_takes_a_person_introduced_with_a_role_after_the_subjec
     quotes = (("The road is finished", "Kiprop"), ("We paid twice for the same road", "he"))
     found = speakers(parse, text, *(attribute(text, words, "said", source, "direct") for words, source in quotes))
     assert [speaker for speaker, _, _ in found] == ["Daniel Kiprop", "Peter Achieng"]
+
+
+def test_speakers_she_skips_a_man_whose_first_name_leans_male_for_the_woman_before(parse, attribute):
+    text = ("Governor Chris Hollis described Senator Margaret Ellison as reckless after she attacked the "
+            "budget office.")
+    found = speakers(parse, text,
+                     attribute(text, "Senator Margaret Ellison as reckless", "described", "Governor Chris Hollis"),
+                     attribute(text, "the budget office", "attacked", "she"))
+    assert [speaker for speaker, _, _ in found] == ["Chris Hollis", "Margaret Ellison"]
+
+
+def test_speakers_she_takes_a_leaning_first_name_when_no_one_else_fits(parse, attribute):
+    text = ("Chris Keates, general secretary of the teachers' union, said the letters were unfair. She said "
+            "heads had not been consulted.")
+    found = speakers(parse, text,
+                     attribute(text, "the letters were unfair", "said",
+                               "Chris Keates, general secretary of the teachers' union"),
+                     attribute(text, "heads had not been consulted", "said", "She"))
+    assert [speaker for speaker, _, _ in found] == ["Chris Keates", "Chris Keates"]
+
+
+def test_speakers_a_shared_surname_with_a_bound_pronoun_is_the_namesake_of_its_gender(parse, attribute):
+    text = ("Mary Okafor, the minister's daughter, praised the plan. Mary Okafor said it would help mothers. "
+            "Mary Okafor spoke at a rally. Samuel Okafor unveiled the plan on Monday. Okafor says he will pay "
+            "for it with savings.")
+    found = speakers(parse, text,
+                     attribute(text, "it would help mothers", "said", "Mary Okafor"),
+                     attribute(text, "he will pay for it with savings", "says", "Okafor", near="Okafor says"))
+    assert [speaker for speaker, _, _ in found] == ["Mary Okafor", "Samuel Okafor"]
