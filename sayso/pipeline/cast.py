@@ -146,7 +146,10 @@ class Cast:
             if ent.label_ in ENTITY_TYPES and name is not None and name.root.pos_ in ("PROPN", "NOUN") and not (
                     len(name) == 1 and name.root.tag_ == "NNS" and name.root.pos_ == "NOUN"
                     and ent.label_ != "PERSON") and any(  # "Screenshots" NER took for a body
-                    c.isupper() for c in name.text):  # a name is written with a capital: not "secretary of state"
+                    c.isupper() for c in name.text) and not (  # a name is written with a capital: not "secretary of state"
+                    len(name) == 1 and ent.label_ != "PERSON" and name.root.i == name.root.sent.start
+                    and (name.root.lower_ in lex["organisation_nouns"] or name.root.lower_ in words("generic_bodies"))):
+                # (nor a body's common noun opening a sentence: "Bank executives aren't")
                 named.append((ent, name, key_words(name.text), _entity_type(ent.label_, name)))
         # Multi-word person names first, so a surname can refer forward to one.
         self._full: list[tuple[int, list[str], Entity]] = []
@@ -174,11 +177,20 @@ class Cast:
         self.pronoun_told: dict[int, str] = {}
         self.mentions: list[Mention] = []
         self.by_token: dict[int, Mention] = {}
+        # The honorifics the article puts before each lone surname ("Mr. Obama"): an article that
+        # only ever writes "Mr. Obama" means him by a bare "Obama" too, not Michelle Obama.
+        addressed: dict[str, set[str]] = {}
+        for ent, name, keys, _ in named:
+            honorific = self.honorific_gender(ent.doc[max(ent.start - 1, 0):name.start])
+            if len(keys) == 1 and honorific is not None:
+                addressed.setdefault(keys[0], set()).add(honorific)
         for ent, name, keys, kind in named:
             if full_name(keys, kind):
                 entity = full_by_key[(keys[0], keys[-1])]
             else:
                 gender = self.honorific_gender(ent.doc[max(ent.start - 1, 0):name.start])
+                if gender is None and len(keys) == 1 and len(addressed.get(keys[0], ())) == 1:
+                    gender = next(iter(addressed[keys[0]]))
                 # A place is no one's surname, but for a subject NER took for one ("Nervo wrote") or a
                 # word no dictionary has as a place ("Nervo's conclusion"; not "Jordan's").
                 by_surname = ent.label_ != "GPE" or (len(keys) == 1 and (

@@ -321,7 +321,7 @@ def fullest_form(name: str, text: str, gender: str | None = None) -> str | None:
         forms |= {m.group(0) for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)} [A-Z][a-z]+-[a-z]+(?![\w'’-])", text)
                   if _FAMILY_FIRST.fullmatch(m.group(0))}
     longest = {f for f in forms if not any(f.lower() != g.lower() and f.lower() in g.lower() for g in forms)}
-    if len(longest) > 1 and gender is not None:
+    if gender is not None:  # "Mr. Keller" is not the "Anna Keller" the text also names
         longest = {f for f in longest if _given_gender(f.split()[0]) in (None, gender)}
     if len(longest) != 1:  # none, or two people ("Pádraig" and "Ciarán Ó Flaithearta")
         return None

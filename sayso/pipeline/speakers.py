@@ -276,6 +276,9 @@ class _Resolver:
                 return named.referent()
         if indefinite or lemma in lex["anonymous_nouns"]:
             return ANONYMOUS
+        members = self.named_members(token, previous)
+        if members is not None:  # "Critics, like Senators Grassley and Leahy", "Proponents, including the mayors"
+            return members
         plural = token.tag_ in ("NNS", "NNPS") and lemma != lower  # "companies", not "police"
         if (lemma in lex["organisation_nouns"] or lower in lex["organisation_nouns"]
                 or lemma in words("generic_bodies")) and not plural:
@@ -284,6 +287,10 @@ class _Resolver:
             body = self.bodies.body_of(token)  # "economists at Bharat Capital Markets", "officials at HSI"
             if body is not None:
                 return Referent(body, "organisation", noun_phrase(token))
+        if token.tag_ in ("NNS", "NNPS") and token.is_title and not indefinite:
+            known = self.cast.known(self.doc[token.i:token.i + 1])
+            if known is not None and known.type == "person":  # "Sanders: Clinton needs to …", tagged a plural
+                return known.referent()
         if token.tag_ in ("NNS", "NNPS") or self.common_noun(token):  # "analysts", "NUP supporters"
             return Referent(None, "group", noun_phrase(token))
         if lemma in lex["person_titles"] or lemma in self._gendered or AGED.search(
@@ -305,6 +312,25 @@ class _Resolver:
             if t.dep_ in ("nsubj", "nsubjpass") and t.conjuncts and t.idx not in self.quoted:
                 last = max(t.conjuncts, key=lambda c: c.i)
                 return self.doc[t.left_edge.i:last.i + 1] if last.i > t.i else None
+        return None
+
+    def named_members(self, token: Token, previous: tuple[Attribution, Referent] | None) -> Referent | None:
+        """The ones a plural source names as its members ("Critics of the program, like Senators
+        Grassley and Leahy", "Proponents, including the Conference of Mayors", "rights groups such
+        as Amnesty International"): the named are who the article lets speak for the rest, as
+        "Joseph and other community members" is Joseph."""
+        if token.tag_ not in ("NNS", "NNPS"):
+            return None
+        for prep in token.rights:
+            if prep.dep_ != "prep" or not (prep.lower_ in ("including", "like") or (
+                    prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))):
+                continue
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is None or not any(self.cast.by_token.get(t.i) for t in obj.subtree):
+                continue
+            found = self.compound(self.doc[obj.left_edge.i:obj.right_edge.i + 1], previous)
+            if found.speaker is not None and found.type in ("person", "organisation", "group"):
+                return found
         return None
 
     def named_after_lead(self, token: Token) -> Entity | None:
@@ -352,9 +378,12 @@ class _Resolver:
         speaker = referent.speaker
         if speaker is None:
             return referent
-        key = (speaker, referent.gender)
+        # What the text says of the gender narrows the forms; a first name NER cut out of the middle of
+        # the name ("Salim" of "Maryam bint Salim al-Harthy") does not.
+        gender = referent.gender if referent.gender_evidence != "first name" else None
+        key = (speaker, gender)
         if key not in self._full_forms:
-            full = fullest_form(speaker, self.text, referent.gender) or self.misspelt(speaker)
+            full = fullest_form(speaker, self.text, gender) or self.misspelt(speaker)
             self._full_forms[key] = with_nickname(full or speaker, self.text) or full
         name = self._full_forms[key]
         if name is None:
@@ -399,7 +428,8 @@ class _Resolver:
             entity = self.cast.by_role_acronym(token.text, token.idx)
         if entity is not None:
             return entity.referent()
-        if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children):  # "my mother", "his lawyer": another
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.tag_ == "PRP$":  # "my mother", "his lawyer": another
             return Referent(None, "person", noun_phrase(token))
         gender = self._gendered.get(lemma)
         # A description renames the person the story is about: the latest one named as a
@@ -407,6 +437,9 @@ class _Resolver:
         # inside a clause ("… hours after Trump tweeted").
         topic = self.cast.latest(token.idx, self.paragraphs.start_of(token.idx, 2), {"person"}, gender, True,
                                  self.quoted, main_clause=True)
+        if topic is not None and owner is not None and self.referent(owner, owner.subtree, previous).speaker == topic.name:
+            # "Clinton … the Democratic presidential candidate's former doctor": someone of hers, not her
+            return Referent(None, "person", noun_phrase(token))
         if topic is not None:
             return topic.referent()
         described = self.pronoun(token, previous, gender)

@@ -848,3 +848,34 @@ def test_speakers_a_shared_surname_with_a_bound_pronoun_is_the_namesake_of_its_g
                      attribute(text, "it would help mothers", "said", "Mary Okafor"),
                      attribute(text, "he will pay for it with savings", "says", "Okafor", near="Okafor says"))
     assert [speaker for speaker, _, _ in found] == ["Mary Okafor", "Samuel Okafor"]
+
+
+def test_speakers_a_group_that_names_its_members_is_those_named(parse, attribute):
+    text = ("Critics of the visa scheme, like Senators Mary Holt and Owen Price, say it invites fraud. "
+            "Supporters, including the Lakeside Chamber of Commerce, say it brings jobs.")
+    found = speakers(parse, text,
+                     attribute(text, "it invites fraud", "say",
+                               "Critics of the visa scheme, like Senators Mary Holt and Owen Price"),
+                     attribute(text, "it brings jobs", "say", "Supporters, including the Lakeside Chamber of Commerce"))
+    assert [speaker for speaker, _, _ in found] == ["Mary Holt and Owen Price", "Lakeside Chamber of Commerce"]
+
+
+def test_speakers_a_bare_surname_the_article_writes_with_mr_is_not_the_woman_named_in_full(parse, attribute):
+    text = ("Keller Backs Reform Bill\n\nGovernor Keller is rallying voters. Mr. Keller said the bill would pass. "
+            "The governor told reporters he was confident. His wife, Anna Keller, campaigned with him on Sunday.")
+    found = speakers(parse, text, attribute(text, "he was confident", "told", "The governor"))
+    assert found[0][0] != "Anna Keller"
+
+
+def test_speakers_a_surname_tagged_as_a_plural_is_the_person(parse, attribute):
+    text = ("Sanders: the party must change\n\nBernie Sanders offered advice to the party on Friday. Sanders said "
+            "the party must change.")
+    found = speakers(parse, text, attribute(text, "the party must change", "Sanders:", "Sanders", near="Sanders:"))
+    assert found[0][0] == "Bernie Sanders"
+
+
+def test_speakers_a_body_noun_opening_a_sentence_is_no_body_of_that_name(parse, attribute):
+    text = ("Harbor Trust fired 300 workers. Bank executives aren't punished, Ross said. "
+            "The bank said it had fired the workers.")
+    found = speakers(parse, text, attribute(text, "it had fired the workers", "said", "The bank"))
+    assert found[0][0] == "Harbor Trust"
