@@ -78,6 +78,11 @@ class Bodies:
         if token.lemma_.lower() in words("generic_bodies"):  # "the airline", "the company": the body just named
             body = self.cast.body_of_kind(token.lemma_.lower(), token.idx, lexicon()["body_kinds"])
             return body.name if body is not None else None
+        if token.lemma_.lower() in _NAMED_FOR_LEADERS and token.dep_ == "compound":
+            # "Clinton plans to visit Charlotte, according to a campaign aide": the campaign of the
+            # person its sentence is about (in the aide's words or not), when the article names no campaign
+            leader = self.cast.latest(token.idx, token.sent.start_char, {"person"}, None, True, Intervals(()))
+            return f"{leader.name.split()[-1]} {token.lower_}" if leader is not None else None
         return None
     def body_of(self, token: Token) -> str | None:
         """The named organisation a spokesperson, official or reporter speaks for: a name

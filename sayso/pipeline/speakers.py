@@ -504,6 +504,10 @@ class _Resolver:
         if kind == "person":  # "The former New Mexico governor is a triathlete. He released …"
             described = self.described_subject(floor, token, gender, entity, lean)
             entity = described or entity
+        if entity is None and previous is not None and floor <= token.sent.start_char:
+            # A person named earlier in the pronoun's own sentence, as a subject or not ("seized upon
+            # Mr. Trump's RT appearance, in which he said"), before anyone quoted in a sentence before it.
+            entity = self.cast.latest(token.idx, token.sent.start_char, accept, gender, False, self.quoted, lean=lean)
         if entity is None and previous is not None and near:
             referent = previous[1]
             known = self.cast.by_name.get(referent.speaker or "")

@@ -878,6 +878,20 @@ def test_speakers_pronoun_takes_a_person_introduced_with_a_role_after_the_subjec
             ["Harbor Trust"],
             id="a-body-noun-opening-a-sentence-is-no-body-of-that-name",
         ),
+        pytest.param(
+            "A reader would ask what the fuss was about. Critics seized upon Mr. Hale's radio interview, in which "
+            "he said the agency was useless.",
+            [("what the fuss was about", "ask", "A reader", ""),
+             ("the agency was useless", "said", "he", "")],
+            [None, "Hale"],
+            id="a-person-named-in-the-pronouns-own-sentence-before-an-unnamed-source-before-it",
+        ),
+        pytest.param(
+            "Governor Lena Ortiz will visit the flooded towns on Sunday, according to a campaign aide.",
+            [("Governor Lena Ortiz will visit the flooded towns on Sunday", "according to", "a campaign aide", "")],
+            ["Ortiz campaign"],
+            id="a-campaign-aide-speaks-for-the-campaign-of-the-person-the-sentence-is-about",
+        ),
     ],
 )
 def test_speakers_in_the_articles_discourse(parse, attribute, text, attributions, expected):
