@@ -44,15 +44,16 @@ BOUND_PRONOUNS = SUBJECTS | {"poss"}
 def _entity_type(label: str, name: TokenSpan) -> str:
     """The speaker type of a named entity. The small model calls unfamiliar surnames
     NORP ("said Haidai"); a lone singular proper noun without an article that is a
-    subject is a person, where a real NORP subject is plural ("Republicans said").
+    subject and no dictionary word is a person, where a real NORP subject is plural
+    ("Republicans said") or a word ("One Republican said").
     It calls many names from outside Europe organisations ("Kemi Badenoch"): a name
     of a person's shape is a person's."""
     root = name.root
     lone = len(name) == 1 and root.tag_ == "NNP" and not any(c.dep_ == "det" for c in root.children)
     if label == "NORP" and is_acronym(root.text):
         return "organisation"  # "the NDMA said" is a body, not a people
-    if label == "NORP" and lone and root.dep_ in ("nsubj", "nsubjpass"):
-        return "person"
+    if label == "NORP" and lone and root.dep_ in ("nsubj", "nsubjpass") and not is_word(root.lower_):
+        return "person"  # but "One Republican said" is one of a party
     if label in ("ORG", "NORP") and person_shaped(name):  # a place's name is no person's ("New York")
         return "person"
     if label in ("ORG", "GPE") and _described_as_person(name.root):  # "Sutrisno, who heads …"

@@ -128,9 +128,13 @@ def name_tokens(ent: TokenSpan) -> TokenSpan | None:
     start, end = ent.start, ent.end
     # A name does not run across a line break; NER sometimes does ("X.\n\nTrump").
     start = max([start] + [t.i + 1 for t in ent if t.is_space and t.i < end - 1])
-    # Nor does it start with a verb that a headline capitalised ("Injecting Clinton", "Say Mexico").
+    # Nor does it start with a verb or an epithet that a headline capitalised ("Injecting Clinton",
+    # "Say Mexico", "Derelict Obama": a word no one is named, before a word that is only a name).
     while start < end and (ent.doc[start].lower_ in skip or ent.doc[start].is_space
-                               or ent.doc[start].pos_ in ("VERB", "ADP", "PART", "CCONJ", "SCONJ")):
+                           or ent.doc[start].pos_ in ("VERB", "ADP", "PART", "CCONJ", "SCONJ")
+                           or (ent.label_ == "PERSON" and start < end - 1 and given_name(ent.doc[start].text) is None
+                               and is_word(ent.doc[start].lower_) and not is_word(ent.doc[start + 1].lower_)
+                               and ent.doc[start].lower_ not in words("rank_titles"))):
         start += 1
     while end > start and (ent.doc[end - 1].is_punct or ent.doc[end - 1].is_space or ent.doc[end - 1].tag_ == "POS"
                            or ent.doc[end - 1].lower_ in ("'s", "’s")):  # a curly "’s" the tagger missed
