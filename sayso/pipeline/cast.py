@@ -410,7 +410,8 @@ class Cast:
     def body_of_kind(self, noun: str, before: int, kinds: dict[str, list[str]]) -> Entity | None:
         """The body a generic noun refers back to ("the airline", "the utility"): the latest
         named before ``before`` whose name says it is of that kind ("Saqr Airways", "Tugela Coast
-        Water"), else the latest named body that is not a news agency quoted in passing."""
+        Water"), else the latest named body that is not a news agency quoted in passing; with
+        none before it, the first of that kind named after it."""
         marks = set(kinds.get(noun, ()))
         agencies = words("news_agencies")
         fallback = None
@@ -425,6 +426,10 @@ class Cast:
                 return entity
             if fallback is None and not name & agencies:
                 fallback = entity
+        if fallback is None:  # a headline's "bloc aims to …" before the lead names the European Union
+            return next((e for _, root, e in self.mentions[bisect_left(self._starts, before):]
+                         if e.type == "organisation" and e.label != "GPE" and not _bracketed(root)
+                         and set(e.name.lower().split()) & marks), None)
         return fallback
 
     def namesakes(self, entity: Entity) -> list[Entity]:

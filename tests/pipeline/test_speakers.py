@@ -892,6 +892,26 @@ def test_speakers_pronoun_takes_a_person_introduced_with_a_role_after_the_subjec
             ["Ortiz campaign"],
             id="a-campaign-aide-speaks-for-the-campaign-of-the-person-the-sentence-is-about",
         ),
+        pytest.param(
+            "After the vote, bloc aims to spend more on defence\n\nBRUSSELS - The African Union met on Friday to "
+            "plan its budget.",
+            [("to spend more on defence", "aims", "bloc", "")],
+            ["African Union"],
+            id="a-headlines-bloc-is-the-union-the-lead-names-after-it",
+        ),
+        pytest.param(
+            "Senators argued about the bill on Monday. One Republican said the vote would fail.",
+            [("the vote would fail", "said", "One Republican", "")],
+            [None],
+            id="one-of-a-party-is-unnamed-not-a-person-called-so",
+        ),
+        pytest.param(
+            "Derelict Obama and Clinton ignore the border\n\nThe border is open, critics say. Obama said on Monday "
+            "that the border was secure.",
+            [("the border was secure", "said", "Obama", "Obama said")],
+            ["Obama"],
+            id="a-headlines-epithet-is-no-first-name",
+        ),
     ],
 )
 def test_speakers_in_the_articles_discourse(parse, attribute, text, attributions, expected):
