@@ -181,8 +181,14 @@ class _Resolver:
         lex, lower, lemma = self.lex, token.lower_, token.lemma_.lower()
         if lower in lex["relative_pronouns"] and token.tag_ in ("WP", "WDT"):
             noun = antecedent(token)
+            if noun is not None and lower in ("who", "whom"):
+                noun = self.personal(noun)
             if noun is not None:
                 return self.compound(self.doc[noun.left_edge.i:noun.i + 1], previous)
+        if token.dep_ == "appos" and token.pos_ == "NOUN" and token.head.i in self.cast.by_token and \
+                self.cast.by_token[token.head.i].entity.type == "person":
+            # "John Bentel, a tech staffer at the State Department who told …": the named person described
+            return self.referent(token.head, token.head.subtree, previous)
         if token.tag_ in ("PRP", "PRP$") and lower in lex["pronouns"]:
             return self.pronoun(token, previous)
         if lower in ("each", "both") and token.tag_ == "DT" and token.dep_ != "det":
@@ -303,6 +309,15 @@ class _Resolver:
             if token.is_title and any(c.text == "The" and c.i > token.sent.start for c in token.lefts):
                 return Referent(noun_phrase(token), "organisation")  # "according to The Nation": a title
         return UNKNOWN
+
+    def personal(self, noun: Token) -> Token:
+        """The noun a "who" stands for when the parser hung it on a place or a body in a phrase after that
+        noun ("nervous Democrats on Capitol Hill, who have argued", "a spokesman for the FBI, who"): the
+        noun the phrase modifies, as "who" stands for people, not places or bodies."""
+        while noun.ent_type_ in ("GPE", "LOC", "FAC", "ORG") and noun.dep_ == "pobj" and noun.head.dep_ == "prep" \
+                and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head
+        return noun
 
     def joint_subject(self, token: Token) -> TokenSpan | None:
         """The subject naming several that a lone "each" or "both" stands for: the latest before

@@ -912,6 +912,19 @@ def test_speakers_pronoun_takes_a_person_introduced_with_a_role_after_the_subjec
             ["Obama"],
             id="a-headlines-epithet-is-no-first-name",
         ),
+        pytest.param(
+            "The speech pleased union leaders at the Ford Motor Company, who said the plan was fair.",
+            [("the plan was fair", "said", "who", "")],
+            [None],
+            id="who-after-a-place-in-a-phrase-is-the-people-the-phrase-describes",
+        ),
+        pytest.param(
+            "The inquiry named Tom Barrow, a systems manager at the Transport Department who told staff never "
+            "to discuss the server.",
+            [("staff never to discuss the server", "told", "who", "")],
+            ["Tom Barrow"],
+            id="who-after-a-body-an-appositive-describes-is-the-person-named",
+        ),
     ],
 )
 def test_speakers_in_the_articles_discourse(parse, attribute, text, attributions, expected):
