@@ -126,12 +126,17 @@ class _Resolver:
         the headline capitalised ("Lawmaker urges …") is as bare, and the lead may come after
         a short deck line."""
         line_end = self.cast.text.find("\n")
+        head = source_head(span)
+        if 0 <= span.end_char <= line_end and head.lemma_.lower() in self.lex["person_titles"] and not any(
+                c.dep_ == "det" for c in head.children):
+            described = self.lead_description(head, line_end)
+            if described is not None:  # "Judge rejects …" over "A New York judge has rejected …"
+                return described.referent()
         bare = referent == ANONYMOUS or (len(span) == 1 and referent.speaker == span.text
                                          and names_a_person(span.text))  # "Lawmaker urges …"
         if not bare or line_end < 0 or span.end_char > line_end or \
                 self.cast.text[:line_end].rstrip()[-1:] in ".!?\"”'’":
             return referent  # no headline line: a first line ending as a sentence does is the lead
-        head = source_head(span)
         if head.tag_ not in ("NN", "NNP") or any(c.dep_ == "det" for c in head.children):
             return referent
         # A deck line under the headline ("Member of House panel says …") comes before the lead.
@@ -144,6 +149,19 @@ class _Resolver:
             if mention is not None and mention.entity.type == "person":
                 return mention.entity.referent()
         return referent
+
+    def lead_description(self, head: Token, line_end: int) -> Entity | None:
+        """The person a headline's description ("Judge rejects …", "Former DNC chairman calls for
+        …") stands for: the one the lead describes with the same noun and "a" ("A New York judge has
+        rejected …") and names after it (see :meth:`named_after_lead`)."""
+        lemma = head.lemma_.lower()
+        until = self.paragraphs.end_of(line_end + 1, 2)
+        for token in self.doc[head.i + 1:]:
+            if token.idx >= until:
+                break
+            if token.idx > line_end and token.pos_ == "NOUN" and token.lemma_.lower() == lemma:
+                return self.named_after_lead(token)
+        return None
 
     def compound(self, span: TokenSpan, previous: tuple[Attribution, Referent] | None) -> Referent:
         """A source naming several ("Usman Anwar and Mohsin Naqvi", "China and Russia") is

@@ -925,6 +925,14 @@ def test_speakers_pronoun_takes_a_person_introduced_with_a_role_after_the_subjec
             ["Tom Barrow"],
             id="who-after-a-body-an-appositive-describes-is-the-person-named",
         ),
+        pytest.param(
+            "Judge blocks release of council audit\n\nA Leeds judge has blocked the release of an audit sought by "
+            "Councillor Mark Dean, saying it holds private data.\n\nThe council had asked for the audit to be "
+            "published. Justice Helen Okoro wrote that the data could not be shared.",
+            [("release of council audit", "blocks", "Judge", "")],
+            ["Helen Okoro"],
+            id="a-headlines-description-is-whom-the-lead-describes-so-and-names-after",
+        ),
     ],
 )
 def test_speakers_in_the_articles_discourse(parse, attribute, text, attributions, expected):
