@@ -105,6 +105,8 @@ class _Resolver:
             if referent.speaker and len(referent.speaker.split()) <= 3 and (
                     referent.type == "person" or referent.type == "unknown" and referent.speaker.istitle()):
                 referent = self.in_full(referent)
+            if referent.type == "person" and referent.speaker and referent.speaker.isupper() and len(referent.speaker) > 3:
+                referent = referent._replace(speaker=referent.speaker.title())  # a transcript's "WALLACE:"
             attribution.speaker, attribution.speaker_type, attribution.speaker_role = referent[:3]
             attribution.speaker_gender = _GENDERS.get(referent.gender or "") if referent.type == "person" else None
             attribution.gender_evidence = referent.gender_evidence if attribution.speaker_gender else None
@@ -281,7 +283,7 @@ class _Resolver:
             name = self.doc[start + capitalised_description(self.doc[start:token.i + 1]):token.i + 1]
             if all(t.lower_.rstrip(".") in words("rank_titles") for t in name):  # "The Chief Justice"
                 return self.described(token, lemma, previous)
-            kind = "person" if person_shaped(name) else "unknown"
+            kind = "person" if person_shaped(name) or token.i in self._transcript_labels else "unknown"
             return self.cast.link([t.lower_ for t in name], name, kind, bound=self.cast.bound_gender(token)).referent()
         if self.common_noun(token):  # "Photographs released by the ministry": a plural, capitalised
             lemma = lower[:-1]
@@ -575,6 +577,18 @@ class _Resolver:
         if kind == "person":
             entity.set_gender(gender, "pronoun")
         return entity.referent()
+
+    @cached_property
+    def _transcript_labels(self) -> set[int]:
+        """The tokens that name who speaks in a transcript: a capitalised word opening a line before a
+        colon ("WALLACE: Let's start …"), in a text with at least two such lines."""
+        labels = set()
+        for token in self.doc[:-1]:
+            opens = token.i == 0 or "\n" in token.nbor(-1).text or (token.nbor(-1).is_quote and (
+                token.i == 1 or "\n" in token.nbor(-2).text))
+            if opens and token.is_upper and token.is_alpha and len(token) > 1 and token.nbor(1).text == ":":
+                labels.add(token.i)
+        return labels if len({self.doc[i].text for i in labels}) > 1 else set()
 
     @cached_property
     def _first_mentions(self) -> dict[Entity, int]:

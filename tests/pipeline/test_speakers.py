@@ -933,6 +933,13 @@ def test_speakers_pronoun_takes_a_person_introduced_with_a_role_after_the_subjec
             ["Helen Okoro"],
             id="a-headlines-description-is-whom-the-lead-describes-so-and-names-after",
         ),
+        pytest.param(
+            "Partial transcript as follows:\n\n\"MORRIS: Let's start with the budget. Will the minister resign?"
+            "\n\n\"NOLAN: The minister will not resign.",
+            [("Let's start with the budget.", "MORRIS:", "MORRIS", "")],
+            ["Morris"],
+            id="a-transcripts-capitalised-label-is-written-as-a-name",
+        ),
     ],
 )
 def test_speakers_in_the_articles_discourse(parse, attribute, text, attributions, expected):
