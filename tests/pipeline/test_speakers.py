@@ -940,6 +940,12 @@ def test_speakers_pronoun_takes_a_person_introduced_with_a_role_after_the_subjec
             ["Morris"],
             id="a-transcripts-capitalised-label-is-written-as-a-name",
         ),
+        pytest.param(
+            "Senator Joan Pike spoke in Ohio on Monday. The senator's former doctor said her health was good.",
+            [("her health was good", "said", "The senator's former doctor", "")],
+            [None],
+            id="someones-doctor-is-not-the-person-the-story-follows",
+        ),
     ],
 )
 def test_speakers_in_the_articles_discourse(parse, attribute, text, attributions, expected):
