@@ -48,7 +48,7 @@ class FitReport:
     # What was learnt from, and for how long.
     windows: int
     wordpieces: int
-    steps: int
+    steps: int  # optimiser steps, one batch each
     seconds: float
     settings: dict
     # The exported graphs' sizes, and how far the int8 one's probabilities stray from the fp32 one's.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
@@ -108,3 +109,19 @@ def test_train_cli_reads_a_jsonl_gold_file_too(tmp_path, capsys, polnear_train_p
     assert main(["train", "--train", str(gold), "--out", str(tmp_path / "models")]) == 0
     assert "from 4 documents" in capsys.readouterr().out
     assert (tmp_path / "models" / "cues.json").is_file()
+
+
+@pytest.mark.parametrize("command", ["extract", "eval"])
+def test_accurate_dir_without_a_tagger_exits_2_naming_it(tmp_path, capsys, example_path, command):
+    gold = Path(__file__).resolve().parents[1] / "data" / "bakhmut.gold.jsonl"
+    target = example_path if command == "extract" else gold
+    assert main([command, str(target), "--accurate", str(tmp_path)]) == 2
+    assert f"[E149] {tmp_path}: no accurate-tier tagger here" in capsys.readouterr().err
+
+
+def test_train_accurate_without_pytorch_exits_2_naming_the_extra(tmp_path, capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "torch", None)  # what an import of a package not installed does
+    gold = Path(__file__).resolve().parents[1] / "data" / "bakhmut.gold.jsonl"
+    assert main(["train", "--accurate", "--train", str(gold), "--out", str(tmp_path / "tagger")]) == 2
+    assert "[E151] 'sayso train --accurate' needs PyTorch" in capsys.readouterr().err
+    assert not (tmp_path / "tagger").exists()
