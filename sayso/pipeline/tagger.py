@@ -63,10 +63,10 @@ class TokenTagger:
     def __init__(self, directory: str | Path, threads: int = 1, batch_size: int = 8) -> None:
         from sayso.extras import require
 
-        ort = require("onnxruntime", Errors.E150.format(what="onnxruntime"))
-        tokenizers = require("tokenizers", Errors.E150.format(what="tokenizers"))
         directory = Path(directory)
         check_tagger_dir(directory)
+        ort = require("onnxruntime", Errors.E150.format(what="onnxruntime"))
+        tokenizers = require("tokenizers", Errors.E150.format(what="tokenizers"))
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1

@@ -13,7 +13,7 @@ from sayso.errors import SaysoError
 from sayso.pipeline.attributions import Attributor
 from sayso.pipeline.cues import index_doc
 from sayso.pipeline.quotes import quotes_of
-from sayso.pipeline.tagger import Blend, Tagged, TokenTagger
+from sayso.pipeline.tagger import MODEL_FILE, SETTINGS_FILE, TOKENIZER_FILE, Blend, Tagged, TokenTagger
 
 TEXT = ("The figures meant that prices would rise, the minister said on Tuesday.\n\n"
         '"We are optimistic," she added. Critics were concerned that the figures were wrong.')
@@ -63,6 +63,8 @@ def test_a_directory_without_a_built_tagger_is_error_e149(tmp_path):
 
 
 def test_a_missing_accurate_extra_is_error_e150_naming_the_package(tmp_path, monkeypatch):
+    for name in (MODEL_FILE, TOKENIZER_FILE, SETTINGS_FILE):
+        (tmp_path / name).write_text("{}", encoding="utf-8")  # a directory that looks built
     monkeypatch.setitem(sys.modules, "onnxruntime", None)  # what an import of a package not installed does
     with pytest.raises(SaysoError, match=r"E150.*onnxruntime.*sayso\[accurate\]"):
         TokenTagger(tmp_path)
