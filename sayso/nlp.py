@@ -59,7 +59,7 @@ def load_base(model: str = BASE_MODEL) -> Language:
 LOADS = 0
 
 
-def load(model: str = BASE_MODEL, models: str | Path | None = None) -> Language:
+def load(model: str = BASE_MODEL, models: str | Path | None = None, accurate: bool | str | Path = False) -> Language:
     """The spaCy pipeline with sayso's components, cached per process: the one cache every caller
     (the CLI, the server, ingest workers, the corpus job's workers) shares.
 
@@ -67,12 +67,18 @@ def load(model: str = BASE_MODEL, models: str | Path | None = None) -> Language:
         model: name or path of the spaCy base pipeline.
         models: a directory of learned models written by ``sayso train``; by default
             the models shipped in the package.
+        accurate: the accurate tier (:mod:`sayso.pipeline.tagger`): True for the tagger in the
+            package's ``model/accurate``, or a directory ``sayso train --accurate`` wrote. It needs
+            the ``sayso[accurate]`` extra; a missing extra or model is a coded error (E150, E149).
     """
-    return _load(model, str(models) if models else None)
+    from sayso.pipeline.tagger import DEFAULT_DIR
+
+    tagger = str(DEFAULT_DIR if accurate is True else accurate) if accurate else None
+    return _load(model, str(models) if models else None, tagger)
 
 
 @lru_cache(maxsize=4)
-def _load(model: str, models: str | None) -> Language:
+def _load(model: str, models: str | None, tagger: str | None = None) -> Language:
     """:func:`load` with its arguments in one form, so that ``load()`` and ``load(models=None)``
     are one cache entry."""
     global LOADS
@@ -89,6 +95,10 @@ def _load(model: str, models: str | None) -> Language:
     finder = nlp.get_pipe("sayso_attributions")
     if isinstance(finder, AttributionFinder) and (models or finder.models is None):
         finder.initialize(nlp=nlp, models=models)
+    if tagger is not None and "sayso_tagger" not in nlp.pipe_names:
+        from sayso.pipeline import tagger as _  # noqa: F401  (registers the component)
+
+        nlp.add_pipe("sayso_tagger", before="sayso_attributions", config={"directory": tagger})
     return nlp
 
 

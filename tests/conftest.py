@@ -470,3 +470,20 @@ def web_server(bakhmut_text) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def wordpiece_tokenizer():
+    """A small WordPiece tokenizer of the accurate tier's kind (lower-casing, BERT pre-tokenizer, "##"
+    continuations) over a vocabulary of our own, so its tests need no downloaded encoder; skipped
+    when the ``accurate`` extra (tokenizers) is not installed."""
+    tokenizers = pytest.importorskip("tokenizers", reason="needs tokenizers (pip install 'sayso[accurate]')")
+    from tokenizers import models, normalizers, pre_tokenizers
+
+    words = ("the minister said on tuesday that deficit had hal ##ved we are optimistic she added critics "
+             "were concern ##ed figures wrong . , \" : a of in to")
+    vocab = {w: i for i, w in enumerate(["[PAD]", "[UNK]", "[CLS]", "[SEP]", *words.split()])}
+    tokenizer = tokenizers.Tokenizer(models.WordPiece(vocab, unk_token="[UNK]"))
+    tokenizer.normalizer = normalizers.BertNormalizer(lowercase=True)
+    tokenizer.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    return tokenizer

@@ -27,7 +27,7 @@ PACKAGE = ROOT / "sayso"
 LAYERS: list[set[str]] = [
     {"errors", "records", "extras"},  # the contract: records that cross layers, coded errors
     {"ingest"},  # reading sources into Documents
-    {"spanmatch", "resolution", "eval_records", "formats", "pipeline", "nlp", "evaluate", "train", "sayso"},
+    {"spanmatch", "resolution", "eval_records", "formats", "pipeline", "nlp", "evaluate", "train", "accurate", "sayso"},
     {"batch", "pools"},  # running the pipeline over documents
     {"store"},  # all SQL
     {"corpus"},  # what is learnt across stored articles

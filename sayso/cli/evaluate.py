@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from sayso.cli.options import add_models_option, pipeline
+from sayso.cli.options import add_accurate_option, add_models_option, pipeline
 from sayso.evaluate import evaluate, format_report
 
 
@@ -37,12 +37,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "as bench/labels/polnear-dev-speakers.jsonl); only those documents are scored",
     )
     add_models_option(parser)
+    add_accurate_option(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Evaluate and print the figures; a gold file that cannot be scored ends the run (exit 2)."""
-    report = evaluate(args.gold, nlp=pipeline(args.models), max_docs=args.docs, predictions_path=args.output,
+    report = evaluate(args.gold, nlp=pipeline(args.models, args.accurate), max_docs=args.docs, predictions_path=args.output,
                       speakers_path=args.speakers, nested=args.nested)
     print(json.dumps(report, indent=1) if args.json else format_report(report))
     return 0

@@ -19,7 +19,7 @@ from tqdm import tqdm
 
 from sayso.batch import extract_documents
 from sayso.cli.inputs import add_url_options, before_the_store, fetcher, sources
-from sayso.cli.options import add_follow_links_option, add_models_option, pipeline, positive
+from sayso.cli.options import add_accurate_option, add_follow_links_option, add_models_option, pipeline, positive
 from sayso.cli.output import FORMATS, Writer
 from sayso.corpus.index import update
 from sayso.errors import Errors, SaysoError
@@ -61,6 +61,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_url_options(parser)
     add_follow_links_option(parser)
     add_models_option(parser)
+    add_accurate_option(parser)
     parser.set_defaults(func=run)
 
 
@@ -68,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     """Extract, print and store; 0 when every input was processed, 1 when any failed."""
     extracted = failed = 0
     items = read(sources(args), follow_links=args.follow_links, fetch=fetcher(args))
-    nlp = pipeline(args.models)
+    nlp = pipeline(args.models, args.accurate)
     with ExitStack() as stack:
         out = stack.enter_context(_open_output(args.output))
         if args.db:

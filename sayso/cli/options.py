@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from spacy.language import Language
 
@@ -33,12 +34,26 @@ def add_models_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def pipeline(models: str | None) -> Language | None:
-    """The pipeline with the models in ``models``, or None for the default one, loaded when needed."""
-    if models is None:
+def add_accurate_option(parser: argparse.ArgumentParser) -> None:
+    """``--accurate [DIR]``: run the accurate tier, with the tagger ``sayso train --accurate`` built."""
+    parser.add_argument(
+        "--accurate", nargs="?", const=True, default=None, metavar="DIR",
+        help="the accurate tier: a fine-tuned tagger (built by 'sayso train --accurate --out DIR') "
+        "helps find and judge attributions; needs 'sayso[accurate]' (docs/accurate.md)",
+    )
+
+
+def pipeline(models: str | None, accurate: bool | str | None = None) -> Language | None:
+    """The pipeline with the models in ``models`` (and the accurate tier's tagger when asked
+    for), or None for the default one, loaded when needed."""
+    if models is None and not accurate:
         return None
     check_models(models)
-    return load(models=models)
+    if accurate:
+        from sayso.pipeline.tagger import DEFAULT_DIR, check_tagger_dir
+
+        check_tagger_dir(DEFAULT_DIR if accurate is True else Path(accurate))
+    return load(models=models, accurate=accurate or False)
 
 
 def check_models(models: str | None) -> None:

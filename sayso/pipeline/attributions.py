@@ -43,6 +43,7 @@ from sayso.pipeline.quotes import (
     quotes_of,
 )
 from sayso.pipeline.spans import SpanModel, fragments
+from sayso.pipeline.tagger import Blend, Tagged
 from sayso.records import Attribution, Span
 
 _ONE_WORD_OR_NONE = re.compile(r"\s*(?:\w+\s+)?")
@@ -71,6 +72,7 @@ class _Found:
     head: int = -1  # the cue's token index
     quoted: float = 0.0  # share of the content inside quotation marks
     confidence: float = 0.0
+    tagger: float | None = None  # the accurate tier's tagger: its mean probability over the roles' tokens
 
 
 class Attributor:
@@ -95,8 +97,10 @@ class Attributor:
         the statements nested in their contents, each with the index of its enclosing one."""
         quotes = quotes_of(quotes)
         index = index_doc(doc, quotes)
-        candidates = [f for f in self.candidates(doc, quotes, index) if not asks(doc[f.head])]
-        found = [replace(f, confidence=c) for f in candidates if (c := self._confidence(f, quotes)) is not None]
+        tagged: Tagged | None = doc._.tagged
+        candidates = [f for f in self.candidates(doc, quotes, index, tagged) if not asks(doc[f.head])]
+        blend = tagged.blend if tagged is not None else None
+        found = [replace(f, confidence=c) for f in candidates if (c := self._confidence(f, quotes, blend)) is not None]
         found = _absorb_following_quotes(index.text, self._dedupe(found), quotes)
         found = _continue_into_quoted_paragraphs(index.text, found, quotes)
         records = [self._record(index.text, f, own) for f, own in zip(found, _own_quotes(found, quotes), strict=True)]
@@ -104,8 +108,9 @@ class Attributor:
                  for f, parent in nested(candidates, found)]
         return with_parents(records, inner)
 
-    def candidates(self, doc: Doc, quotes: list[Quote], index: DocIndex) -> list[_Found]:
-        """Every attribution put together from a cue the cue model does not rule out."""
+    def candidates(self, doc: Doc, quotes: list[Quote], index: DocIndex, tagged: Tagged | None = None) -> list[_Found]:
+        """Every attribution put together from a cue the cue model does not rule out, or (in the
+        accurate tier, ``tagged`` given) that the tagger finds likely enough to be a cue."""
         floor = min(self.threshold, self.quoted_threshold, self.judge.floor if self.judge else 1.0)
         found = []
         lengths = Counter(index.sent_of)
@@ -120,18 +125,23 @@ class Attributor:
             if not is_candidate(tok):
                 continue
             prob = self.model.probability(features(tok, index))
-            if prob >= floor and (item := self._found(attach(tok), quotes, index, prob)) is not None:
+            tagger_cue = tagged is not None and tagged.probabilities[tok.i][0] >= tagged.blend.theta
+            if (prob >= floor or tagger_cue) and (item := self._found(attach(tok), quotes, index, prob)) is not None:
                 found.append(item)
+        if tagged is not None:
+            found = [replace(f, tagger=_tagger_score(doc, f, tagged)) for f in found]
         sents = [index.sent_of[f.head] for f in found]
         rivals = rivalry([(f.probability, f.content, f.cue[0]) for f in found], sents)
         return [replace(f, evidence=f.evidence + r) for f, r in zip(found, rivals, strict=True)]
 
-    def _confidence(self, f: _Found, quotes: list[Quote]) -> float | None:
+    def _confidence(self, f: _Found, quotes: list[Quote], blend: Blend | None = None) -> float | None:
         """How sure sayso is of a candidate, or None to drop it."""
         if "how=headline" in f.evidence:
             return f.probability
         if self.judge is not None:
             judged = self.judge.probability(f.evidence)
+            if blend is not None and f.tagger is not None:
+                judged = (1 - blend.alpha) * judged + blend.alpha * f.tagger
             # A likely cue introducing nothing but a quotation needs no second opinion.
             if f.probability >= self.threshold and f.quoted > 0.9:
                 return max(judged, f.probability)
@@ -229,6 +239,17 @@ class Attributor:
             kind=_kind(text, f, quotes),
             confidence=f.confidence,
         )
+
+
+def _tagger_score(doc: Doc, f: _Found, tagged: Tagged) -> float:
+    """The tagger's mean probability of each role over the candidate's tokens of that role,
+    averaged over the roles the candidate has."""
+    means = []
+    for role, extents in enumerate((f.cue, f.source, f.content)):
+        tokens = [t.i for s, e in extents for t in (doc.char_span(s, e, alignment_mode="expand") or [])]
+        if tokens:
+            means.append(tagged.mean(role, tokens))
+    return sum(means) / len(means) if means else 0.0
 
 
 def asks(cue: Token) -> bool:

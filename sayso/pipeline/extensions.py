@@ -26,7 +26,7 @@ _TAG = "__sayso__"
 
 def ensure_extensions() -> None:
     """Declare the extensions and register the record codecs, once per process."""
-    for name in ("quotes", "attributions", "relays"):
+    for name in ("quotes", "attributions", "relays", "tagged"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
     srsly.msgpack_encoders.register("sayso.records", func=_encode)

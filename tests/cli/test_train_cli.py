@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
@@ -88,11 +89,13 @@ def test_eval_with_models_gives_the_dev_figures_train_reported(data, trained):
 
 
 @pytest.mark.parametrize("command", ["extract", "eval"])
-def test_models_dir_without_models_exits_2_naming_it(tmp_path, capsys, example_path, command):
+@pytest.mark.parametrize("option, said", [("--models", "[E047] {dir}: no learned models here"),
+                                          ("--accurate", "[E149] {dir}: no accurate-tier tagger here")])
+def test_models_or_tagger_dir_without_them_exits_2_naming_it(tmp_path, capsys, example_path, command, option, said):
     gold = Path(__file__).resolve().parents[1] / "data" / "bakhmut.gold.jsonl"
     target = example_path if command == "extract" else gold
-    assert main([command, str(target), "--models", str(tmp_path)]) == 2
-    assert f"[E047] {tmp_path}: no learned models here" in capsys.readouterr().err
+    assert main([command, str(target), option, str(tmp_path)]) == 2
+    assert said.format(dir=tmp_path) in capsys.readouterr().err
 
 
 def test_train_cli_checks_dev_data_before_training(data, tmp_path, capsys):
@@ -108,3 +111,11 @@ def test_train_cli_reads_a_jsonl_gold_file_too(tmp_path, capsys, polnear_train_p
     assert main(["train", "--train", str(gold), "--out", str(tmp_path / "models")]) == 0
     assert "from 4 documents" in capsys.readouterr().out
     assert (tmp_path / "models" / "cues.json").is_file()
+
+
+def test_train_accurate_without_pytorch_exits_2_naming_the_extra(tmp_path, capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "torch", None)  # what an import of a package not installed does
+    gold = Path(__file__).resolve().parents[1] / "data" / "bakhmut.gold.jsonl"
+    assert main(["train", "--accurate", "--train", str(gold), "--out", str(tmp_path / "tagger")]) == 2
+    assert "[E151] 'sayso train --accurate' needs PyTorch" in capsys.readouterr().err
+    assert not (tmp_path / "tagger").exists()
