@@ -116,7 +116,7 @@ def fit(
         rng = random.Random(SEED)
         if settings.share < 1.0:
             data = rng.sample(data, round(len(data) * settings.share))
-        steps = int(len(data) * settings.epochs / settings.batch_size)
+        steps = max(1, int(len(data) * settings.epochs / settings.batch_size))  # a few windows still train
         progress(f"{len(data)} windows, {sum(len(w.ids) for w, _ in data):,} wordpieces; {steps} steps")
         model = pretrained(encoder_dir, SEED)
         optimiser = torch.optim.AdamW(model.parameters(), lr=settings.learning_rate, weight_decay=0.01)
