@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from sayso.pipeline import wordnet
+
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 WH_TAGS = frozenset({"WDT", "WP", "WP$"})
 _CLAUSES = ("ccomp",)
@@ -25,6 +27,8 @@ _COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
 _COMPLEMENTS = ("xcomp", "dobj", "oprd", "attr", "acomp")
 # "called for", "referred to", "pointed to", "spoke about": the object of these prepositions is the content.
 _CONTENT_PREPS = frozenset({"for", "to", "as", "about", "on", "against", "of", "that"})
+# Prepositions by which a verb at the end of a sentence says what it is about, so that it tags no sentence.
+_TOPIC_PREPS = frozenset({"of", "about", "for", "against", "that", "as"})
 # "likened RT *to* the BBC", "criticized Shelby *for* …": prepositions that continue an object content.
 _OBJECT_PREPS = frozenset({"as", "for", "to", "over", "of", "with"})
 # "called *on* X to …", "called *for* X to …": the preposition naming who is asked to act.
@@ -142,9 +146,18 @@ def _asked(cue: Token, comp: Token) -> list[Token]:
             for o in c.children if o.dep_ == "pobj"]
 
 
+# Adverbs by which the writer hands a clause to unnamed others ("The minister *reportedly*
+# received a call"): the adverb is the cue, the clause around it the content, no one the source.
+# PolNeAR marks most "reportedly"s so, the world-news set every "allegedly" of a main clause.
+ATTRIBUTING_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "reputedly"})
+
+
 def attach(cue: Token) -> Attachment:
     """Source and content runs of ``cue`` (either may be empty)."""
     found = Attachment(cue=[cue] + _children(cue, ("prt", "neg")))
+    if cue.lower_ in ATTRIBUTING_ADVERBS:
+        _attach_attributed_clause(cue, found)
+        return found
     if cue.lemma_.lower() == "accord" or cue.lower_ == "according":
         to = next((c for c in cue.children if c.lower_ == "to"), None)
         obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
@@ -167,6 +180,51 @@ def attach(cue: Token) -> Attachment:
     return found
 
 
+def _attach_attributed_clause(adverb: Token, found: Attachment) -> None:
+    """The clause an attributing adverb modifies, without the adverb, when the clause has a
+    subject of its own: "he *allegedly* did not pay rent", "which is *allegedly* linked to …";
+    not a gerund's ("arrested for *allegedly* stealing oil"), which says what someone is charged with."""
+    verb = adverb.head
+    if adverb.dep_ != "advmod" or verb.i == adverb.i or not _children(verb, SUBJECTS):
+        return
+    clause = [t for t in _clause(verb) if t.i != adverb.i]
+    while clause and (clause[0].dep_ in ("mark", "cc") or clause[0].is_punct):  # "*because* he allegedly …"
+        clause = clause[1:]
+    while clause and clause[-1].is_punct:
+        clause = clause[:-1]
+    found.how = "adverb"
+    found.content = clause
+
+
+def tail_tag(verb: Token) -> Token | None:
+    """The comma before a verb that tags a whole sentence as someone's ("Kuleba said this in a
+    post, *Ukrinform reports*."; "… is being detained, *media reported Sunday*, sparking …"),
+    when the parse hangs it inside the sentence instead: the verb has a subject right after
+    the comma and no object or clause of its own."""
+    subjects = _children(verb, ("nsubj",))
+    if not subjects or _children(verb, (*_CLAUSES, *_COMPLEMENTS, "agent")) or verb.pos_ != "VERB":
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS for c in verb.children):  # "…, officials warned of floods."
+        return None
+    senses = wordnet.senses(verb)
+    if senses is None or "communication" not in senses.classes:  # "…, prices rose." tags nothing
+        return None
+    doc, sent, before, after = verb.doc, verb.sent, subjects[0].left_edge.i - 1, verb.right_edge.i + 1
+    if before <= sent.start + 2 or doc[before].text != "," or subjects[0].i > verb.i:
+        return None
+    if not (after >= sent.end or doc[after].text in (".", "!", "?")):
+        return None
+    # What it tags is a clause with a subject, not a phrase put first ("On Monday, she wrote …").
+    return doc[before] if any(t.dep_ in SUBJECTS for t in doc[sent.start:before]) else None
+
+
+def _tagged_sentence(comma: Token) -> list[Token]:
+    """The words of a tagged sentence before its tag's comma, after a dateline or label ("DOHA: …")."""
+    sent = comma.sent
+    start = next((t.i + 1 for t in sent if t.text == ":" and t.i < comma.i and t.i - sent.start <= 3), sent.start)
+    return list(comma.doc[start:comma.i])
+
+
 def _complement_clauses(noun: Token) -> list[Token]:
     """The clauses a noun takes as its content: "the claim *that the deficit had halved*", "her
     refusal *to resign*" (the parse calls both a clause modifying the noun)."""
@@ -180,7 +238,7 @@ def _reported_clauses(cue: Token) -> tuple[list[Token], list[Token]]:
     clausal complement; a noun cue's complement clause; or the complement clause the parse hung
     on the noun of a phrase after a verb cue ("said *in a statement* that the window was
     closing", where the phrase joins the cue as PolNeAR's annotators have it)."""
-    clause = _children(cue, _CLAUSES)
+    clause = [c for c in _children(cue, _CLAUSES) if c.i < cue.i or tail_tag(c) is None]
     if clause or cue.pos_ == "NOUN":
         return clause or _complement_clauses(cue), []
     for prep in (p for p in cue.children if p.dep_ == "prep" and p.i > cue.i):
@@ -225,6 +283,11 @@ def _attach_content(cue: Token, found: Attachment) -> None:
         found.how = f"comp:{comp[0].dep_}"
         found.content = _union(_asked(cue, comp[0]) + comp + tail)
         return
+    comma = tail_tag(cue)
+    if comma is not None:
+        found.how = "parataxis"
+        found.content = _tagged_sentence(comma)
+        return
     preps = _content_preps(cue)
     if preps and _before_colon(preps[-1][1]):
         # "posted on Instagram: “…”", "wrote on X: “…”": the phrase says where, the quotation what.
@@ -242,6 +305,13 @@ def _attach_content(cue: Token, found: Attachment) -> None:
         found.how = "passive"
         found.cue.extend(agent)
         found.content = subtree(patient[0])
+        return
+    if cue.dep_ == "advcl" and cue.head.i > cue.i and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        # "*As reported by* Ukrinform, air defence shot down …": the statement is the clause it opens.
+        found.how = "parataxis"
+        found.cue.extend(c for c in cue.children if c.dep_ in ("mark", "agent"))
+        found.content = [t for t in subtree_around(cue.head, cue) if not t.is_punct]
+        return
 
 
 # A speaker's name, a colon or dash, then the words: transcripts ("WALLACE: Do you …") and
@@ -313,6 +383,19 @@ def _line(mark: Token) -> list[Token]:
     return [t for t in doc[start:end] if not t.is_space]
 
 
+def _quoted_as(verb: Token) -> list[Token]:
+    """The passive subject of a verb reporting someone's words by a participle: "Saifuddin *was
+    quoted as saying* …", "Nketia *is heard claiming* that …", "he was seen telling …": the one
+    quoted or heard is who speaks (with an agent, "quoted by the sources", still the subject)."""
+    patient = _children(verb, ("nsubjpass",))
+    if not patient:
+        return []
+    participles = [g for c in verb.children if c.i > verb.i
+                   for g in ((c,) if c.dep_ in ("xcomp", "advcl", "ccomp") else
+                             (p for p in c.children if p.dep_ == "pcomp") if c.dep_ == "prep" and c.lower_ == "as" else ())]
+    return patient if any(p.tag_ == "VBG" for p in participles) else []
+
+
 def source_of(cue: Token) -> list[Token]:
     """The source run of ``cue``, climbing through "…, saying" and "… and added" to a subject."""
     head: Token | None = cue
@@ -324,7 +407,7 @@ def source_of(cue: Token) -> list[Token]:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return subtree(pobj)
-        subj = _children(head, ("nsubj",))
+        subj = _children(head, ("nsubj",)) or _quoted_as(head)
         if subj:
             # Two subjects come from a parse glued across a break ("12:15 p.m. \n\n Trump says"):
             # the nearer one is the speaker.

@@ -160,3 +160,58 @@ def test_a_nested_record_keeps_its_parent_through_json_and_a_top_level_one_has_n
     outer, inner = sorted(sayso.extract(text), key=lambda a: a.parent is not None)
     assert "parent" not in outer.to_dict()
     assert Attribution.from_dict(inner.to_dict(), text).parent == inner.parent == 0
+
+
+@pytest.mark.parametrize(
+    "text,content",
+    [
+        ("The driver reportedly left the scene before the police arrived.",
+         "The driver left the scene before the police arrived"),
+        ("The shop was closed because its owner allegedly sold fake medicine.",
+         "its owner sold fake medicine"),
+        ("The charity, which is allegedly run by a former minister, refused to comment.",
+         "which is run by a former minister"),
+    ],
+)
+def test_an_attributing_adverb_hands_its_clause_to_unnamed_others(text, content):
+    found = by_cue(sayso.extract(text), "reportedly" if "reportedly" in text else "allegedly")
+    assert texts(found.content) == content
+    assert found.source == []
+
+
+def test_an_attributing_adverb_on_a_speech_verb_joins_that_cue():
+    found = sayso.extract("The coach reportedly said that he would resign after the final.")
+    assert len(found) == 1 and texts(found[0].content) == "that he would resign after the final"
+
+
+def test_a_gerund_after_allegedly_is_what_someone_is_charged_with_not_a_statement():
+    assert sayso.extract("Two men were arrested for allegedly stealing copper cable.") == []
+
+
+@pytest.mark.parametrize(
+    "text,cue,source,content",
+    [
+        ("The finance minister said the budget would be balanced next year, state media reported on Monday.",
+         "reported", "state media", "The finance minister said the budget would be balanced next year"),
+        ("As reported by the Daily Courier, the council voted to close the library.",
+         "reported", "the Daily Courier", "the council voted to close the library"),
+    ],
+)
+def test_an_outlets_wrap_around_a_sentence_reports_the_whole_sentence(text, cue, source, content):
+    found = by_cue(sayso.extract(text), cue)
+    assert texts(found.source) == source
+    assert texts(found.content).rstrip(".") == content  # the full stop is the span model's call
+
+
+def test_a_passive_quoted_as_saying_names_who_is_quoted():
+    found = by_cue(sayso.extract("\u201cWe will not give up,\u201d the captain was quoted as saying."), "was quoted")
+    assert texts(found.source) == "the captain"
+
+
+def test_a_quotation_closing_the_paragraph_continues_the_indirect_statement_before_it():
+    text = ("The coach said his players needed more rest. \"We have played nine games in a month. "
+            "Nobody can keep that up.\"\n\nThe club plays again on Sunday.")
+    found = sayso.extract(text)
+    said = by_cue(found, "said")
+    assert [s.text for s in said.content] == [
+        "his players needed more rest", "\"We have played nine games in a month. Nobody can keep that up.\""]
