@@ -414,10 +414,23 @@ def source_of(cue: Token) -> list[Token]:
             at = head.i
             return subtree(min(subj, key=lambda s: abs(s.i - at)))
         if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
+            if _comma_participle(head):
+                # "X admitted his side was outplayed by India, *adding* that …": after a comma the
+                # participle goes with the statement's speaker, though the parse hangs it on the noun.
+                head = next((a for a in head.head.ancestors if _children(a, ("nsubj",)) and a.dep_ != "ccomp"), None)
+                continue
             # "Wagner mercenaries *calling* X a 'piece of s***'": the noun speaks.
             return subtree(head.head, without=head)
         if cue.pos_ == "NOUN":
             poss = _children(cue, ("poss",))
             return subtree(poss[0]) if poss else []
-        head = head.head if head.dep_ in _BORROWING and head.head.i != head.i else None
+        borrowed = head.head if head.dep_ in _BORROWING and head.head.i != head.i else None
+        if borrowed is not None and head is cue and _comma_participle(cue) and borrowed.dep_ == "ccomp":
+            borrowed = borrowed.head  # nor does it borrow from inside the statement it follows
+        head = borrowed
     return []
+
+
+def _comma_participle(verb: Token) -> bool:
+    """Whether ``verb`` is a participle after a comma: "…, adding that …", "…, saying …"."""
+    return verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","

@@ -215,3 +215,26 @@ def test_a_quotation_closing_the_paragraph_continues_the_indirect_statement_befo
     said = by_cue(found, "said")
     assert [s.text for s in said.content] == [
         "his players needed more rest", "\"We have played nine games in a month. Nobody can keep that up.\""]
+
+
+@pytest.mark.parametrize(
+    "text,cue,content",
+    [
+        ("It is believed that the fire started in the kitchen of the hotel.",
+         "is believed", "that the fire started in the kitchen of the hotel"),
+        ("The talks stalled amid allegations that the contractor had inflated its prices.",
+         "allegations", "that the contractor had inflated its prices"),
+    ],
+)
+def test_a_clause_reported_with_no_one_named_is_an_attribution_without_a_source(text, cue, content):
+    found = by_cue(sayso.extract(text), cue)
+    assert texts(found.content) == content
+    assert found.source == []
+
+
+def test_adding_after_a_comma_goes_with_the_speaker_not_the_noun_before_it():
+    text = ("Kenya captain Joe Mwangi admitted that his side was \"outplayed\" by a disciplined Nigerian side, "
+            "adding that the Musa-led team \"fully deserves\" the title.")
+    adding = by_cue(sayso.extract(text), "adding")
+    assert texts(adding.source) == "Kenya captain Joe Mwangi"
+    assert texts(adding.content) == "that the Musa-led team \"fully deserves\" the title"
