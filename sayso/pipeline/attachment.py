@@ -129,7 +129,8 @@ def _content_preps(cue: Token) -> list[tuple[Token, Token]]:
     for c in cue.children:
         if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i > cue.i:
             obj = next((o for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
-            if obj is not None and obj.tag_ not in WH_TAGS:
+            # Nor is a time: "reported *on Tuesday night*".
+            if obj is not None and obj.tag_ not in WH_TAGS and obj.ent_type_ not in ("DATE", "TIME"):
                 preps.append((c, obj))
     return preps
 
@@ -203,6 +204,8 @@ def tail_tag(verb: Token) -> Token | None:
     the comma and no object or clause of its own."""
     subjects = _children(verb, ("nsubj",))
     if not subjects or _children(verb, (*_CLAUSES, *_COMPLEMENTS, "agent")) or verb.pos_ != "VERB":
+        return None
+    if verb.dep_ == "relcl" or subjects[0].tag_ in WH_TAGS:  # "…,” said Cooper, *who is coaching* …"
         return None
     if any(c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS for c in verb.children):  # "…, officials warned of floods."
         return None
@@ -311,6 +314,11 @@ def _attach_content(cue: Token, found: Attachment) -> None:
         found.how = "parataxis"
         found.cue.extend(c for c in cue.children if c.dep_ in ("mark", "agent"))
         found.content = [t for t in subtree_around(cue.head, cue) if not t.is_punct]
+        return
+    if patient and not agent:
+        # "No fatalities *had been reported*": what is reported is the subject.
+        found.how = "passive"
+        found.content = subtree(patient[0])
         return
 
 

@@ -79,7 +79,7 @@ class _Found:
     head: int = -1  # the cue's token index
     quoted: float = 0.0  # share of the content inside quotation marks
     confidence: float = 0.0
-    unsourced: bool = False  # a reported clause no one is named for: "It is believed that …"
+    telling: bool = False  # a form news uses for nothing but attributions (:func:`_telling_form`)
 
 
 class Attributor:
@@ -156,7 +156,7 @@ class Attributor:
         if self.judge is not None:
             judged = self.judge.probability(f.evidence)
             # A likely cue introducing nothing but a quotation needs no second opinion.
-            if f.probability >= self.threshold and (f.quoted > 0.9 or f.unsourced):
+            if f.probability >= self.threshold and (f.quoted > 0.9 or f.telling):
                 return max(judged, f.probability)
             return judged if judged >= self.judge.threshold else None
         # Without a judge, a weaker cue still counts when what it introduces is a quotation.
@@ -212,7 +212,7 @@ class Attributor:
         quoted = quoted_share(grown, quotes)
         return _Found(cue_frags, [src] if src else [], grown, prob,
                       evidence(head, how, source, grown, quoted, prob, index), head.i, quoted,
-                      unsourced=_unsourced(att))
+                      telling=_telling_form(att))
 
     def _refine(
         self, cue: list[Token], source: list[Token], content: list[Token], index: DocIndex
@@ -255,14 +255,18 @@ class Attributor:
         )
 
 
-def _unsourced(att: Attachment) -> bool:
-    """Whether a likely cue reports a "that" clause with no one named, in a form news uses for
-    exactly that: an impersonal passive ("It is believed that …", "It has been reported that …")
-    or a noun's clause with no owner ("amid allegations that …"). The judge, which learned on
-    PolNeAR that most sourceless candidates are none, turns these down."""
+def _telling_form(att: Attachment) -> bool:
+    """Whether a candidate has a form news uses for attributions and little else, so that a
+    likely cue needs no second opinion from the judge, which learned on PolNeAR that most
+    sourceless or oddly parsed candidates are none: a "that" clause reported with no one named,
+    by an impersonal passive ("It is believed that …") or a noun with no owner ("amid
+    allegations that …"); or an outlet's tag the parse hung inside the sentence it tags
+    ("…, media reported Sunday.")."""
+    cue = att.cue[0]
+    if att.how == "parataxis" and tail_tag(cue) is not None:
+        return True
     if att.how != "clause" or att.source or not att.content or att.content[0].lower_ != "that":
         return False
-    cue = att.cue[0]
     if cue.pos_ == "NOUN":
         return not any(c.dep_ == "poss" for c in cue.children)
     return any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in cue.children)

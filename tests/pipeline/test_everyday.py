@@ -238,3 +238,18 @@ def test_adding_after_a_comma_goes_with_the_speaker_not_the_noun_before_it():
     adding = by_cue(sayso.extract(text), "adding")
     assert texts(adding.source) == "Kenya captain Joe Mwangi"
     assert texts(adding.content) == "that the Musa-led team \"fully deserves\" the title"
+
+
+def test_a_relative_clause_after_the_speaker_tags_nothing_and_the_next_quotation_stays_his():
+    text = ("\u201cWe were the better side for most of the game,\u201d said Okafor, who is coaching in his second final. "
+            "\u201cThe players should be proud.\u201d")
+    found = sayso.extract(text)
+    assert [texts(a.cue) for a in found] == ["said"]
+    assert texts(found[0].content) == ("\u201cWe were the better side for most of the game,\u201d "
+                                       "\u201cThe players should be proud.\u201d")
+
+
+def test_a_passive_report_without_an_agent_reports_its_subject():
+    found = by_cue(sayso.extract("No injuries had been reported on Tuesday night."), "had been reported")
+    assert texts(found.content) == "No injuries"
+    assert found.source == []
