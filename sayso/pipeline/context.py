@@ -66,6 +66,7 @@ class _Lexicons:
         self.outlets = _alternation(channels["outlets"] + list(self.broadcaster_type))
         self.media_words = set(channels["media_words"])
         self.tell_verbs = set(channels["tell_verbs"])
+        self.speaking_verbs = set(channels["speaking_verbs"])
         self.addressee_prepositions = set(channels["addressee_prepositions"])
         self.venue_prepositions = set(channels["venue_prepositions"])
         self.outlet_channels = set(channels["outlet_channels"])
@@ -168,8 +169,10 @@ class _Reader:
         heads += [c for t in heads for c in t.children if c.dep_ == "npadvmod" and c.i not in taken]
         heads += [t.head for t in heads if t.dep_ in ("advcl", "xcomp") and t.head.i not in taken]
         # "*Speaking on BBC Radio 4's Today programme*, the chancellor said …": the participle says where.
+        # So does one after it that says to whom: "…, Mr. Naidu said *while addressing the media*".
         heads += [c for t in self.cue for c in t.root.children
-                  if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < t.root.i and c.i not in taken]
+                  if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i not in taken
+                  and (c.i < t.root.i or c.lemma_.lower() in lex.speaking_verbs)]
         heads += [ts.root for ts in content]
         for head in heads:
             for child in head.children:

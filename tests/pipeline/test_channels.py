@@ -72,3 +72,15 @@ def test_every_channel_type_is_a_record_type():
     from sayso.pipeline.context import _lexicons
 
     assert {c.type for c in _lexicons().channels} <= set(CHANNEL_TYPES)
+
+
+def test_addressing_the_media_after_the_cue_is_a_press_conference_carried_to_the_speakers_next_words():
+    text = ("\u201cThe inquiry must start at once,\u201d Governor Amina Bello said while addressing the media on Friday.\n\n"
+            "\u201cNobody will be spared,\u201d she added.")
+    found = [a for a in sayso.extract(text) if a.cue[0].text in ("said", "added")]
+    assert [a.channel.type for a in found] == ["press_conference", "press_conference"]
+
+
+def test_a_participle_after_the_cue_that_names_no_audience_gives_no_channel():
+    found = sayso.extract("The governor said the inquiry would start at once, adding details of the budget.")
+    assert found[0].channel.type == "unknown"
