@@ -112,7 +112,7 @@ def _governors(token: Token) -> list[Token]:
 
 
 def _outlet(unit: TokenSpan, ents: list[TokenSpan], lex: _Lexicons) -> tuple[str, TokenSpan] | None:
-    """A news outlet named in a phrase: a known one, or an organisation with a media word.
+    """A news outlet named in a phrase: a known one, an organisation with a media word, or a web address.
 
     ``ents`` are the document's entities, listed once: ``Span.ents`` rebuilds them per call.
     """
@@ -128,7 +128,9 @@ def _outlet(unit: TokenSpan, ents: list[TokenSpan], lex: _Lexicons) -> tuple[str
     if match and known:
         end = unit.start_char + match.end()
         return known, _covering(unit.doc, end - len(known), end)
-    return None
+    # An outlet known by its web address: "told bdnews24.com".
+    site = next((t for t in unit if t.like_url and "@" not in t.text), None)
+    return (site.text, unit.doc[site.i:site.i + 1]) if site is not None else None
 
 
 def _narrow(unit: TokenSpan, start: int, end: int) -> TokenSpan:

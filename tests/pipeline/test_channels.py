@@ -84,3 +84,9 @@ def test_addressing_the_media_after_the_cue_is_a_press_conference_carried_to_the
 def test_a_participle_after_the_cue_that_names_no_audience_gives_no_channel():
     found = sayso.extract("The governor said the inquiry would start at once, adding details of the budget.")
     assert found[0].channel.type == "unknown"
+
+
+def test_a_web_address_told_is_an_interview_with_that_outlet():
+    assert channel_of("Dr Rahman told dhakanews24.com that the ward had been closed since May.") == (
+        "interview", "dhakanews24.com")
+    assert channel_of("The nurse told the hospital board that the ward had been closed since May.")[0] == "unknown"
