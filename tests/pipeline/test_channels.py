@@ -48,6 +48,8 @@ def test_a_broadcaster_is_named_as_the_outlet(text, expected):
     "The officer told the court that he had seen the car leave.",
     "She testified that the money had gone missing in March.",
     "In a court filing, the company said the claims were baseless.",
+    "The district court has ruled that the mayor must stand trial in June.",
+    "The ruling said that the contract had been broken.",
 ])
 def test_courts_are_a_channel(text):
     assert channel_of(text)[0] == "court"
@@ -90,3 +92,7 @@ def test_a_web_address_told_is_an_interview_with_that_outlet():
     assert channel_of("Dr Rahman told dhakanews24.com that the ward had been closed since May.") == (
         "interview", "dhakanews24.com")
     assert channel_of("The nurse told the hospital board that the ward had been closed since May.")[0] == "unknown"
+
+
+def test_a_court_spokesman_speaks_through_no_court():
+    assert channel_of("A court spokesman said the hearing was postponed.")[0] == "unknown"
