@@ -96,3 +96,8 @@ def test_a_web_address_told_is_an_interview_with_that_outlet():
 
 def test_a_court_spokesman_speaks_through_no_court():
     assert channel_of("A court spokesman said the hearing was postponed.")[0] == "unknown"
+
+
+def test_appearing_on_television_after_the_cue_is_the_tv_channel():
+    text = "\u201cThe roads are open again,\u201d the police spokesman said while appearing on Lakeside Television on Monday."
+    assert channel_of(text)[0] == "tv"
