@@ -280,6 +280,13 @@ def _attach_content(cue: Token, found: Attachment) -> None:
         leading = [t for c in cue.children if c.dep_ in ("advcl", "ccomp") and c.i < cue.i for t in c.subtree]
         found.content = in_order(leading + subtree_around(cue.head, cue))
         return
+    if cue.i > 0 and cue.doc[cue.i - 1].text == "," and any(s.i > cue.i for s in _children(cue, ("nsubj",))):
+        # "Outplayed by a disciplined side, *admits Paine*": an inverted tag after what it reports.
+        leading = [t for c in cue.children if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i < cue.i for t in c.subtree]
+        if leading:
+            found.how = "parataxis"
+            found.content = leading
+            return
     comp = [c for c in _children(cue, _COMPLEMENTS) if c.tag_ not in WH_TAGS]
     if comp:
         tail = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i > comp[0].i]

@@ -253,3 +253,10 @@ def test_a_passive_report_without_an_agent_reports_its_subject():
     found = by_cue(sayso.extract("No injuries had been reported on Tuesday night."), "had been reported")
     assert texts(found.content) == "No injuries"
     assert found.source == []
+
+
+def test_an_inverted_headline_tag_reports_the_words_before_it():
+    found = sayso.extract("Beaten by a better team, admits Kenya coach after final\n\nKenya lost the final on Sunday.")
+    admits = by_cue(found, "admits")
+    assert texts(admits.content) == "Beaten by a better team"
+    assert texts(admits.source) == "Kenya coach"
