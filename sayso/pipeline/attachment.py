@@ -245,9 +245,13 @@ def _reported_clauses(cue: Token) -> tuple[list[Token], list[Token]]:
     if clause or cue.pos_ == "NOUN":
         return clause or _complement_clauses(cue), []
     for prep in (p for p in cue.children if p.dep_ == "prep" and p.i > cue.i):
-        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+        for obj in (o for o in prep.children if o.dep_ in ("pobj", "pcomp")):
+            # "told investigators *during questioning* that …": the parse may give the clause to
+            # the phrase's gerund instead.
             clauses = [c for c in _complement_clauses(obj)
-                       if not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+                       if not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)] if obj.dep_ == "pobj" else [
+                c for c in obj.children if c.dep_ == "ccomp" and c.i > obj.i
+                and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
             if clauses:
                 return clauses, list(cue.doc[prep.i:clauses[0].left_edge.i])
     return [], []

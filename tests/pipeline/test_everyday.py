@@ -260,3 +260,10 @@ def test_an_inverted_headline_tag_reports_the_words_before_it():
     admits = by_cue(found, "admits")
     assert texts(admits.content) == "Beaten by a better team"
     assert texts(admits.source) == "Kenya coach"
+
+
+def test_a_that_clause_the_parse_hangs_on_a_gerund_after_the_cue_is_the_cues():
+    found = by_cue(sayso.extract("The driver told police during questioning that he had fallen asleep at the wheel."),
+                   "told")
+    assert texts(found.content) == "that he had fallen asleep at the wheel"
+    assert texts(found.source) == "The driver"
