@@ -267,3 +267,12 @@ def test_a_that_clause_the_parse_hangs_on_a_gerund_after_the_cue_is_the_cues():
                    "told")
     assert texts(found.content) == "that he had fallen asleep at the wheel"
     assert texts(found.source) == "The driver"
+
+
+def test_a_quotation_glued_to_the_sentence_before_it_is_split_off_and_keeps_its_speaker():
+    text = ("\u201cThe water rose in minutes,\u201d farmer Ruth Wanjiru told reporters.\u201cWe lost every goat "
+            "we had.\u201d")
+    assert "\u201c" in [t.text for t in load_base().make_doc(text)]
+    told = by_cue(sayso.extract(text), "told")
+    assert texts(told.source) == "farmer Ruth Wanjiru"
+    assert len(told.content) == 2
