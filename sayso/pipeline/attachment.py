@@ -168,6 +168,8 @@ def attach(cue: Token) -> Attachment:
         found.how = "according"
         return found
     _attach_content(cue, found)
+    if (not _children(cue, SUBJECTS) or not found.content) and _headline_clause(cue, found):
+        return found
     patient = _children(cue, ("nsubjpass",))
     if found.content and patient and not _children(cue, ("agent",)) and found.how != "clause":
         # "About one of every nine voters *is expected* to be Latino": no one is named, and what
@@ -226,6 +228,37 @@ def _tagged_sentence(comma: Token) -> list[Token]:
     sent = comma.sent
     start = next((t.i + 1 for t in sent if t.text == ":" and t.i < comma.i and t.i - sent.start <= 3), sent.start)
     return list(comma.doc[start:comma.i])
+
+
+# The words a headline's subject is made of ("Ochapowace First Nation, FSIN accuse …").
+_HEADLINE_SUBJECT_POS = frozenset({"PROPN", "NOUN", "PUNCT", "CCONJ", "NUM"})
+
+
+def _headline_clause(verb: Token, found: Attachment) -> bool:
+    """A headline's "SUBJECT VERB OBJECT" whose parse lost the subject or the object ("Ghana FA
+    rejects revolt claims", parsed as one noun phrase): the names before the verb are the source,
+    the rest of the line the content when the parse gave none. Whether it was found so."""
+    last = verb.sent[-1]
+    if verb.pos_ != "VERB" or last.is_punct and last.text not in _QUOTE_MARKS:  # no headline: no need to look
+        return False
+    line = _line(verb)
+    if not _is_headline(line):
+        return False
+    before = [t for t in line if t.i < verb.i]
+    while before and before[-1].is_punct:
+        before = before[:-1]
+    after = [t for t in line if t.i > verb.i]
+    while after and after[-1].is_punct:
+        after = after[:-1]
+    if not 1 <= len(before) <= _MAX_LABEL or not all(t.pos_ in _HEADLINE_SUBJECT_POS for t in before):
+        return False
+    if not any(t.pos_ == "PROPN" or t.ent_type_ for t in before) or before[0].is_punct:
+        return False
+    content = found.content or after
+    if len(content) < 2:
+        return False
+    found.source, found.content, found.how = before, content, "headline"
+    return True
 
 
 def _complement_clauses(noun: Token) -> list[Token]:

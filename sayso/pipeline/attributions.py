@@ -166,7 +166,7 @@ class Attributor:
     def _found(self, att: Attachment, quotes: list[Quote], index: DocIndex, prob: float) -> _Found | None:
         """The candidate as character extents: edges redrawn, fitted to paragraph and quotations."""
         head = att.cue[0]
-        if att.how == "passive" and prob < PASSIVE_FLOOR:
+        if att.how == "passive" and prob < PASSIVE_FLOOR or att.how == "headline" and prob < self.quoted_threshold:
             return None
         cue, source, content = att.cue, att.source, att.content
         if self.spans is not None and att.how not in UNREFINED:  # a label's parts are its line's, not the parse's

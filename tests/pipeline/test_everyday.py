@@ -276,3 +276,15 @@ def test_a_quotation_glued_to_the_sentence_before_it_is_split_off_and_keeps_its_
     told = by_cue(sayso.extract(text), "told")
     assert texts(told.source) == "farmer Ruth Wanjiru"
     assert len(told.content) == 2
+
+
+@pytest.mark.parametrize(
+    "headline,cue,source,content",
+    [
+        ("Nigeria FA rejects coup claims", "rejects", "Nigeria FA", "coup claims"),
+    ],
+)
+def test_a_headlines_subject_and_object_are_found_where_the_parse_loses_them(headline, cue, source, content):
+    found = by_cue(sayso.extract(f"{headline}\n\nThe meeting was held on Monday."), cue)
+    assert texts(found.source) == source
+    assert texts(found.content) == content
