@@ -76,6 +76,19 @@ def in_order(tokens: list[Token]) -> list[Token]:
     return sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
 
 
+def without_statements(tokens: list[Token]) -> list[Token]:
+    """A source without a relative clause that reports a statement of its own ("CP Jimoh*, who
+    assured residents that the police were doing everything*"): that is the next attribution,
+    not part of who speaks."""
+    ids = {t.i for t in tokens}
+    drop: set[int] = set()
+    for t in tokens:
+        if t.dep_ == "relcl" and t.head.i in ids and _children(t, _CLAUSES):
+            start = t.left_edge.i - 1 if t.left_edge.i - 1 in ids and t.doc[t.left_edge.i - 1].text == "," else t.left_edge.i
+            drop |= set(range(start, t.right_edge.i + 1))
+    return [t for t in tokens if t.i not in drop]
+
+
 def tops(tokens: list[Token]) -> list[Token]:
     """The tokens of a run whose syntactic head lies outside it: the run's heads."""
     ids = {t.i for t in tokens}

@@ -28,6 +28,7 @@ from spacy.training import Example
 from sayso.errors import Errors, SaysoError
 from sayso.pipeline.attachment import (
     ATTRIBUTING_ADVERBS, LABELS, PUNCTUATION_CUES, WH_TAGS, Attachment, attach, attach_label, in_order, tail_tag, tops,
+    without_statements,
 )
 from sayso.pipeline.cues import MODEL_DIR, CueModel, DocIndex, features, index_doc, is_candidate
 from sayso.pipeline.extents import (
@@ -221,7 +222,7 @@ class Attributor:
         assert self.spans is not None
         head = cue[0]
         mask = index.in_quote
-        src = self.spans.tokens("source", tops(source)[0], head, mask, {head.i}) if source else []
+        src = without_statements(self.spans.tokens("source", tops(source)[0], head, mask, {head.i})) if source else []
         taken = {head.i} | {t.i for t in src}
         kept = {t.i: t for top in tops(content) for t in self.spans.tokens("content", top, head, mask, taken)}
         taken |= set(kept)

@@ -288,3 +288,10 @@ def test_a_headlines_subject_and_object_are_found_where_the_parse_loses_them(hea
     found = by_cue(sayso.extract(f"{headline}\n\nThe meeting was held on Monday."), cue)
     assert texts(found.source) == source
     assert texts(found.content) == content
+
+
+def test_a_relative_clause_that_reports_a_statement_is_not_part_of_the_source():
+    text = ("\u201cThe roads will reopen on Friday,\u201d said Chief Engineer Amos Kiprop, who promised "
+            "residents that the bridge would be repaired by June.")
+    said = by_cue(sayso.extract(text), "said")
+    assert texts(said.source) == "Chief Engineer Amos Kiprop"
