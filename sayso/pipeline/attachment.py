@@ -48,6 +48,9 @@ class Attachment:
     # Cue words beyond the cue's own dependents, kept whatever the span model says of those:
     # the "to ignore" of "continue to ignore".
     cue_chain: list[Token] = field(default_factory=list)
+    # Whether the source is a run the rules drew whole, not a parse subtree for the span model
+    # to redraw: ", Xu Hejian, spokesman for the municipal government, said".
+    whole_source: bool = False
 
 
 def subtree(tok: Token, without: Token | None = None) -> list[Token]:
@@ -192,7 +195,7 @@ def attach(cue: Token) -> Attachment:
     if nxt is not None and nxt.head.i == cue.i and nxt.dep_ == "prep" and nxt.lower_ in _CONTENT_PREPS:
         if found.content and found.content[0].i > nxt.i and nxt not in found.cue:
             found.cue.append(nxt)  # "has called for Ukraine's cities to be …"
-    found.source = source_of(cue)
+    found.source = found.source or source_of(cue)
     return found
 
 
@@ -234,6 +237,27 @@ def tail_tag(verb: Token) -> Token | None:
         return None
     # What it tags is a clause with a subject, not a phrase put first ("On Monday, she wrote …").
     return doc[before] if any(t.dep_ in SUBJECTS for t in doc[sent.start:before]) else None
+
+
+def _named_tag(verb: Token) -> tuple[list[Token], list[Token]] | None:
+    """Source and content of a sentence tagged ", NAME[, TITLE], said …" at its end when the parse
+    gave the verb no subject: the name (a person or organisation) and its title between the last
+    commas, and the words before them."""
+    doc, sent = verb.doc, verb.sent
+    if verb.i == 0 or doc[verb.i - 1].text != "," or _children(verb, ("nsubj", "nsubjpass", *_CLAUSES, "dobj")):
+        return None
+    senses = wordnet.senses(verb)
+    after = verb.right_edge.i + 1
+    if senses is None or "communication" not in senses.classes or not (after >= sent.end or doc[after].text == "."):
+        return None
+    commas = [t.i for t in doc[sent.start:verb.i - 1] if t.text == ","][-2:]
+    for start in commas:
+        chunk = doc[start + 1:verb.i - 1]
+        if chunk[0].ent_type_ in ("PERSON", "ORG") and chunk[0].ent_iob_ == "B" and len(chunk) <= 15:
+            before = list(doc[sent.start:start])
+            if any(t.dep_ in SUBJECTS for t in before):
+                return list(chunk), before
+    return None
 
 
 def _tagged_sentence(comma: Token) -> list[Token]:
@@ -347,6 +371,14 @@ def _attach_content(cue: Token, found: Attachment) -> None:
     if comma is not None:
         found.how = "parataxis"
         found.content = _tagged_sentence(comma)
+        return
+    named = _named_tag(cue)
+    if named is not None:
+        # "…, Xu Hejian, spokesman for the municipal government, said at a news conference.",
+        # where the parse lost the name as the verb's subject.
+        found.how = "parataxis"
+        found.source, found.content = named
+        found.whole_source = True
         return
     preps = _content_preps(cue)
     if preps and _before_colon(preps[-1][1]):

@@ -171,7 +171,8 @@ class Attributor:
             return None
         cue, source, content = att.cue, att.source, att.content
         if self.spans is not None and att.how not in UNREFINED:  # a label's parts are its line's, not the parse's
-            cue, source, content = self._refine(cue, source, content, index)
+            cue, refined, content = self._refine(cue, source, content, index)
+            source = source if att.whole_source else refined
         if att.cue_chain:
             chain = {t.i for t in att.cue_chain}
             cue = in_order([*cue, *att.cue_chain])

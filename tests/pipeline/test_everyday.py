@@ -295,3 +295,11 @@ def test_a_relative_clause_that_reports_a_statement_is_not_part_of_the_source():
             "residents that the bridge would be repaired by June.")
     said = by_cue(sayso.extract(text), "said")
     assert texts(said.source) == "Chief Engineer Amos Kiprop"
+
+
+def test_a_name_and_title_tagging_a_long_sentence_are_its_source_even_when_the_parse_loses_them():
+    text = ("The capital has effectively contained the outbreak of measles cases in the northern district through "
+            "multiple measures including school closures, mass vaccination and disinfection, Peter Mwangi, "
+            "spokesman for the health ministry, said at a briefing on Monday.")
+    found = [(texts(a.source), texts(a.cue), texts(a.content)[:27]) for a in sayso.extract(text)]
+    assert found == [("Peter Mwangi, spokesman for the health ministry", "said", "The capital has effectively")]
