@@ -318,9 +318,11 @@ def _reported_clauses(cue: Token) -> tuple[list[Token], list[Token]]:
         for obj in (o for o in prep.children if o.dep_ in ("pobj", "pcomp")):
             # "told investigators *during questioning* that …": the parse may give the clause to
             # the phrase's gerund instead.
+            # Not a gerund with a subject of its own, which says it itself: "criticizing the inquiry,
+            # with one lawyer *writing* to the judiciary that …".
             clauses = [c for c in _complement_clauses(obj)
                        if not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)] if obj.dep_ == "pobj" else [
-                c for c in obj.children if c.dep_ == "ccomp" and c.i > obj.i
+                c for c in obj.children if c.dep_ == "ccomp" and c.i > obj.i and not _children(obj, SUBJECTS)
                 and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
             if clauses:
                 return clauses, list(cue.doc[prep.i:clauses[0].left_edge.i])

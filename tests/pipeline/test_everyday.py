@@ -303,3 +303,11 @@ def test_a_name_and_title_tagging_a_long_sentence_are_its_source_even_when_the_p
             "spokesman for the health ministry, said at a briefing on Monday.")
     found = [(texts(a.source), texts(a.cue), texts(a.content)[:27]) for a in sayso.extract(text)]
     assert found == [("Peter Mwangi, spokesman for the health ministry", "said", "The capital has effectively")]
+
+
+def test_a_gerund_with_a_subject_of_its_own_keeps_the_clause_it_reports():
+    text = ("The unions are now criticizing the pay offer, with at least one leader writing to the minister "
+            "that \u201cthe deal is an insult\u201d to nurses across the country.")
+    writing = by_cue(sayso.extract(text), "writing")
+    assert texts(writing.source) == "at least one leader"
+    assert texts(writing.content).startswith("that \u201cthe deal is an insult\u201d")
