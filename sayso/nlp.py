@@ -30,6 +30,9 @@ SAYSO_COMPONENTS = ("sayso_quotes", "sayso_attributions", "sayso_speakers", "say
 # Dashes spaCy's English tokenizer leaves glued to a closing quotation mark or a name
 # (“… unlike him.”― Carla Sanchez): split off wherever they stand.
 DASHES = ("\u2015", "\u2014", "\u2013")
+# An opening quotation mark glued to the sentence before it, as text copied from a web page
+# loses the break between paragraphs (“…,” he told AFP.“I can’t …”): split off after a full stop.
+GLUED_QUOTE = r"(?<=[.!?])\u201c(?=\w)"
 
 
 def load_base(model: str = BASE_MODEL) -> Language:
@@ -50,7 +53,7 @@ def load_base(model: str = BASE_MODEL) -> Language:
         defaults = nlp.Defaults
         tokenizer.prefix_search = compile_prefix_regex([*(defaults.prefixes or ()), *dashes]).search
         tokenizer.suffix_search = compile_suffix_regex([*(defaults.suffixes or ()), *dashes]).search
-        tokenizer.infix_finditer = compile_infix_regex([*(defaults.infixes or ()), *dashes]).finditer
+        tokenizer.infix_finditer = compile_infix_regex([*(defaults.infixes or ()), *dashes, GLUED_QUOTE]).finditer
     return nlp
 
 

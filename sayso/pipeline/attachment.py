@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from sayso.pipeline import wordnet
+
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 WH_TAGS = frozenset({"WDT", "WP", "WP$"})
 _CLAUSES = ("ccomp",)
@@ -25,6 +27,8 @@ _COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
 _COMPLEMENTS = ("xcomp", "dobj", "oprd", "attr", "acomp")
 # "called for", "referred to", "pointed to", "spoke about": the object of these prepositions is the content.
 _CONTENT_PREPS = frozenset({"for", "to", "as", "about", "on", "against", "of", "that"})
+# Prepositions by which a verb at the end of a sentence says what it is about, so that it tags no sentence.
+_TOPIC_PREPS = frozenset({"of", "about", "for", "against", "that", "as"})
 # "likened RT *to* the BBC", "criticized Shelby *for* …": prepositions that continue an object content.
 _OBJECT_PREPS = frozenset({"as", "for", "to", "over", "of", "with"})
 # "called *on* X to …", "called *for* X to …": the preposition naming who is asked to act.
@@ -44,6 +48,9 @@ class Attachment:
     # Cue words beyond the cue's own dependents, kept whatever the span model says of those:
     # the "to ignore" of "continue to ignore".
     cue_chain: list[Token] = field(default_factory=list)
+    # Whether the source is a run the rules drew whole, not a parse subtree for the span model
+    # to redraw: ", Xu Hejian, spokesman for the municipal government, said".
+    whole_source: bool = False
 
 
 def subtree(tok: Token, without: Token | None = None) -> list[Token]:
@@ -70,6 +77,19 @@ def subtree_around(tok: Token, inner: Token) -> list[Token]:
 def in_order(tokens: list[Token]) -> list[Token]:
     """``tokens`` once each, in text order: the union of runs that may overlap."""
     return sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+
+
+def without_statements(tokens: list[Token]) -> list[Token]:
+    """A source without a relative clause that reports a statement of its own ("CP Jimoh*, who
+    assured residents that the police were doing everything*"): that is the next attribution,
+    not part of who speaks."""
+    ids = {t.i for t in tokens}
+    drop: set[int] = set()
+    for t in tokens:
+        if t.dep_ == "relcl" and t.head.i in ids and _children(t, _CLAUSES):
+            start = t.left_edge.i - 1 if t.left_edge.i - 1 in ids and t.doc[t.left_edge.i - 1].text == "," else t.left_edge.i
+            drop |= set(range(start, t.right_edge.i + 1))
+    return [t for t in tokens if t.i not in drop]
 
 
 def tops(tokens: list[Token]) -> list[Token]:
@@ -125,7 +145,8 @@ def _content_preps(cue: Token) -> list[tuple[Token, Token]]:
     for c in cue.children:
         if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and c.i > cue.i:
             obj = next((o for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
-            if obj is not None and obj.tag_ not in WH_TAGS:
+            # Nor is a time: "reported *on Tuesday night*".
+            if obj is not None and obj.tag_ not in WH_TAGS and obj.ent_type_ not in ("DATE", "TIME"):
                 preps.append((c, obj))
     return preps
 
@@ -142,9 +163,18 @@ def _asked(cue: Token, comp: Token) -> list[Token]:
             for o in c.children if o.dep_ == "pobj"]
 
 
+# Adverbs by which the writer hands a clause to unnamed others ("The minister *reportedly*
+# received a call"): the adverb is the cue, the clause around it the content, no one the source.
+# PolNeAR marks most "reportedly"s so, the world-news set every "allegedly" of a main clause.
+ATTRIBUTING_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "reputedly"})
+
+
 def attach(cue: Token) -> Attachment:
     """Source and content runs of ``cue`` (either may be empty)."""
     found = Attachment(cue=[cue] + _children(cue, ("prt", "neg")))
+    if cue.lower_ in ATTRIBUTING_ADVERBS:
+        _attach_attributed_clause(cue, found)
+        return found
     if cue.lemma_.lower() == "accord" or cue.lower_ == "according":
         to = next((c for c in cue.children if c.lower_ == "to"), None)
         obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
@@ -154,6 +184,8 @@ def attach(cue: Token) -> Attachment:
         found.how = "according"
         return found
     _attach_content(cue, found)
+    if (not _children(cue, SUBJECTS) or not found.content) and _headline_clause(cue, found):
+        return found
     patient = _children(cue, ("nsubjpass",))
     if found.content and patient and not _children(cue, ("agent",)) and found.how != "clause":
         # "About one of every nine voters *is expected* to be Latino": no one is named, and what
@@ -163,8 +195,107 @@ def attach(cue: Token) -> Attachment:
     if nxt is not None and nxt.head.i == cue.i and nxt.dep_ == "prep" and nxt.lower_ in _CONTENT_PREPS:
         if found.content and found.content[0].i > nxt.i and nxt not in found.cue:
             found.cue.append(nxt)  # "has called for Ukraine's cities to be …"
-    found.source = source_of(cue)
+    found.source = found.source or source_of(cue)
     return found
+
+
+def _attach_attributed_clause(adverb: Token, found: Attachment) -> None:
+    """The clause an attributing adverb modifies, without the adverb, when the clause has a
+    subject of its own: "he *allegedly* did not pay rent", "which is *allegedly* linked to …";
+    not a gerund's ("arrested for *allegedly* stealing oil"), which says what someone is charged with."""
+    verb = adverb.head
+    if adverb.dep_ != "advmod" or verb.i == adverb.i or not _children(verb, SUBJECTS):
+        return
+    clause = [t for t in _clause(verb) if t.i != adverb.i]
+    while clause and (clause[0].dep_ in ("mark", "cc") or clause[0].is_punct):  # "*because* he allegedly …"
+        clause = clause[1:]
+    while clause and clause[-1].is_punct:
+        clause = clause[:-1]
+    found.how = "adverb"
+    found.content = clause
+
+
+def tail_tag(verb: Token) -> Token | None:
+    """The comma before a verb that tags a whole sentence as someone's ("Kuleba said this in a
+    post, *Ukrinform reports*."; "… is being detained, *media reported Sunday*, sparking …"),
+    when the parse hangs it inside the sentence instead: the verb has a subject right after
+    the comma and no object or clause of its own."""
+    subjects = _children(verb, ("nsubj",))
+    if not subjects or _children(verb, (*_CLAUSES, *_COMPLEMENTS, "agent")) or verb.pos_ != "VERB":
+        return None
+    if verb.dep_ == "relcl" or subjects[0].tag_ in WH_TAGS:  # "…,” said Cooper, *who is coaching* …"
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS for c in verb.children):  # "…, officials warned of floods."
+        return None
+    senses = wordnet.senses(verb)
+    if senses is None or "communication" not in senses.classes:  # "…, prices rose." tags nothing
+        return None
+    doc, sent, before, after = verb.doc, verb.sent, subjects[0].left_edge.i - 1, verb.right_edge.i + 1
+    if before <= sent.start + 2 or doc[before].text != "," or subjects[0].i > verb.i:
+        return None
+    if not (after >= sent.end or doc[after].text in (".", "!", "?")):
+        return None
+    # What it tags is a clause with a subject, not a phrase put first ("On Monday, she wrote …").
+    return doc[before] if any(t.dep_ in SUBJECTS for t in doc[sent.start:before]) else None
+
+
+def _named_tag(verb: Token) -> tuple[list[Token], list[Token]] | None:
+    """Source and content of a sentence tagged ", NAME[, TITLE], said …" at its end when the parse
+    gave the verb no subject: the name (a person or organisation) and its title between the last
+    commas, and the words before them."""
+    doc, sent = verb.doc, verb.sent
+    if verb.i == 0 or doc[verb.i - 1].text != "," or _children(verb, ("nsubj", "nsubjpass", *_CLAUSES, "dobj")):
+        return None
+    senses = wordnet.senses(verb)
+    after = verb.right_edge.i + 1
+    if senses is None or "communication" not in senses.classes or not (after >= sent.end or doc[after].text == "."):
+        return None
+    commas = [t.i for t in doc[sent.start:verb.i - 1] if t.text == ","][-2:]
+    for start in commas:
+        chunk = doc[start + 1:verb.i - 1]
+        if chunk[0].ent_type_ in ("PERSON", "ORG") and chunk[0].ent_iob_ == "B" and len(chunk) <= 15:
+            before = list(doc[sent.start:start])
+            if any(t.dep_ in SUBJECTS for t in before):
+                return list(chunk), before
+    return None
+
+
+def _tagged_sentence(comma: Token) -> list[Token]:
+    """The words of a tagged sentence before its tag's comma, after a dateline or label ("DOHA: …")."""
+    sent = comma.sent
+    start = next((t.i + 1 for t in sent if t.text == ":" and t.i < comma.i and t.i - sent.start <= 3), sent.start)
+    return list(comma.doc[start:comma.i])
+
+
+# The words a headline's subject is made of ("Ochapowace First Nation, FSIN accuse …").
+_HEADLINE_SUBJECT_POS = frozenset({"PROPN", "NOUN", "PUNCT", "CCONJ", "NUM"})
+
+
+def _headline_clause(verb: Token, found: Attachment) -> bool:
+    """A headline's "SUBJECT VERB OBJECT" whose parse lost the subject or the object ("Ghana FA
+    rejects revolt claims", parsed as one noun phrase): the names before the verb are the source,
+    the rest of the line the content when the parse gave none. Whether it was found so."""
+    last = verb.sent[-1]
+    if verb.pos_ != "VERB" or last.is_punct and last.text not in _QUOTE_MARKS:  # no headline: no need to look
+        return False
+    line = _line(verb)
+    if not _is_headline(line):
+        return False
+    before = [t for t in line if t.i < verb.i]
+    while before and before[-1].is_punct:
+        before = before[:-1]
+    after = [t for t in line if t.i > verb.i]
+    while after and after[-1].is_punct:
+        after = after[:-1]
+    if not 1 <= len(before) <= _MAX_LABEL or not all(t.pos_ in _HEADLINE_SUBJECT_POS for t in before):
+        return False
+    if not any(t.pos_ == "PROPN" or t.ent_type_ for t in before) or before[0].is_punct:
+        return False
+    content = found.content or after
+    if len(content) < 2:
+        return False
+    found.source, found.content, found.how = before, content, "headline"
+    return True
 
 
 def _complement_clauses(noun: Token) -> list[Token]:
@@ -180,13 +311,19 @@ def _reported_clauses(cue: Token) -> tuple[list[Token], list[Token]]:
     clausal complement; a noun cue's complement clause; or the complement clause the parse hung
     on the noun of a phrase after a verb cue ("said *in a statement* that the window was
     closing", where the phrase joins the cue as PolNeAR's annotators have it)."""
-    clause = _children(cue, _CLAUSES)
+    clause = [c for c in _children(cue, _CLAUSES) if c.i < cue.i or tail_tag(c) is None]
     if clause or cue.pos_ == "NOUN":
         return clause or _complement_clauses(cue), []
     for prep in (p for p in cue.children if p.dep_ == "prep" and p.i > cue.i):
-        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+        for obj in (o for o in prep.children if o.dep_ in ("pobj", "pcomp")):
+            # "told investigators *during questioning* that …": the parse may give the clause to
+            # the phrase's gerund instead.
+            # Not a gerund with a subject of its own, which says it itself: "criticizing the inquiry,
+            # with one lawyer *writing* to the judiciary that …".
             clauses = [c for c in _complement_clauses(obj)
-                       if not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+                       if not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)] if obj.dep_ == "pobj" else [
+                c for c in obj.children if c.dep_ == "ccomp" and c.i > obj.i and not _children(obj, SUBJECTS)
+                and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
             if clauses:
                 return clauses, list(cue.doc[prep.i:clauses[0].left_edge.i])
     return [], []
@@ -219,11 +356,31 @@ def _attach_content(cue: Token, found: Attachment) -> None:
         leading = [t for c in cue.children if c.dep_ in ("advcl", "ccomp") and c.i < cue.i for t in c.subtree]
         found.content = in_order(leading + subtree_around(cue.head, cue))
         return
+    if cue.i > 0 and cue.doc[cue.i - 1].text == "," and any(s.i > cue.i for s in _children(cue, ("nsubj",))):
+        # "Outplayed by a disciplined side, *admits Paine*": an inverted tag after what it reports.
+        leading = [t for c in cue.children if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i < cue.i for t in c.subtree]
+        if leading:
+            found.how = "parataxis"
+            found.content = leading
+            return
     comp = [c for c in _children(cue, _COMPLEMENTS) if c.tag_ not in WH_TAGS]
     if comp:
         tail = [c for c in cue.children if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i > comp[0].i]
         found.how = f"comp:{comp[0].dep_}"
         found.content = _union(_asked(cue, comp[0]) + comp + tail)
+        return
+    comma = tail_tag(cue)
+    if comma is not None:
+        found.how = "parataxis"
+        found.content = _tagged_sentence(comma)
+        return
+    named = _named_tag(cue)
+    if named is not None:
+        # "…, Xu Hejian, spokesman for the municipal government, said at a news conference.",
+        # where the parse lost the name as the verb's subject.
+        found.how = "parataxis"
+        found.source, found.content = named
+        found.whole_source = True
         return
     preps = _content_preps(cue)
     if preps and _before_colon(preps[-1][1]):
@@ -242,6 +399,18 @@ def _attach_content(cue: Token, found: Attachment) -> None:
         found.how = "passive"
         found.cue.extend(agent)
         found.content = subtree(patient[0])
+        return
+    if cue.dep_ == "advcl" and cue.head.i > cue.i and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        # "*As reported by* Ukrinform, air defence shot down …": the statement is the clause it opens.
+        found.how = "parataxis"
+        found.cue.extend(c for c in cue.children if c.dep_ in ("mark", "agent"))
+        found.content = [t for t in subtree_around(cue.head, cue) if not t.is_punct]
+        return
+    if patient and not agent:
+        # "No fatalities *had been reported*": what is reported is the subject.
+        found.how = "passive"
+        found.content = subtree(patient[0])
+        return
 
 
 # A speaker's name, a colon or dash, then the words: transcripts ("WALLACE: Do you …") and
@@ -313,6 +482,19 @@ def _line(mark: Token) -> list[Token]:
     return [t for t in doc[start:end] if not t.is_space]
 
 
+def _quoted_as(verb: Token) -> list[Token]:
+    """The passive subject of a verb reporting someone's words by a participle: "Saifuddin *was
+    quoted as saying* …", "Nketia *is heard claiming* that …", "he was seen telling …": the one
+    quoted or heard is who speaks (with an agent, "quoted by the sources", still the subject)."""
+    patient = _children(verb, ("nsubjpass",))
+    if not patient:
+        return []
+    participles = [g for c in verb.children if c.i > verb.i
+                   for g in ((c,) if c.dep_ in ("xcomp", "advcl", "ccomp") else
+                             (p for p in c.children if p.dep_ == "pcomp") if c.dep_ == "prep" and c.lower_ == "as" else ())]
+    return patient if any(p.tag_ == "VBG" for p in participles) else []
+
+
 def source_of(cue: Token) -> list[Token]:
     """The source run of ``cue``, climbing through "…, saying" and "… and added" to a subject."""
     head: Token | None = cue
@@ -324,17 +506,30 @@ def source_of(cue: Token) -> list[Token]:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return subtree(pobj)
-        subj = _children(head, ("nsubj",))
+        subj = _children(head, ("nsubj",)) or _quoted_as(head)
         if subj:
             # Two subjects come from a parse glued across a break ("12:15 p.m. \n\n Trump says"):
             # the nearer one is the speaker.
             at = head.i
             return subtree(min(subj, key=lambda s: abs(s.i - at)))
         if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
+            if _comma_participle(head):
+                # "X admitted his side was outplayed by India, *adding* that …": after a comma the
+                # participle goes with the statement's speaker, though the parse hangs it on the noun.
+                head = next((a for a in head.head.ancestors if _children(a, ("nsubj",)) and a.dep_ != "ccomp"), None)
+                continue
             # "Wagner mercenaries *calling* X a 'piece of s***'": the noun speaks.
             return subtree(head.head, without=head)
         if cue.pos_ == "NOUN":
             poss = _children(cue, ("poss",))
             return subtree(poss[0]) if poss else []
-        head = head.head if head.dep_ in _BORROWING and head.head.i != head.i else None
+        borrowed = head.head if head.dep_ in _BORROWING and head.head.i != head.i else None
+        if borrowed is not None and head is cue and _comma_participle(cue) and borrowed.dep_ == "ccomp":
+            borrowed = borrowed.head  # nor does it borrow from inside the statement it follows
+        head = borrowed
     return []
+
+
+def _comma_participle(verb: Token) -> bool:
+    """Whether ``verb`` is a participle after a comma: "…, adding that …", "…, saying …"."""
+    return verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","

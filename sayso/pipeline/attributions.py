@@ -26,7 +26,10 @@ from spacy.tokens import Doc, Token
 from spacy.training import Example
 
 from sayso.errors import Errors, SaysoError
-from sayso.pipeline.attachment import LABELS, PUNCTUATION_CUES, WH_TAGS, Attachment, attach, attach_label, in_order, tops
+from sayso.pipeline.attachment import (
+    ATTRIBUTING_ADVERBS, LABELS, PUNCTUATION_CUES, WH_TAGS, Attachment, attach, attach_label, in_order, tail_tag, tops,
+    without_statements,
+)
 from sayso.pipeline.cues import MODEL_DIR, CueModel, DocIndex, features, index_doc, is_candidate
 from sayso.pipeline.extents import (
     Extent, clip_to_paragraph, extent, introduced_paragraph, merge, without_dangling, worded,
@@ -50,6 +53,12 @@ _ONE_WORD_OR_NONE = re.compile(r"\s*(?:\w+\s+)?")
 # The cue probability given to a "NAME:" label, which the cue model does not score; the judge
 # learns how far to trust it.
 LABEL_PRIOR = 0.5
+# The cue probability of an attributing adverb ("reportedly", "allegedly"), which the cue model,
+# trained on PolNeAR where "allegedly" is mostly left alone, scores low; real news marks it.
+ADVERB_PRIOR = 0.5
+# How a candidate was found when its spans are the rules' own, not redrawn by the span model:
+# a label's parts are its line's; an adverb's clause is the whole clause it modifies.
+UNREFINED = LABELS | {"adverb"}
 # A passive's subject is what its agent stands for ("has been endorsed by the union") only when
 # the verb is likely a cue: "The video was later reposted by X" passes a thing on, says nothing.
 PASSIVE_FLOOR = 0.5
@@ -73,6 +82,7 @@ class _Found:
     quoted: float = 0.0  # share of the content inside quotation marks
     confidence: float = 0.0
     tagger: float | None = None  # the accurate tier's tagger: its mean probability over the roles' tokens
+    telling: bool = False  # a form news uses for nothing but attributions (:func:`_telling_form`)
 
 
 class Attributor:
@@ -125,6 +135,12 @@ class Attributor:
             if not is_candidate(tok):
                 continue
             prob = self.model.probability(features(tok, index))
+            if tok.lower_ in ATTRIBUTING_ADVERBS:
+                prob = self._adverb_probability(tok, prob, index)
+            elif prob < LABEL_PRIOR and tail_tag(tok) is not None:
+                # ", state media reported." the parse hangs inside the sentence it tags, where
+                # the cue model has seldom seen a cue.
+                prob = LABEL_PRIOR
             tagger_cue = tagged is not None and tagged.probabilities[tok.i][0] >= tagged.blend.theta
             if (prob >= floor or tagger_cue) and (item := self._found(attach(tok), quotes, index, prob)) is not None:
                 found.append(item)
@@ -134,16 +150,24 @@ class Attributor:
         rivals = rivalry([(f.probability, f.content, f.cue[0]) for f in found], sents)
         return [replace(f, evidence=f.evidence + r) for f, r in zip(found, rivals, strict=True)]
 
+    def _adverb_probability(self, adverb: Token, prob: float, index: DocIndex) -> float:
+        """An attributing adverb counts as a cue of its own ("he *allegedly* did not pay rent"),
+        unless the verb it modifies is a likely cue, with which it makes one ("*reportedly said*")."""
+        verb = adverb.head
+        if is_candidate(verb) and self.model.probability(features(verb, index)) >= self.threshold:
+            return 0.0
+        return max(prob, ADVERB_PRIOR)
+
     def _confidence(self, f: _Found, quotes: list[Quote], blend: Blend | None = None) -> float | None:
         """How sure sayso is of a candidate, or None to drop it."""
-        if "how=headline" in f.evidence:
+        if "how=headline" in f.evidence or "how=adverb" in f.evidence:  # forms the judge never saw
             return f.probability
         if self.judge is not None:
             judged = self.judge.probability(f.evidence)
             if blend is not None and f.tagger is not None:
                 judged = (1 - blend.alpha) * judged + blend.alpha * f.tagger
             # A likely cue introducing nothing but a quotation needs no second opinion.
-            if f.probability >= self.threshold and f.quoted > 0.9:
+            if f.probability >= self.threshold and (f.quoted > 0.9 or f.telling):
                 return max(judged, f.probability)
             return judged if judged >= self.judge.threshold else None
         # Without a judge, a weaker cue still counts when what it introduces is a quotation.
@@ -153,11 +177,12 @@ class Attributor:
     def _found(self, att: Attachment, quotes: list[Quote], index: DocIndex, prob: float) -> _Found | None:
         """The candidate as character extents: edges redrawn, fitted to paragraph and quotations."""
         head = att.cue[0]
-        if att.how == "passive" and prob < PASSIVE_FLOOR:
+        if att.how == "passive" and prob < PASSIVE_FLOOR or att.how == "headline" and prob < self.quoted_threshold:
             return None
         cue, source, content = att.cue, att.source, att.content
-        if self.spans is not None and att.how not in LABELS:  # a label's parts are its line's, not the parse's
-            cue, source, content = self._refine(cue, source, content, index)
+        if self.spans is not None and att.how not in UNREFINED:  # a label's parts are its line's, not the parse's
+            cue, refined, content = self._refine(cue, source, content, index)
+            source = source if att.whole_source else refined
         if att.cue_chain:
             chain = {t.i for t in att.cue_chain}
             cue = in_order([*cue, *att.cue_chain])
@@ -198,7 +223,8 @@ class Attributor:
             src = None
         quoted = quoted_share(grown, quotes)
         return _Found(cue_frags, [src] if src else [], grown, prob,
-                      evidence(head, how, source, grown, quoted, prob, index), head.i, quoted)
+                      evidence(head, how, source, grown, quoted, prob, index), head.i, quoted,
+                      telling=_telling_form(att))
 
     def _refine(
         self, cue: list[Token], source: list[Token], content: list[Token], index: DocIndex
@@ -207,7 +233,7 @@ class Attributor:
         assert self.spans is not None
         head = cue[0]
         mask = index.in_quote
-        src = self.spans.tokens("source", tops(source)[0], head, mask, {head.i}) if source else []
+        src = without_statements(self.spans.tokens("source", tops(source)[0], head, mask, {head.i})) if source else []
         taken = {head.i} | {t.i for t in src}
         kept = {t.i: t for top in tops(content) for t in self.spans.tokens("content", top, head, mask, taken)}
         taken |= set(kept)
@@ -250,6 +276,23 @@ def _tagger_score(doc: Doc, f: _Found, tagged: Tagged) -> float:
         if tokens:
             means.append(tagged.mean(role, tokens))
     return sum(means) / len(means) if means else 0.0
+
+
+def _telling_form(att: Attachment) -> bool:
+    """Whether a candidate has a form news uses for attributions and little else, so that a
+    likely cue needs no second opinion from the judge, which learned on PolNeAR that most
+    sourceless or oddly parsed candidates are none: a "that" clause reported with no one named,
+    by an impersonal passive ("It is believed that …") or a noun with no owner ("amid
+    allegations that …"); or an outlet's tag the parse hung inside the sentence it tags
+    ("…, media reported Sunday.")."""
+    cue = att.cue[0]
+    if att.how == "parataxis" and tail_tag(cue) is not None:
+        return True
+    if att.how != "clause" or att.source or not att.content or att.content[0].lower_ != "that":
+        return False
+    if cue.pos_ == "NOUN":
+        return not any(c.dep_ == "poss" for c in cue.children)
+    return any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in cue.children)
 
 
 def asks(cue: Token) -> bool:
@@ -364,13 +407,14 @@ _TAIL = 40
 
 def _continue_into_quoted_paragraphs(text: str, found: list[_Found], quotes: list[Quote]) -> list[_Found]:
     """Give a paragraph that is nothing but an unattributed quotation to the attribution ending
-    the paragraph before it.
+    the paragraph before it, and a quotation that closes a paragraph to the statement just
+    before it in the paragraph.
 
     News continues a statement in the next paragraph without a new cue: 'Prof Mutu said iwi now
     wanted a say. ¶ "It is quite clear …"', and a quotation running over paragraphs opens each
     with a mark; PolNeAR's annotators and the world-news set join such paragraphs to the
     statement before them (on PolNeAR train about 90 such paragraphs joined against 16 left
-    alone). The quotation must fill its paragraph, and no other cue may come between.
+    alone). The quotation must fill the rest of its paragraph, and no other cue may come between.
     """
     pieces = [list(f.content) for f in found]
     owned = {n for n, owner in enumerate(_owners(found, quotes_of(quotes))) if owner is not None}
@@ -379,10 +423,18 @@ def _continue_into_quoted_paragraphs(text: str, found: list[_Found], quotes: lis
             continue
         para_start = text.rfind("\n", 0, q.start) + 1
         para_end = text.find("\n", q.end) % (len(text) + 1)
-        if text[para_start:q.start].strip() or text[q.end:para_end].strip() not in ("", "."):
+        lead = text[para_start:q.start].rstrip()
+        if text[q.end:para_end].strip() not in ("", "."):
             continue
-        before = text[:para_start].rstrip()
-        prev_start = before.rfind("\n") + 1
+        if lead:
+            # A quotation closing the paragraph after a full stop continues the statement
+            # before it: 'Paine said there are many areas to improve. "There are many …'.
+            if not lead.endswith((".", "!", "?")):
+                continue
+            before, prev_start = text[:q.start].rstrip(), para_start
+        else:
+            before = text[:para_start].rstrip()
+            prev_start = before.rfind("\n") + 1
         ends = [(max(e for _, e in p), j) for j, p in enumerate(pieces) if p and max(e for _, e in p) <= q.start]
         if not ends:
             continue

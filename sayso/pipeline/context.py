@@ -66,6 +66,7 @@ class _Lexicons:
         self.outlets = _alternation(channels["outlets"] + list(self.broadcaster_type))
         self.media_words = set(channels["media_words"])
         self.tell_verbs = set(channels["tell_verbs"])
+        self.speaking_verbs = set(channels["speaking_verbs"])
         self.addressee_prepositions = set(channels["addressee_prepositions"])
         self.venue_prepositions = set(channels["venue_prepositions"])
         self.outlet_channels = set(channels["outlet_channels"])
@@ -111,7 +112,7 @@ def _governors(token: Token) -> list[Token]:
 
 
 def _outlet(unit: TokenSpan, ents: list[TokenSpan], lex: _Lexicons) -> tuple[str, TokenSpan] | None:
-    """A news outlet named in a phrase: a known one, or an organisation with a media word.
+    """A news outlet named in a phrase: a known one, an organisation with a media word, or a web address.
 
     ``ents`` are the document's entities, listed once: ``Span.ents`` rebuilds them per call.
     """
@@ -127,7 +128,9 @@ def _outlet(unit: TokenSpan, ents: list[TokenSpan], lex: _Lexicons) -> tuple[str
     if match and known:
         end = unit.start_char + match.end()
         return known, _covering(unit.doc, end - len(known), end)
-    return None
+    # An outlet known by its web address: "told bdnews24.com".
+    site = next((t for t in unit if t.like_url and "@" not in t.text), None)
+    return (site.text, unit.doc[site.i:site.i + 1]) if site is not None else None
 
 
 def _narrow(unit: TokenSpan, start: int, end: int) -> TokenSpan:
@@ -168,8 +171,10 @@ class _Reader:
         heads += [c for t in heads for c in t.children if c.dep_ == "npadvmod" and c.i not in taken]
         heads += [t.head for t in heads if t.dep_ in ("advcl", "xcomp") and t.head.i not in taken]
         # "*Speaking on BBC Radio 4's Today programme*, the chancellor said …": the participle says where.
+        # So does one after it that says to whom: "…, Mr. Naidu said *while addressing the media*".
         heads += [c for t in self.cue for c in t.root.children
-                  if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < t.root.i and c.i not in taken]
+                  if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i not in taken
+                  and (c.i < t.root.i or c.lemma_.lower() in lex.speaking_verbs)]
         heads += [ts.root for ts in content]
         for head in heads:
             for child in head.children:

@@ -48,6 +48,8 @@ def test_a_broadcaster_is_named_as_the_outlet(text, expected):
     "The officer told the court that he had seen the car leave.",
     "She testified that the money had gone missing in March.",
     "In a court filing, the company said the claims were baseless.",
+    "The district court has ruled that the mayor must stand trial in June.",
+    "The ruling said that the contract had been broken.",
 ])
 def test_courts_are_a_channel(text):
     assert channel_of(text)[0] == "court"
@@ -72,3 +74,30 @@ def test_every_channel_type_is_a_record_type():
     from sayso.pipeline.context import _lexicons
 
     assert {c.type for c in _lexicons().channels} <= set(CHANNEL_TYPES)
+
+
+def test_addressing_the_media_after_the_cue_is_a_press_conference_carried_to_the_speakers_next_words():
+    text = ("\u201cThe inquiry must start at once,\u201d Governor Amina Bello said while addressing the media on Friday.\n\n"
+            "\u201cNobody will be spared,\u201d she added.")
+    found = [a for a in sayso.extract(text) if a.cue[0].text in ("said", "added")]
+    assert [a.channel.type for a in found] == ["press_conference", "press_conference"]
+
+
+def test_a_participle_after_the_cue_that_names_no_audience_gives_no_channel():
+    found = sayso.extract("The governor said the inquiry would start at once, adding details of the budget.")
+    assert found[0].channel.type == "unknown"
+
+
+def test_a_web_address_told_is_an_interview_with_that_outlet():
+    assert channel_of("Dr Rahman told dhakanews24.com that the ward had been closed since May.") == (
+        "interview", "dhakanews24.com")
+    assert channel_of("The nurse told the hospital board that the ward had been closed since May.")[0] == "unknown"
+
+
+def test_a_court_spokesman_speaks_through_no_court():
+    assert channel_of("A court spokesman said the hearing was postponed.")[0] == "unknown"
+
+
+def test_appearing_on_television_after_the_cue_is_the_tv_channel():
+    text = "\u201cThe roads are open again,\u201d the police spokesman said while appearing on Lakeside Television on Monday."
+    assert channel_of(text)[0] == "tv"

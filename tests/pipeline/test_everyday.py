@@ -160,3 +160,154 @@ def test_a_nested_record_keeps_its_parent_through_json_and_a_top_level_one_has_n
     outer, inner = sorted(sayso.extract(text), key=lambda a: a.parent is not None)
     assert "parent" not in outer.to_dict()
     assert Attribution.from_dict(inner.to_dict(), text).parent == inner.parent == 0
+
+
+@pytest.mark.parametrize(
+    "text,content",
+    [
+        ("The driver reportedly left the scene before the police arrived.",
+         "The driver left the scene before the police arrived"),
+        ("The shop was closed because its owner allegedly sold fake medicine.",
+         "its owner sold fake medicine"),
+        ("The charity, which is allegedly run by a former minister, refused to comment.",
+         "which is run by a former minister"),
+    ],
+)
+def test_an_attributing_adverb_hands_its_clause_to_unnamed_others(text, content):
+    found = by_cue(sayso.extract(text), "reportedly" if "reportedly" in text else "allegedly")
+    assert texts(found.content) == content
+    assert found.source == []
+
+
+def test_an_attributing_adverb_on_a_speech_verb_joins_that_cue():
+    found = sayso.extract("The coach reportedly said that he would resign after the final.")
+    assert len(found) == 1 and texts(found[0].content) == "that he would resign after the final"
+
+
+def test_a_gerund_after_allegedly_is_what_someone_is_charged_with_not_a_statement():
+    assert sayso.extract("Two men were arrested for allegedly stealing copper cable.") == []
+
+
+@pytest.mark.parametrize(
+    "text,cue,source,content",
+    [
+        ("The finance minister said the budget would be balanced next year, state media reported on Monday.",
+         "reported", "state media", "The finance minister said the budget would be balanced next year"),
+        ("As reported by the Daily Courier, the council voted to close the library.",
+         "reported", "the Daily Courier", "the council voted to close the library"),
+    ],
+)
+def test_an_outlets_wrap_around_a_sentence_reports_the_whole_sentence(text, cue, source, content):
+    found = by_cue(sayso.extract(text), cue)
+    assert texts(found.source) == source
+    assert texts(found.content).rstrip(".") == content  # the full stop is the span model's call
+
+
+def test_a_passive_quoted_as_saying_names_who_is_quoted():
+    found = by_cue(sayso.extract("\u201cWe will not give up,\u201d the captain was quoted as saying."), "was quoted")
+    assert texts(found.source) == "the captain"
+
+
+def test_a_quotation_closing_the_paragraph_continues_the_indirect_statement_before_it():
+    text = ("The coach said his players needed more rest. \"We have played nine games in a month. "
+            "Nobody can keep that up.\"\n\nThe club plays again on Sunday.")
+    found = sayso.extract(text)
+    said = by_cue(found, "said")
+    assert [s.text for s in said.content] == [
+        "his players needed more rest", "\"We have played nine games in a month. Nobody can keep that up.\""]
+
+
+@pytest.mark.parametrize(
+    "text,cue,content",
+    [
+        ("It is believed that the fire started in the kitchen of the hotel.",
+         "is believed", "that the fire started in the kitchen of the hotel"),
+        ("The talks stalled amid allegations that the contractor had inflated its prices.",
+         "allegations", "that the contractor had inflated its prices"),
+    ],
+)
+def test_a_clause_reported_with_no_one_named_is_an_attribution_without_a_source(text, cue, content):
+    found = by_cue(sayso.extract(text), cue)
+    assert texts(found.content) == content
+    assert found.source == []
+
+
+def test_adding_after_a_comma_goes_with_the_speaker_not_the_noun_before_it():
+    text = ("Kenya captain Joe Mwangi admitted that his side was \"outplayed\" by a disciplined Nigerian side, "
+            "adding that the Musa-led team \"fully deserves\" the title.")
+    adding = by_cue(sayso.extract(text), "adding")
+    assert texts(adding.source) == "Kenya captain Joe Mwangi"
+    assert texts(adding.content) == "that the Musa-led team \"fully deserves\" the title"
+
+
+def test_a_relative_clause_after_the_speaker_tags_nothing_and_the_next_quotation_stays_his():
+    text = ("\u201cWe were the better side for most of the game,\u201d said Okafor, who is coaching in his second final. "
+            "\u201cThe players should be proud.\u201d")
+    found = sayso.extract(text)
+    assert [texts(a.cue) for a in found] == ["said"]
+    assert texts(found[0].content) == ("\u201cWe were the better side for most of the game,\u201d "
+                                       "\u201cThe players should be proud.\u201d")
+
+
+def test_a_passive_report_without_an_agent_reports_its_subject():
+    found = by_cue(sayso.extract("No injuries had been reported on Tuesday night."), "had been reported")
+    assert texts(found.content) == "No injuries"
+    assert found.source == []
+
+
+def test_an_inverted_headline_tag_reports_the_words_before_it():
+    found = sayso.extract("Beaten by a better team, admits Kenya coach after final\n\nKenya lost the final on Sunday.")
+    admits = by_cue(found, "admits")
+    assert texts(admits.content) == "Beaten by a better team"
+    assert texts(admits.source) == "Kenya coach"
+
+
+def test_a_that_clause_the_parse_hangs_on_a_gerund_after_the_cue_is_the_cues():
+    found = by_cue(sayso.extract("The driver told police during questioning that he had fallen asleep at the wheel."),
+                   "told")
+    assert texts(found.content) == "that he had fallen asleep at the wheel"
+    assert texts(found.source) == "The driver"
+
+
+def test_a_quotation_glued_to_the_sentence_before_it_is_split_off_and_keeps_its_speaker():
+    text = ("\u201cThe water rose in minutes,\u201d farmer Ruth Wanjiru told reporters.\u201cWe lost every goat "
+            "we had.\u201d")
+    assert "\u201c" in [t.text for t in load_base().make_doc(text)]
+    told = by_cue(sayso.extract(text), "told")
+    assert texts(told.source) == "farmer Ruth Wanjiru"
+    assert len(told.content) == 2
+
+
+@pytest.mark.parametrize(
+    "headline,cue,source,content",
+    [
+        ("Nigeria FA rejects coup claims", "rejects", "Nigeria FA", "coup claims"),
+    ],
+)
+def test_a_headlines_subject_and_object_are_found_where_the_parse_loses_them(headline, cue, source, content):
+    found = by_cue(sayso.extract(f"{headline}\n\nThe meeting was held on Monday."), cue)
+    assert texts(found.source) == source
+    assert texts(found.content) == content
+
+
+def test_a_relative_clause_that_reports_a_statement_is_not_part_of_the_source():
+    text = ("\u201cThe roads will reopen on Friday,\u201d said Chief Engineer Amos Kiprop, who promised "
+            "residents that the bridge would be repaired by June.")
+    said = by_cue(sayso.extract(text), "said")
+    assert texts(said.source) == "Chief Engineer Amos Kiprop"
+
+
+def test_a_name_and_title_tagging_a_long_sentence_are_its_source_even_when_the_parse_loses_them():
+    text = ("The capital has effectively contained the outbreak of measles cases in the northern district through "
+            "multiple measures including school closures, mass vaccination and disinfection, Peter Mwangi, "
+            "spokesman for the health ministry, said at a briefing on Monday.")
+    found = [(texts(a.source), texts(a.cue), texts(a.content)[:27]) for a in sayso.extract(text)]
+    assert found == [("Peter Mwangi, spokesman for the health ministry", "said", "The capital has effectively")]
+
+
+def test_a_gerund_with_a_subject_of_its_own_keeps_the_clause_it_reports():
+    text = ("The unions are now criticizing the pay offer, with at least one leader writing to the minister "
+            "that \u201cthe deal is an insult\u201d to nurses across the country.")
+    found = {texts(a.cue): (texts(a.source), texts(a.content)[:38]) for a in sayso.extract(text)}
+    assert found["writing"] == ("at least one leader", "that \u201cthe deal is an insult\u201d to nurses")
+    assert found["are now criticizing"][1].startswith("the pay offer")
